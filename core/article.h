@@ -1,0 +1,34 @@
+// An article as the indexer reads it and the server shows it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace core {
+
+struct Article {
+    std::string id;
+    std::string title;
+    std::string text;
+    std::string date;    // YYYY-MM-DD, or "" when unknown
+    std::string url;
+    std::string source;  // agency or site, e.g. "Sputnik"
+    std::string place;   // dateline place, e.g. "Бишкек"
+};
+
+// The stored form of an article in the Xapian document data, and back.
+std::string serialize_article(const Article& article);
+Article deserialize_article(std::string_view data);
+
+// Fills in what a plain-text article carries in its text: a title (first line
+// when it reads as a headline, else the start of the first sentence), a
+// dateline (`БИШКЕК, 5 мар — Sputnik` gives place and source), a trailing
+// `Ссылка на новость: URL`, an agency named in the first lines, and a date
+// found in the URL. Fields already set are kept.
+void extract_metadata(Article& article);
+
+// Accepts YYYY-MM-DD (optionally followed by a time), YYYY/MM/DD and
+// DD.MM.YYYY; returns YYYY-MM-DD, or "" when `text` is not such a date.
+std::string normalize_date(std::string_view text);
+
+}  // namespace core

@@ -1,0 +1,86 @@
+#include "core/document.h"
+
+#include "core/schema.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace core {
+namespace {
+
+// Xapian refuses terms over 245 bytes; such "words" are noise anyway.
+constexpr std::size_t kMaxWordBytes = 120;
+// Spelling suggestions come only from words at least this long.
+constexpr std::size_t kMinSpellingChars = 4;
+constexpr Xapian::termcount kMinSpellingFrequency = 2;
+constexpr std::size_t kMaxSpellingWords = 200000;
+
+std::string compact_date(const std::string& date) {
+    std::string digits;
+    for (char c : date) {
+        if (c != '-') digits.push_back(c);
+    }
+    return digits;
+}
+
+}  // namespace
+
+std::string id_term(std::string_view id) { return schema::kIdPrefix + std::string(id); }
+
+Xapian::Document DocumentBuilder::build(const Article& article) {
+    Xapian::Document doc;
+    Xapian::termpos position = 0;
+    index_text(doc, article.title, true, position);
+    position += schema::kBodyPositionGap;
+    index_text(doc, article.text, false, position);
+
+    doc.add_boolean_term(id_term(article.id));
+    if (!article.source.empty()) doc.add_boolean_term(schema::kSourcePrefix + normalize_text(article.source));
+    if (!article.place.empty()) doc.add_boolean_term(schema::kPlacePrefix + normalize_text(article.place));
+    if (!article.date.empty()) {
+        const std::string date = compact_date(article.date);
+        doc.add_boolean_term(schema::kYearPrefix + date.substr(0, 4));
+        doc.add_boolean_term(schema::kMonthPrefix + date.substr(0, 6));
+        doc.add_boolean_term(schema::kDayPrefix + date);
+        doc.add_value(schema::kDateSlot, date);
+    }
+    doc.set_data(serialize_article(article));
+    return doc;
+}
+
+void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, bool is_title,
+                                 Xapian::termpos& position) {
+    const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
+    for_each_word(text, [&](const Word& word) {
+        if (word.normalized.size() > kMaxWordBytes) return;
+        ++position;
+        const std::string& stem = stemmer_.stem(word.normalized);
+        doc.add_posting(schema::kExactPrefix + word.normalized, position, wdf);
+        doc.add_term(schema::kStemPrefix + stem, wdf);
+        std::string name = word.capitalized ? surname_base(word.normalized) : std::string();
+        if (!name.empty()) doc.add_term(schema::kNamePrefix + name, wdf);
+        if (is_title) {
+            doc.add_posting(schema::kTitlePrefix + word.normalized, position);
+            doc.add_term(schema::kTitleStemPrefix + stem);
+            if (!name.empty()) doc.add_term(schema::kTitleNamePrefix + name);
+        }
+        if (utf8_length(word.normalized) >= kMinSpellingChars) ++spelling_[word.normalized];
+    });
+}
+
+// Xapian's spelling table costs tens of microseconds a word to build, so it
+// holds the words seen at least twice (a word seen once is as likely a typo
+// as a word worth suggesting), the most frequent first, up to a cap.
+void DocumentBuilder::write_spelling(Xapian::WritableDatabase& db) const {
+    std::vector<std::pair<Xapian::termcount, const std::string*>> words;
+    for (const auto& [word, frequency] : spelling_) {
+        if (frequency >= kMinSpellingFrequency) words.emplace_back(frequency, &word);
+    }
+    const std::size_t keep = std::min(words.size(), kMaxSpellingWords);
+    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(keep), words.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < keep; ++i) db.add_spelling(*words[i].second, words[i].first);
+}
+
+}  // namespace core

@@ -1,0 +1,270 @@
+#include "core/query_builder.h"
+
+#include "core/schema.h"
+#include "core/text.h"
+#include "core/transliteration.h"
+
+#include <algorithm>
+
+namespace core {
+namespace {
+
+using Xapian::Query;
+
+// Weights relative to the exact form, so an article with the very word typed
+// ranks above one with another form of it, and both above an equivalent.
+constexpr double kStemWeight = 0.7;
+constexpr double kNameWeight = 0.7;
+constexpr double kTransliterationWeight = 0.9;
+constexpr double kSynonymWeight = 0.5;
+constexpr double kPhraseBonus = 2.0;
+// Extra weight for an article holding every word of the query.
+constexpr double kAllWordsBonus = 2.0;
+
+constexpr Xapian::termcount kMaxPrefixExpansion = 64;
+constexpr std::size_t kMinPrefixBytes = 4;  // two Cyrillic letters, four Latin
+constexpr std::size_t kMaxTransliterations = 3;
+
+struct FieldPrefixes {
+    const char* exact;
+    const char* stem;
+    const char* name;
+};
+
+FieldPrefixes prefixes_for(const std::string& field) {
+    if (field == "title") return {schema::kTitlePrefix, schema::kTitleStemPrefix, schema::kTitleNamePrefix};
+    return {schema::kExactPrefix, schema::kStemPrefix, schema::kNamePrefix};
+}
+
+Query combine(Query::op op, const std::vector<Query>& parts) {
+    std::vector<Query> present;
+    for (const Query& q : parts) {
+        if (!q.empty()) present.push_back(q);
+    }
+    if (present.empty()) return Query();
+    if (present.size() == 1) return present.front();
+    return Query(op, present.begin(), present.end());
+}
+
+bool is_plain_word(const QueryNode& node) {
+    return node.kind == QueryNode::Kind::Word && node.field.empty() && !node.prefix;
+}
+
+std::string date_bound(std::string_view text, bool upper) {
+    std::string digits;
+    for (char c : text) {
+        if (c >= '0' && c <= '9') digits.push_back(c);
+    }
+    if (digits.size() != 4 && digits.size() != 6 && digits.size() != 8) return {};
+    while (digits.size() < 8) digits += upper ? "99" : "00";
+    return digits;
+}
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, RussianStemmer& stemmer, const Synonyms& synonyms)
+    : db_(db), stemmer_(stemmer), synonyms_(synonyms) {}
+
+BuiltQuery QueryBuilder::build(const QueryNode& root, Strictness strictness) {
+    out_ = BuiltQuery{};
+    strictness_ = strictness;
+    out_.query = node_query(root);
+    return std::move(out_);
+}
+
+Query QueryBuilder::node_query(const QueryNode& node) {
+    switch (node.kind) {
+        case QueryNode::Kind::Word:
+            if (is_plain_word(node)) return combine(Query::OP_OR, plain_words_queries({node.words.front()}));
+            return word_query(node.words.front(), node.field, node.prefix);
+        case QueryNode::Kind::Phrase:
+            return phrase_query(node);
+        case QueryNode::Kind::Filter:
+            return Query(Query::OP_FILTER, Query::MatchAll, filter_query(node));
+        case QueryNode::Kind::And:
+            return and_query(node);
+        case QueryNode::Kind::Or: {
+            std::vector<Query> parts;
+            for (const QueryNode& child : node.children) parts.push_back(node_query(child));
+            return combine(Query::OP_OR, parts);
+        }
+        case QueryNode::Kind::AndNot: {
+            Query positive = node_query(node.children[0]);
+            Query negative = node_query(node.children[1]);
+            if (positive.empty()) positive = Query::MatchAll;
+            if (negative.empty()) return positive;
+            return Query(Query::OP_AND_NOT, positive, negative);
+        }
+    }
+    return Query();
+}
+
+// Words written side by side: articles with all of them rank first, then
+// articles with some (so `Казакбаев Лавров` also lists articles naming only
+// one). With an explicit AND every word must match. Runs of plain words are
+// checked against the equivalents list; filters restrict without weight.
+Query QueryBuilder::and_query(const QueryNode& node) {
+    const std::vector<QueryNode>& children = node.children;
+    std::vector<Query> parts;
+    std::vector<Query> filters;
+    std::vector<std::string> run;  // consecutive plain words
+    auto flush_run = [&]() {
+        for (Query& q : plain_words_queries(run)) parts.push_back(std::move(q));
+        run.clear();
+    };
+
+    for (const QueryNode& child : children) {
+        if (is_plain_word(child)) {
+            run.push_back(child.words.front());
+            continue;
+        }
+        flush_run();
+        if (child.kind == QueryNode::Kind::Filter) {
+            filters.push_back(filter_query(child));
+        } else {
+            parts.push_back(node_query(child));
+        }
+    }
+    flush_run();
+
+    Query text;
+    if (node.explicit_and && strictness_ == Strictness::Strict) {
+        out_.can_relax = true;
+        text = combine(Query::OP_AND, parts);
+    } else if (parts.size() > 1) {
+        text = Query(Query::OP_AND_MAYBE, combine(Query::OP_OR, parts),
+                     Query(Query::OP_SCALE_WEIGHT, combine(Query::OP_AND, parts), kAllWordsBonus));
+    } else {
+        text = combine(Query::OP_OR, parts);
+    }
+    Query filter = combine(Query::OP_AND, filters);
+    if (filter.empty()) return text;
+    return Query(Query::OP_FILTER, text.empty() ? Query::MatchAll : text, filter);
+}
+
+// One query per word, except that a run of words naming something in the
+// equivalents list becomes one query for all its names.
+std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::string>& words) {
+    std::vector<std::string> stems;
+    for (const std::string& word : words) stems.push_back(stemmer_.stem(normalize_text(word)));
+    std::vector<Query> queries;
+    for (std::size_t i = 0; i < words.size();) {
+        if (auto match = synonyms_.match(stems, i)) {
+            const std::vector<std::string> covered(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                                   words.begin() + static_cast<std::ptrdiff_t>(i + match->length));
+            queries.push_back(synonym_query(covered, *match));
+            i += match->length;
+        } else {
+            queries.push_back(word_query(words[i], "", false));
+            ++i;
+        }
+    }
+    return queries;
+}
+
+Query QueryBuilder::word_query(const std::string& raw_word, const std::string& field, bool prefix) {
+    const std::string normalized = normalize_text(raw_word);
+    if (normalized.empty()) return Query();
+    const int topic = out_.highlight.new_topic();
+    const FieldPrefixes prefixes = prefixes_for(field);
+
+    if (prefix && normalized.size() >= kMinPrefixBytes) {
+        out_.highlight.add_prefix(normalized, topic);
+        return Query(Query::OP_WILDCARD, prefixes.exact + normalized, kMaxPrefixExpansion,
+                     Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    if (field.empty()) out_.plain_words.push_back(normalized);
+    if (is_latin_word(normalized)) return latin_query(normalized, field, topic);
+    return forms_query(normalized, field, topic);
+}
+
+Query QueryBuilder::forms_query(const std::string& normalized, const std::string& field, int topic) {
+    const FieldPrefixes prefixes = prefixes_for(field);
+    const std::string& stem = stemmer_.stem(normalized);
+    const std::string name = surname_base(normalized);
+    out_.highlight.add_exact(normalized, topic);
+    out_.highlight.add_stem(stem, topic);
+
+    std::vector<Query> forms{Query(prefixes.exact + normalized),
+                             Query(Query::OP_SCALE_WEIGHT, Query(prefixes.stem + stem), kStemWeight)};
+    if (!name.empty()) {
+        out_.highlight.add_name(name, topic);
+        forms.emplace_back(Query::OP_SCALE_WEIGHT, Query(prefixes.name + name), kNameWeight);
+    }
+    return combine(Query::OP_OR, forms);
+}
+
+// A Latin word searches itself and the Cyrillic spellings the index knows.
+Query QueryBuilder::latin_query(const std::string& normalized, const std::string& field, int topic) {
+    const FieldPrefixes prefixes = prefixes_for(field);
+    std::vector<Query> alternatives{forms_query(normalized, field, topic)};
+    std::size_t used = 0;
+    for (const std::string& spelling : cyrillic_spellings(normalized)) {
+        if (used == kMaxTransliterations) break;
+        const std::string name = surname_base(spelling);
+        const bool known = db_.term_exists(prefixes.exact + spelling) ||
+                           (!name.empty() && db_.term_exists(prefixes.name + name));
+        if (!known) continue;
+        ++used;
+        alternatives.emplace_back(Query::OP_SCALE_WEIGHT, forms_query(spelling, field, topic),
+                                  kTransliterationWeight);
+    }
+    return combine(Query::OP_OR, alternatives);
+}
+
+Query QueryBuilder::phrase_query(const QueryNode& node) {
+    std::vector<Query> words;
+    std::vector<Query> exact_terms;
+    const FieldPrefixes prefixes = prefixes_for(node.field);
+    for (const std::string& word : node.words) {
+        words.push_back(word_query(word, node.field, false));
+        exact_terms.emplace_back(prefixes.exact + normalize_text(word));
+    }
+    if (strictness_ == Strictness::Relaxed) return combine(Query::OP_AND, words);
+    out_.can_relax = true;
+    Query phrase(Query::OP_PHRASE, exact_terms.begin(), exact_terms.end(),
+                 static_cast<Xapian::termcount>(exact_terms.size()));
+    // The phrase decides what matches; the words add weight for their forms.
+    return Query(Query::OP_AND_MAYBE, Query(Query::OP_SCALE_WEIGHT, phrase, kPhraseBonus),
+                 combine(Query::OP_OR, words));
+}
+
+Query QueryBuilder::filter_query(const QueryNode& node) const {
+    if (node.field == "source") return Query(schema::kSourcePrefix + normalize_text(node.value));
+    if (node.field == "place") return Query(schema::kPlacePrefix + normalize_text(node.value));
+    // date:2021, date:2021-05, date:2021-05-24, date:2020..2021
+    const std::size_t dots = node.value.find("..");
+    const std::string from = date_bound(node.value.substr(0, dots), false);
+    const std::string to = date_bound(dots == std::string::npos ? node.value : node.value.substr(dots + 2), true);
+    if (from.empty() && to.empty()) return Query::MatchNothing;
+    return Query(Query::OP_VALUE_RANGE, schema::kDateSlot, from.empty() ? "00000000" : from,
+                 to.empty() ? "99999999" : to);
+}
+
+// `Киргизия` also searches `Кыргызстан`, `Кыргызская Республика`...;
+// the words as typed keep full weight.
+Query QueryBuilder::synonym_query(const std::vector<std::string>& words, const Synonyms::Match& match) {
+    std::vector<Query> typed;
+    for (const std::string& word : words) typed.push_back(word_query(word, "", false));
+    std::vector<Query> alternatives{combine(Query::OP_AND, typed)};
+
+    const int topic = out_.highlight.new_topic();
+    const std::vector<Synonyms::Variant>& group = synonyms_.group(match.group);
+    for (std::size_t v = 0; v < group.size(); ++v) {
+        if (v == match.variant) continue;
+        std::vector<Query> stems;
+        for (std::size_t i = 0; i < group[v].words.size(); ++i) {
+            const std::string& word = group[v].words[i];
+            if (group[v].words.size() == 1) {
+                stems.push_back(forms_query(word, "", topic));
+            } else if (utf8_length(word) > 2) {  // skip `и`, `по`, `о` inside names
+                stems.emplace_back(schema::kStemPrefix + group[v].stems[i]);
+                out_.highlight.add_stem(group[v].stems[i], topic);
+            }
+        }
+        alternatives.emplace_back(Query::OP_SCALE_WEIGHT, combine(Query::OP_AND, stems), kSynonymWeight);
+    }
+    return combine(Query::OP_OR, alternatives);
+}
+
+}  // namespace core

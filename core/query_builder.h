@@ -1,0 +1,56 @@
+// Turns a parsed query into a Xapian::Query over the schema in schema.h.
+// Each word searches its exact form, its Snowball stem and its surname base
+// (so `Лавров` finds `Лаврова`), Latin words also their Cyrillic spellings,
+// and known names also their equivalents (synonyms.txt), ranked lower.
+#pragma once
+
+#include "core/highlight.h"
+#include "core/query_parser.h"
+#include "core/russian.h"
+#include "core/synonyms.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace core {
+
+struct BuiltQuery {
+    Xapian::Query query;
+    HighlightTerms highlight;
+    std::vector<std::string> plain_words;  // normalized, as typed: for "did you mean"
+    bool can_relax = false;                // a relaxed build may find more
+};
+
+enum class Strictness {
+    Strict,   // phrases as phrases, AND as AND
+    Relaxed,  // phrases and AND as loose words: used when Strict finds nothing
+};
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Xapian::Database& db, RussianStemmer& stemmer,
+                 const Synonyms& synonyms = Synonyms::builtin());
+
+    BuiltQuery build(const QueryNode& root, Strictness strictness = Strictness::Strict);
+
+private:
+    Xapian::Query node_query(const QueryNode& node);
+    Xapian::Query and_query(const QueryNode& node);
+    std::vector<Xapian::Query> plain_words_queries(const std::vector<std::string>& words);
+    Xapian::Query word_query(const std::string& raw_word, const std::string& field, bool prefix);
+    Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic);
+    Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic);
+    Xapian::Query phrase_query(const QueryNode& node);
+    Xapian::Query filter_query(const QueryNode& node) const;
+    Xapian::Query synonym_query(const std::vector<std::string>& words, const Synonyms::Match& match);
+
+    const Xapian::Database& db_;
+    RussianStemmer& stemmer_;
+    const Synonyms& synonyms_;
+    Strictness strictness_ = Strictness::Strict;
+    BuiltQuery out_;
+};
+
+}  // namespace core

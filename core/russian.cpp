@@ -1,0 +1,117 @@
+#include "core/russian.h"
+
+#include "core/text.h"
+
+#include <array>
+
+namespace core {
+namespace {
+
+constexpr std::size_t kMaxStemCacheSize = 500000;
+
+bool ends_with(std::string_view word, std::string_view suffix) {
+    return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
+}
+
+// Case endings that may follow a possessive surname suffix (-ов, -ин...):
+// Лавров-а, -у, -ым, -е; feminine Лавров-а, -ой, -у, -ою; plural -ы, -ых, -ыми;
+// and -ом for names declined as nouns (Дарвином, Киевом).
+constexpr std::array<std::string_view, 11> kPossessiveEndings = {
+    "ыми", "ым", "ых", "ой", "ою", "ом", "а", "у", "е", "ы", ""};
+constexpr std::array<std::string_view, 4> kPossessiveSuffixes = {"ов", "ев", "ин", "ын"};
+
+// Adjectival endings of -ский/-цкий surnames (Вертинский, Вертинская...).
+constexpr std::array<std::string_view, 13> kAdjectivalEndings = {
+    "ими", "ого", "ому", "ий", "ой", "им", "ом", "ая", "ую", "ою", "ие", "их", "ые"};
+constexpr std::array<std::string_view, 2> kAdjectivalSuffixes = {"ск", "цк"};
+
+// First names in -ей/-ай/-ий (Сергей, Николай, Юрий) and their case forms.
+constexpr std::array<std::string_view, 5> kSoftSignEndings = {"ем", "й", "я", "ю", "е"};
+
+// A name base needs at least this many letters before the paradigm suffix,
+// so short words (`ин`, `ова`) are left alone.
+constexpr std::size_t kMinStemLetters = 2;
+
+std::string possessive_base(std::string_view word) {
+    for (std::string_view ending : kPossessiveEndings) {
+        if (!ends_with(word, ending)) continue;
+        const std::string_view rest = word.substr(0, word.size() - ending.size());
+        for (std::string_view suffix : kPossessiveSuffixes) {
+            if (ends_with(rest, suffix) && utf8_length(rest) >= suffix.size() / 2 + kMinStemLetters) {
+                return std::string(rest);
+            }
+        }
+    }
+    return {};
+}
+
+std::string adjectival_base(std::string_view word) {
+    for (std::string_view ending : kAdjectivalEndings) {
+        if (!ends_with(word, ending)) continue;
+        const std::string_view rest = word.substr(0, word.size() - ending.size());
+        for (std::string_view suffix : kAdjectivalSuffixes) {
+            if (ends_with(rest, suffix) && utf8_length(rest) >= suffix.size() / 2 + kMinStemLetters) {
+                return std::string(rest);
+            }
+        }
+    }
+    return {};
+}
+
+std::string soft_first_name_base(std::string_view word) {
+    for (std::string_view ending : kSoftSignEndings) {
+        if (!ends_with(word, ending)) continue;
+        const std::string_view rest = word.substr(0, word.size() - ending.size());
+        if (utf8_length(rest) < 3) continue;
+        if (ends_with(rest, "е") || ends_with(rest, "а") || ends_with(rest, "и")) {
+            return std::string(rest) + "й";
+        }
+    }
+    return {};
+}
+
+// Names declined as nouns with a consonant stem (Трамп-а, Пашинян-ом,
+// Кыргызстан-е) or an -а stem (Москв-а, -ы, -е, -у, -ой). Snowball mangles
+// some of these: it reads the -ан of `кыргызстан` as a verb ending.
+constexpr std::array<std::string_view, 11> kNounEndings = {"ами", "ом", "ой", "ою", "ам", "ах", "а", "у", "е", "ы", ""};
+
+bool ends_with_consonant(std::string_view word) {
+    static constexpr std::string_view vowels[] = {"а", "е", "и", "о", "у", "ы", "э", "ю", "я", "й", "ь", "ъ"};
+    if (word.size() < 2) return false;
+    const std::string_view last = word.substr(word.size() - 2);
+    if (static_cast<unsigned char>(last[0]) < 0xD0) return false;  // not Cyrillic
+    for (std::string_view vowel : vowels) {
+        if (last == vowel) return false;
+    }
+    return true;
+}
+
+std::string noun_name_base(std::string_view word) {
+    for (std::string_view ending : kNounEndings) {
+        if (!ends_with(word, ending)) continue;
+        const std::string_view rest = word.substr(0, word.size() - ending.size());
+        if (utf8_length(rest) >= 3 && ends_with_consonant(rest)) return std::string(rest);
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string surname_base(std::string_view normalized) {
+    if (normalized.empty() || static_cast<unsigned char>(normalized[0]) < 0x80) return {};
+    if (std::string base = possessive_base(normalized); !base.empty()) return base;
+    if (std::string base = adjectival_base(normalized); !base.empty()) return base;
+    if (std::string base = soft_first_name_base(normalized); !base.empty()) return base;
+    return noun_name_base(normalized);
+}
+
+RussianStemmer::RussianStemmer() : stemmer_("russian") {}
+
+const std::string& RussianStemmer::stem(const std::string& normalized) {
+    auto found = cache_.find(normalized);
+    if (found != cache_.end()) return found->second;
+    if (cache_.size() >= kMaxStemCacheSize) cache_.clear();
+    return cache_.emplace(normalized, stemmer_(normalized)).first->second;
+}
+
+}  // namespace core

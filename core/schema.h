@@ -1,0 +1,36 @@
+// The index layout: which Xapian term prefixes and value slots hold which
+// field. The indexer writes it and the server reads it; both use only this.
+#pragma once
+
+#include <xapian.h>
+
+namespace core::schema {
+
+// Free-text terms. Words are indexed after normalize_text().
+inline constexpr const char* kExactPrefix = "";       // exact words, with positions
+inline constexpr const char* kStemPrefix = "Z";       // Snowball stems
+inline constexpr const char* kNamePrefix = "XN";      // surname_base() of capitalised words
+inline constexpr const char* kTitlePrefix = "S";      // exact title words
+inline constexpr const char* kTitleStemPrefix = "ZS"; // stemmed title words
+inline constexpr const char* kTitleNamePrefix = "XTN";// name bases of title words
+
+// Boolean filter terms.
+inline constexpr const char* kIdPrefix = "Q";        // article id (unique)
+inline constexpr const char* kSourcePrefix = "XSRC"; // normalized source name
+inline constexpr const char* kPlacePrefix = "XPL";   // normalized dateline place
+inline constexpr const char* kYearPrefix = "Y";      // YYYY
+inline constexpr const char* kMonthPrefix = "M";     // YYYYMM
+inline constexpr const char* kDayPrefix = "D";       // YYYYMMDD
+
+// Value slots.
+inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent
+
+// Within-document frequency increment for title words, so a word in the
+// title weighs as much as several in the body.
+inline constexpr Xapian::termcount kTitleWdf = 3;
+
+// Gap between the title's and the body's word positions, so a phrase never
+// matches across the two.
+inline constexpr Xapian::termpos kBodyPositionGap = 100;
+
+}  // namespace core::schema

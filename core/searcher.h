@@ -1,0 +1,64 @@
+// Answers queries over one open index: ranking, snippets, "did you mean".
+// One Searcher per thread: Xapian::Database is not thread-safe.
+#pragma once
+
+#include "core/article.h"
+#include "core/russian.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace core {
+
+struct SearchRequest {
+    std::string query;
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 10;
+    bool snippets = true;
+};
+
+struct SearchHit {
+    Article article;          // text is left empty: the snippet stands for it
+    double score = 0;
+    std::string title_html;   // escaped, matches marked
+    std::string snippet_html; // escaped, matches marked
+};
+
+struct SearchResult {
+    Xapian::doccount total = 0;  // Xapian's estimate of all matches
+    std::vector<SearchHit> hits;
+    std::string suggestion;      // a corrected query, or ""
+    bool relaxed = false;        // nothing matched all words; these match some
+};
+
+struct ArticleView {
+    Article article;
+    std::string title_html;
+    std::string text_html;  // the whole text with every match marked
+};
+
+class Searcher {
+public:
+    // Opens the index at `path` (a generation directory or stub file).
+    // Throws Xapian::DatabaseError when it cannot be opened.
+    explicit Searcher(const std::string& path);
+
+    SearchResult search(const SearchRequest& request);
+    std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
+    Xapian::doccount document_count() const { return db_.get_doccount(); }
+    const std::string& path() const { return path_; }
+    // Re-reads the index if it changed on disk (a writer committed).
+    void reopen() { db_.reopen(); }
+
+private:
+    std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
+
+    std::string path_;
+    Xapian::Database db_;
+    RussianStemmer stemmer_;
+};
+
+}  // namespace core

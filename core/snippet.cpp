@@ -1,0 +1,145 @@
+#include "core/snippet.h"
+
+#include "core/text.h"
+
+#include <set>
+#include <vector>
+
+namespace core {
+namespace {
+
+struct WordSpan {
+    std::size_t begin;
+    std::size_t end;
+    std::size_t char_begin;  // code-point offset of `begin`
+    int topic;             // -1 when the word does not match
+};
+
+std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer) {
+    std::vector<WordSpan> words;
+    std::size_t last_byte = 0;
+    std::size_t chars = 0;
+    for_each_word(text, [&](const Word& word) {
+        chars += utf8_length(text.substr(last_byte, word.begin - last_byte));
+        last_byte = word.begin;
+        words.push_back({word.begin, word.end, chars, terms.match(word.normalized, stemmer)});
+    });
+    return words;
+}
+
+struct Window {
+    std::size_t first = 0;  // index of the first word shown
+    std::size_t last = 0;   // index one past the last word shown
+};
+
+// The window of at most `length` characters covering the most distinct
+// topics, then the most matches; the earliest among equals.
+Window best_window(const std::vector<WordSpan>& words, std::size_t length) {
+    Window best;
+    std::size_t best_topics = 0, best_matches = 0;
+    for (std::size_t first = 0; first < words.size(); ++first) {
+        if (words[first].topic < 0) continue;
+        std::set<int> topics;
+        std::size_t matches = 0;
+        std::size_t last = first;
+        while (last < words.size() && words[last].char_begin - words[first].char_begin < length) {
+            if (words[last].topic >= 0) {
+                topics.insert(words[last].topic);
+                ++matches;
+            }
+            ++last;
+        }
+        if (topics.size() > best_topics || (topics.size() == best_topics && matches > best_matches)) {
+            best = {first, last};
+            best_topics = topics.size();
+            best_matches = matches;
+        }
+    }
+    if (best_topics == 0) {
+        while (best.last < words.size() && words[best.last].char_begin < length) ++best.last;
+    }
+    return best;
+}
+
+// Moves the window back so the first match has some context before it,
+// preferring to start at the beginning of its sentence.
+Window add_leading_context(std::string_view text, const std::vector<WordSpan>& words, Window window,
+                           std::size_t length) {
+    const std::size_t budget = length / 4;
+    const std::size_t anchor = words[window.first].char_begin;
+    while (window.first > 0 && anchor - words[window.first - 1].char_begin <= budget) {
+        const std::string_view gap = text.substr(words[window.first - 1].end,
+                                                 words[window.first].begin - words[window.first - 1].end);
+        if (gap.find_first_of(".!?\n") != std::string_view::npos) break;
+        --window.first;
+    }
+    while (window.last > window.first + 1 &&
+           words[window.last - 1].char_begin - words[window.first].char_begin > length) {
+        --window.last;
+    }
+    return window;
+}
+
+void append_marked(std::string& out, std::string_view text, const std::vector<WordSpan>& words,
+                   std::size_t first, std::size_t last, std::string_view open, std::string_view close,
+                   std::string_view first_mark_id = {}) {
+    std::size_t cursor = words[first].begin;
+    bool first_mark = true;
+    for (std::size_t i = first; i < last; ++i) {
+        append_html_escaped(out, text.substr(cursor, words[i].begin - cursor));
+        const std::string_view word = text.substr(words[i].begin, words[i].end - words[i].begin);
+        if (words[i].topic < 0) {
+            append_html_escaped(out, word);
+        } else {
+            if (first_mark && !first_mark_id.empty()) {
+                out += "<mark id=\"";
+                out += first_mark_id;
+                out += "\">";
+            } else {
+                out += open;
+            }
+            first_mark = false;
+            append_html_escaped(out, word);
+            out += close;
+        }
+        cursor = words[i].end;
+    }
+}
+
+}  // namespace
+
+std::string make_snippet(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
+                         const SnippetOptions& options) {
+    const std::vector<WordSpan> words = analyse(text, terms, stemmer);
+    if (words.empty()) return {};
+    Window window = best_window(words, options.length);
+    window = add_leading_context(text, words, window, options.length);
+
+    std::string out;
+    out.reserve(options.length * 3);
+    if (window.first > 0) out += "…";
+    append_marked(out, text, words, window.first, window.last, options.mark_open, options.mark_close);
+    if (window.last < words.size()) {
+        // Keep the sentence's closing punctuation when it directly follows.
+        const std::size_t end = words[window.last - 1].end;
+        if (end < text.size() && (text[end] == '.' || text[end] == '!' || text[end] == '?')) out += text[end];
+        out += " …";
+    } else {
+        append_html_escaped(out, text.substr(words.back().end));
+    }
+    return out;
+}
+
+std::string highlight_all(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
+                          std::string_view first_mark_id) {
+    const std::vector<WordSpan> words = analyse(text, terms, stemmer);
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    if (words.empty()) return html_escape(text);
+    append_html_escaped(out, text.substr(0, words.front().begin));
+    append_marked(out, text, words, 0, words.size(), "<mark>", "</mark>", first_mark_id);
+    append_html_escaped(out, text.substr(words.back().end));
+    return out;
+}
+
+}  // namespace core

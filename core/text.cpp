@@ -1,0 +1,189 @@
+#include "core/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+namespace core {
+namespace {
+
+constexpr UChar32 kCyrillicCapitalA = 0x0410;
+constexpr UChar32 kCyrillicCapitalYa = 0x042F;
+constexpr UChar32 kCyrillicSmallA = 0x0430;
+constexpr UChar32 kCyrillicSmallYa = 0x044F;
+constexpr UChar32 kCapitalYo = 0x0401;
+constexpr UChar32 kSmallYo = 0x0451;
+constexpr UChar32 kSmallIe = 0x0435;
+
+const icu::Normalizer2& nfkc_casefold() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold is unavailable");
+    return *normalizer;
+}
+
+void append_utf8(std::string& out, UChar32 c) {
+    char buffer[4];
+    int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(buffer, length, 4, c, error);
+    if (!error) out.append(buffer, static_cast<std::size_t>(length));
+}
+
+// Folds ё/Ё into е after ICU has done NFKC and case folding (ICU keeps ё).
+std::string fold_yo(std::string text) {
+    static const std::string yo = "\u0451";
+    static const std::string ie = "\u0435";
+    for (std::size_t at = text.find(yo); at != std::string::npos; at = text.find(yo, at)) {
+        text.replace(at, yo.size(), ie);
+    }
+    return text;
+}
+
+// Lower-cases the common case (ASCII and the Russian alphabet) without ICU.
+// Returns false when the text holds anything that needs full normalisation.
+bool try_fast_normalize(std::string_view text, std::string& out) {
+    out.clear();
+    out.reserve(text.size());
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(text.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (c < 0) return false;
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        } else if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) {
+            append_utf8(out, c + 0x20);
+        } else if (c >= kCyrillicSmallA && c <= kCyrillicSmallYa) {
+            append_utf8(out, c);
+        } else if (c == kCapitalYo || c == kSmallYo) {
+            append_utf8(out, kSmallIe);
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_word_char(UChar32 c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    // Soft hyphens and joiners sit inside words; NFKC_Casefold removes them.
+    if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return true;
+    return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
+           u_charType(c) == U_COMBINING_SPACING_MARK;
+}
+
+bool is_upper_char(UChar32 c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    return u_isupper(c) || u_istitle(c);
+}
+
+}  // namespace
+
+std::string normalize_text(std::string_view text) {
+    std::string out;
+    if (try_fast_normalize(text, out)) return out;
+    const std::string clean = sanitize_utf8(text);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(clean);
+    icu::UnicodeString folded = nfkc_casefold().normalize(unicode, status);
+    if (U_FAILURE(status)) return fold_yo(clean);
+    out.clear();
+    folded.toUTF8String(out);
+    return fold_yo(std::move(out));
+}
+
+bool is_valid_utf8(std::string_view text) {
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(text.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+std::string sanitize_utf8(std::string_view text) {
+    if (is_valid_utf8(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(text.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        append_utf8(out, c < 0 ? 0xFFFD : c);
+    }
+    return out;
+}
+
+void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word) {
+    const auto length = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    Word word;
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        if (c < 0 || !is_word_char(c)) continue;
+        word.capitalized = is_upper_char(c);
+        int32_t end = i;
+        while (end < length) {
+            int32_t next = end;
+            U8_NEXT(text.data(), next, length, c);
+            if (c < 0 || !is_word_char(c)) break;
+            end = next;
+        }
+        word.begin = static_cast<std::size_t>(start);
+        word.end = static_cast<std::size_t>(end);
+        word.raw = text.substr(word.begin, word.end - word.begin);
+        word.normalized = normalize_text(word.raw);
+        if (!word.normalized.empty()) on_word(word);
+        i = end;
+    }
+}
+
+bool is_latin_word(std::string_view normalized) {
+    bool has_letter = false;
+    for (char ch : normalized) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80) return false;
+        if (c >= 'a' && c <= 'z') has_letter = true;
+    }
+    return has_letter;
+}
+
+void append_html_escaped(std::string& out, std::string_view text) {
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+}
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 16);
+    append_html_escaped(out, text);
+    return out;
+}
+
+std::size_t utf8_length(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+    }
+    return count;
+}
+
+}  // namespace core

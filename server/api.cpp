@@ -1,0 +1,108 @@
+#include "server/api.h"
+
+#include "core/text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <charconv>
+
+namespace server {
+namespace {
+
+using nlohmann::json;
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+Reply json_reply(const json& j, int status = 200) { return Reply{status, "application/json; charset=utf-8", dump(j)}; }
+
+// Parses a whole-number parameter within [0, max]; nullopt with `error` set otherwise.
+std::optional<long> number_param(const Target& target, const char* name, long fallback, long max,
+                                 std::string& error) {
+    auto it = target.params.find(name);
+    if (it == target.params.end() || it->second.empty()) return fallback;
+    long value = 0;
+    const std::string& text = it->second;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) {
+        error = std::string(name) + " must be a whole number from 0 to " + std::to_string(max);
+        return std::nullopt;
+    }
+    return value;
+}
+
+json hit_json(const core::SearchHit& hit) {
+    const core::Article& a = hit.article;
+    return json{{"id", a.id},         {"title", a.title},   {"title_html", hit.title_html},
+                {"score", hit.score}, {"snippet", hit.snippet_html},
+                {"date", a.date},     {"url", a.url},       {"source", a.source}, {"place", a.place}};
+}
+
+}  // namespace
+
+Reply error_reply(int status, const std::string& message) {
+    return json_reply(json{{"error", message}}, status);
+}
+
+bool is_valid_article_id(const std::string& id) {
+    if (id.empty() || id == "." || id == ".." || id.size() > 200 || !core::is_valid_utf8(id)) return false;
+    for (char c : id) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == '/' || c == '\\' || c == 0x7F) return false;
+    }
+    return true;
+}
+
+std::variant<core::SearchRequest, RequestError> parse_search_request(const Target& target, bool require_query) {
+    core::SearchRequest request;
+    auto q = target.params.find("q");
+    if (q != target.params.end()) request.query = q->second;
+    if (!core::is_valid_utf8(request.query)) return RequestError{400, "q is not valid UTF-8"};
+    if (request.query.find('\0') != std::string::npos) return RequestError{400, "q contains a NUL character"};
+    if (core::utf8_length(request.query) > kMaxQueryChars) {
+        return RequestError{414, "q is longer than " + std::to_string(kMaxQueryChars) + " characters"};
+    }
+    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && require_query) return RequestError{400, "q is empty: give the words to search for"};
+
+    std::string error;
+    const auto limit = number_param(target, "limit", kDefaultLimit, kMaxLimit, error);
+    const auto offset = number_param(target, "offset", 0, kMaxOffset, error);
+    if (!limit || !offset) return RequestError{400, error};
+    request.limit = static_cast<Xapian::doccount>(*limit);
+    request.offset = static_cast<Xapian::doccount>(*offset);
+    return request;
+}
+
+Reply api_search(const Target& target, IndexHandle& index) {
+    const auto started = std::chrono::steady_clock::now();
+    auto parsed = parse_search_request(target, true);
+    if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
+    const core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
+
+    const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
+    json hits = json::array();
+    for (const core::SearchHit& hit : result.hits) hits.push_back(hit_json(hit));
+    const double took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    json body = {{"query", request.query}, {"total", result.total},   {"took_ms", took_ms},
+                 {"limit", request.limit}, {"offset", request.offset}, {"hits", std::move(hits)}};
+    if (!result.suggestion.empty()) body["suggestion"] = result.suggestion;
+    if (result.relaxed) body["relaxed"] = true;
+    return json_reply(body);
+}
+
+Reply api_doc(const std::string& id, IndexHandle& index) {
+    if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
+    const auto view = index.run([&](core::Searcher& s) { return s.article(id); });
+    if (!view) return error_reply(404, "no article with id " + id);
+    const core::Article& a = view->article;
+    return json_reply(json{{"id", a.id},   {"title", a.title},   {"text", a.text},  {"date", a.date},
+                           {"url", a.url}, {"source", a.source}, {"place", a.place}});
+}
+
+Reply healthz(IndexHandle& index) {
+    const Xapian::doccount documents = index.run([](core::Searcher& s) { return s.document_count(); });
+    return json_reply(json{{"status", "ok"}, {"documents", documents}});
+}
+
+}  // namespace server

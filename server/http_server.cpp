@@ -1,0 +1,233 @@
+#include "server/http_server.h"
+
+#include "server/router.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <atomic>
+#include <cstdio>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace server {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+struct HttpServer::State {
+    State(ServerOptions opts, IndexHandle& idx)
+        : options(std::move(opts)), index(idx), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
+
+    ServerOptions options;
+    IndexHandle& index;
+    asio::io_context ioc;
+    tcp::acceptor acceptor;
+    asio::signal_set signals;
+    std::atomic<std::size_t> connections{0};
+    std::atomic<std::size_t> requests_in_flight{0};
+    std::atomic<bool> stopping{false};
+};
+
+namespace {
+
+using State = HttpServer::State;
+
+void fail(beast::error_code ec, const char* what) {
+    if (ec == asio::error::operation_aborted || ec == beast::error::timeout || ec == http::error::end_of_stream ||
+        ec == asio::error::connection_reset || ec == asio::error::eof) {
+        return;
+    }
+    std::fprintf(stderr, "server: %s: %s\n", what, ec.message().c_str());
+}
+
+// The target as it may appear in a log line: bounded, printable.
+std::string loggable(std::string_view target) {
+    std::string out;
+    for (char c : target.substr(0, 300)) {
+        out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c);
+    }
+    if (target.size() > 300) out += "...";
+    return out;
+}
+
+Method method_of(http::verb verb) {
+    if (verb == http::verb::get) return Method::Get;
+    if (verb == http::verb::head) return Method::Head;
+    return Method::Other;
+}
+
+http::status status_for_read_error(beast::error_code ec) {
+    if (ec == http::error::header_limit) return http::status::request_header_fields_too_large;
+    if (ec == http::error::body_limit) return http::status::payload_too_large;
+    return http::status::bad_request;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+public:
+    Session(tcp::socket&& socket, std::shared_ptr<State> state)
+        : stream_(std::move(socket)), state_(std::move(state)) {}
+
+    ~Session() { --state_->connections; }
+
+    void start() {
+        asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::do_read, shared_from_this()));
+    }
+
+private:
+    void do_read() {
+        parser_.emplace();
+        parser_->header_limit(static_cast<std::uint32_t>(state_->options.max_header_bytes));
+        parser_->body_limit(state_->options.max_body_bytes);
+        // The first request has the request timeout; a kept-alive connection
+        // may then sit idle longer before its next one.
+        stream_.expires_after(requests_served_ == 0 ? state_->options.request_timeout : state_->options.idle_timeout);
+        http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    }
+
+    void on_read(beast::error_code ec, std::size_t) {
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+            return close();
+        }
+        if (ec) return reply_to_bad_request(ec);
+        ++state_->requests_in_flight;
+        const auto started = std::chrono::steady_clock::now();
+        const http::request<http::string_body>& request = parser_->get();
+        const Method method = method_of(request.method());
+        const std::string_view target(request.target().data(), request.target().size());
+        const Reply reply = route(method, target, state_->index);
+        const bool keep_alive = request.keep_alive() && !state_->stopping;
+        send(reply, request.version(), keep_alive, method == Method::Head);
+        if (state_->options.log_requests) {
+            const auto micros =
+                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+            std::fprintf(stderr, "%s %s %d %lldus\n", std::string(request.method_string()).c_str(),
+                         loggable(target).c_str(), reply.status, static_cast<long long>(micros));
+        }
+    }
+
+    void reply_to_bad_request(beast::error_code ec) {
+        ++state_->requests_in_flight;
+        const http::status status = status_for_read_error(ec);
+        const std::string body = "{\"error\":\"" + std::string(status == http::status::bad_request ? "malformed HTTP request" :
+                                 status == http::status::payload_too_large ? "request body too large" : "request headers too large") + "\"}";
+        send(Reply{static_cast<int>(status), "application/json; charset=utf-8", body}, 11, false, false);
+    }
+
+    void send(const Reply& reply, unsigned version, bool keep_alive, bool head_only) {
+        auto response = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(reply.status), version);
+        response->set(http::field::server, "newsearch");
+        response->set(http::field::content_type, reply.content_type);
+        response->set("X-Content-Type-Options", "nosniff");
+        if (reply.status == 405) response->set(http::field::allow, "GET, HEAD");
+        response->keep_alive(keep_alive);
+        response->body() = reply.body;
+        response->prepare_payload();
+        if (head_only) response->body().clear();  // Content-Length stays that of the GET answer
+        response_ = response;
+        stream_.expires_after(state_->options.request_timeout);
+        http::async_write(stream_, *response,
+                          beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+    }
+
+    void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
+        --state_->requests_in_flight;
+        response_.reset();
+        ++requests_served_;
+        if (ec) return fail(ec, "write");
+        if (!keep_alive) return close();
+        do_read();
+    }
+
+    void close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream_.close();
+    }
+
+    beast::tcp_stream stream_;
+    beast::flat_buffer buffer_;
+    std::shared_ptr<State> state_;
+    std::optional<http::request_parser<http::string_body>> parser_;
+    std::shared_ptr<void> response_;
+    std::size_t requests_served_ = 0;
+};
+
+void do_accept(const std::shared_ptr<State>& state);
+
+void on_accept(const std::shared_ptr<State>& state, beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || state->stopping) return;
+    if (ec) {
+        fail(ec, "accept");
+    } else if (state->connections.load() >= state->options.max_connections) {
+        beast::error_code ignored;
+        socket.close(ignored);  // over the cap: refuse rather than starve the others
+    } else {
+        ++state->connections;
+        std::make_shared<Session>(std::move(socket), state)->start();
+    }
+    do_accept(state);
+}
+
+void do_accept(const std::shared_ptr<State>& state) {
+    state->acceptor.async_accept(asio::make_strand(state->ioc), [state](beast::error_code ec, tcp::socket socket) {
+        on_accept(state, ec, std::move(socket));
+    });
+}
+
+// Waits for requests in flight to finish (up to the grace period), then stops.
+void drain_and_stop(const std::shared_ptr<State>& state, std::chrono::steady_clock::time_point deadline) {
+    if (state->requests_in_flight == 0 || std::chrono::steady_clock::now() >= deadline) {
+        state->ioc.stop();
+        return;
+    }
+    auto timer = std::make_shared<asio::steady_timer>(state->ioc, std::chrono::milliseconds(10));
+    timer->async_wait([state, deadline, timer](beast::error_code) { drain_and_stop(state, deadline); });
+}
+
+}  // namespace
+
+HttpServer::HttpServer(ServerOptions options, IndexHandle& index)
+    : state_(std::make_shared<State>(std::move(options), index)) {
+    const tcp::endpoint endpoint(asio::ip::make_address(state_->options.bind), state_->options.port);
+    state_->acceptor.open(endpoint.protocol());
+    state_->acceptor.set_option(asio::socket_base::reuse_address(true));
+    state_->acceptor.bind(endpoint);
+    state_->acceptor.listen(asio::socket_base::max_listen_connections);
+}
+
+HttpServer::~HttpServer() = default;
+
+unsigned short HttpServer::port() const { return state_->acceptor.local_endpoint().port(); }
+
+void HttpServer::run() {
+    auto state = state_;
+    state->signals.async_wait([state](beast::error_code ec, int) {
+        if (ec) return;
+        state->stopping = true;
+        asio::post(state->acceptor.get_executor(), [state] {
+            beast::error_code ignored;
+            state->acceptor.close(ignored);
+        });
+        drain_and_stop(state, std::chrono::steady_clock::now() + state->options.shutdown_grace);
+    });
+    do_accept(state);
+
+    unsigned threads = state->options.threads;
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> pool;
+    for (unsigned i = 1; i < threads; ++i) pool.emplace_back([state] { state->ioc.run(); });
+    state->ioc.run();
+    for (std::thread& t : pool) t.join();
+}
+
+}  // namespace server

@@ -1,0 +1,46 @@
+#include "server/router.h"
+
+#include "server/api.h"
+#include "server/pages.h"
+#include "server/url.h"
+
+namespace server {
+namespace {
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+Reply dispatch(const Target& target, IndexHandle& index) {
+    const std::string& path = target.path;
+    if (path == "/healthz") return healthz(index);
+    if (path == "/api/search") return api_search(target, index);
+    if (starts_with(path, "/api/doc/")) return api_doc(path.substr(9), index);
+    if (path == "/" || path == "/search") return search_page(target, index);
+    if (starts_with(path, "/doc/")) return article_page(path.substr(5), target, index);
+    if (path == "/favicon.ico") return Reply{204, "image/x-icon", ""};
+    return error_reply(404, "no such endpoint: " + path);
+}
+
+bool wants_html(const std::string& path) {
+    return path == "/" || path == "/search" || starts_with(path, "/doc/");
+}
+
+}  // namespace
+
+Reply route(Method method, std::string_view raw_target, IndexHandle& index) {
+    if (method == Method::Other) return error_reply(405, "only GET and HEAD are supported");
+    const Target target = parse_target(raw_target);
+    if (!target.valid) return error_reply(400, "malformed percent-encoding in the request target");
+    if (target.path.find('\0') != std::string::npos) return error_reply(400, "NUL in the request path");
+    try {
+        return dispatch(target, index);
+    } catch (const IndexUnavailable& e) {
+        if (wants_html(target.path)) return error_page(503, "Индекс сейчас недоступен. Попробуйте позже.");
+        return error_reply(503, std::string("index unavailable: ") + e.what());
+    } catch (const Xapian::Error& e) {
+        return error_reply(500, "search failed: " + e.get_description());
+    } catch (const std::exception& e) {
+        return error_reply(500, std::string("internal error: ") + e.what());
+    }
+}
+
+}  // namespace server
