@@ -1,0 +1,54 @@
+#include "core/text.h"
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+using core::normalize_text;
+
+TEST_CASE("normalisation lower-cases Russian and Latin letters") {
+    CHECK(normalize_text("ЛАВРОВ Lavrov") == "лавров lavrov");
+}
+
+TEST_CASE("ё and е are one letter after normalisation") {
+    CHECK(normalize_text("Ёлка") == "елка");
+    CHECK(normalize_text("ещё") == normalize_text("еще"));
+}
+
+TEST_CASE("a decomposed й is composed before matching") {
+    CHECK(normalize_text("Сергеи\u0306") == "сергей");
+}
+
+TEST_CASE("compatibility characters are folded by NFKC") {
+    CHECK(normalize_text("ﬁnal") == "final");
+    CHECK(normalize_text("２０２１") == "2021");
+}
+
+TEST_CASE("words are split on punctuation and keep their offsets in the original text") {
+    const std::string text = "«Россия — партнёр», сказал Лавров.";
+    std::vector<std::string> raw, normalized;
+    core::for_each_word(text, [&](const core::Word& w) {
+        raw.emplace_back(w.raw);
+        normalized.push_back(w.normalized);
+        CHECK(text.substr(w.begin, w.end - w.begin) == w.raw);
+    });
+    CHECK(raw == std::vector<std::string>{"Россия", "партнёр", "сказал", "Лавров"});
+    CHECK(normalized == std::vector<std::string>{"россия", "партнер", "сказал", "лавров"});
+}
+
+TEST_CASE("a word written with a capital letter is marked capitalised") {
+    std::vector<bool> capitalized;
+    core::for_each_word("Лавров сказал", [&](const core::Word& w) { capitalized.push_back(w.capitalized); });
+    CHECK(capitalized == std::vector<bool>{true, false});
+}
+
+TEST_CASE("invalid UTF-8 is replaced, never passed on") {
+    const std::string broken = "abc\xff\xfe" "def";
+    CHECK_FALSE(core::is_valid_utf8(broken));
+    CHECK(core::is_valid_utf8(core::sanitize_utf8(broken)));
+}
+
+TEST_CASE("HTML escaping covers the characters that could open markup") {
+    CHECK(core::html_escape("<script>alert('x') & \"y\"</script>") ==
+          "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+}
