@@ -28,6 +28,8 @@ for group in "${groups[@]}"; do
     exit 2
   fi
   for package in ${GROUPS_PACKAGES[$group]}; do
+    # NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+    if [ "$package" = npm ] && command -v npm >/dev/null; then continue; fi
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
       wanted+=("$package")
     fi
