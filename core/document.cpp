@@ -38,6 +38,8 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_boolean_term(id_term(article.id));
     if (!article.source.empty()) doc.add_boolean_term(schema::kSourcePrefix + normalize_text(article.source));
     if (!article.place.empty()) doc.add_boolean_term(schema::kPlacePrefix + normalize_text(article.place));
+    if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
+    if (!article.place.empty()) doc.add_value(schema::kPlaceSlot, article.place);
     if (!article.date.empty()) {
         const std::string date = compact_date(article.date);
         doc.add_boolean_term(schema::kYearPrefix + date.substr(0, 4));

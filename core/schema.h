@@ -24,6 +24,8 @@ inline constexpr const char* kDayPrefix = "D";       // YYYYMMDD
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent
+inline constexpr Xapian::valueno kSourceSlot = 1;    // source as written, for facet counts (facets.h)
+inline constexpr Xapian::valueno kPlaceSlot = 2;     // dateline place as written, for facet counts
 
 // Within-document frequency increment for title words, so a word in the
 // title weighs as much as several in the body.

@@ -1,6 +1,7 @@
 #include "core/searcher.h"
 
 #include "core/document.h"
+#include "core/facets.h"
 #include "core/query_builder.h"
 #include "core/snippet.h"
 #include "core/text.h"
@@ -51,6 +52,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
         result.relaxed = !mset.empty();
     }
+    if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = mset.get_matches_estimated();
     result.suggestion = spelling_suggestion(built.plain_words, request.query);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/article.h"
+#include "core/facets.h"
 #include "core/russian.h"
 
 #include <xapian.h>
@@ -18,6 +19,7 @@ struct SearchRequest {
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     bool snippets = true;
+    bool facets = false;  // also count the matches' sources, places and dates
 };
 
 struct SearchHit {
@@ -32,6 +34,7 @@ struct SearchResult {
     std::vector<SearchHit> hits;
     std::string suggestion;      // a corrected query, or ""
     bool relaxed = false;        // nothing matched all words; these match some
+    Facets facets;               // when the request asked for them
 };
 
 struct ArticleView {
