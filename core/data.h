@@ -4,6 +4,7 @@
 namespace core::data {
 
 extern const char* const kAgencies;      // agencies.txt
+extern const char* const kStopwords;     // stopwords.txt
 extern const char* const kSynonyms;      // synonyms.txt
 extern const char* const kTransliteration;  // transliteration.txt
 

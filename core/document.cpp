@@ -14,7 +14,7 @@ constexpr std::size_t kMaxWordBytes = 120;
 // Spelling suggestions come only from words at least this long.
 constexpr std::size_t kMinSpellingChars = 4;
 constexpr Xapian::termcount kMinSpellingFrequency = 2;
-constexpr std::size_t kMaxSpellingWords = 200000;
+constexpr std::size_t kMaxSpellingWords = 50000;
 
 std::string compact_date(const std::string& date) {
     std::string digits;
@@ -71,9 +71,10 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, b
     });
 }
 
-// Xapian's spelling table costs tens of microseconds a word to build, so it
-// holds the words seen at least twice (a word seen once is as likely a typo
-// as a word worth suggesting), the most frequent first, up to a cap.
+// Xapian's spelling table costs about 100 microseconds a word to build, so
+// it holds only the most frequent words seen at least twice, up to a cap:
+// it serves "did you mean" for typos two edits away from common words, while
+// closest_known_word() (spelling.h) covers rare words such as surnames.
 void DocumentBuilder::write_spelling(Xapian::WritableDatabase& db) const {
     std::vector<std::pair<Xapian::termcount, const std::string*>> words;
     for (const auto& [word, frequency] : spelling_) {

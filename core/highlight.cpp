@@ -2,22 +2,22 @@
 
 namespace core {
 
-int HighlightTerms::match(const std::string& normalized, RussianStemmer& stemmer) const {
-    if (auto found = exact_.find(normalized); found != exact_.end()) return found->second;
+HighlightTerms::Match HighlightTerms::match(const std::string& normalized, RussianStemmer& stemmer) const {
+    if (auto found = exact_.find(normalized); found != exact_.end()) return {found->second, true};
     for (const auto& [prefix, topic] : prefixes_) {
-        if (normalized.compare(0, prefix.size(), prefix) == 0) return topic;
+        if (normalized.compare(0, prefix.size(), prefix) == 0) return {topic, true};
     }
     if (!names_.empty()) {
-        if (auto found = names_.find(surname_base(normalized)); found != names_.end()) return found->second;
+        if (auto found = names_.find(surname_base(normalized)); found != names_.end()) return {found->second, false};
     }
     // Snowball only removes endings, so a word can have stem S only if it
     // starts with S: test that before paying for stemming.
     for (const auto& [stem, topic] : stems_) {
         if (normalized.compare(0, stem.size(), stem) != 0) continue;
-        if (auto found = stems_.find(stemmer.stem(normalized)); found != stems_.end()) return found->second;
+        if (auto found = stems_.find(stemmer.stem(normalized)); found != stems_.end()) return {found->second, false};
         break;
     }
-    return -1;
+    return {};
 }
 
 }  // namespace core

@@ -23,8 +23,11 @@ public:
     void add_name(const std::string& base, int topic) { names_.emplace(base, topic); }
     void add_prefix(const std::string& prefix, int topic) { prefixes_.emplace_back(prefix, topic); }
 
-    // The topic `normalized` belongs to, or -1.
-    int match(const std::string& normalized, RussianStemmer& stemmer) const;
+    struct Match {
+        int topic = -1;      // -1: no match
+        bool exact = false;  // the very word of the query, not another form
+    };
+    Match match(const std::string& normalized, RussianStemmer& stemmer) const;
     bool empty() const { return exact_.empty() && stems_.empty() && names_.empty() && prefixes_.empty(); }
 
 private:

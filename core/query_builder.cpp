@@ -1,6 +1,8 @@
 #include "core/query_builder.h"
 
 #include "core/schema.h"
+#include "core/spelling.h"
+#include "core/stopwords.h"
 #include "core/text.h"
 #include "core/transliteration.h"
 
@@ -17,6 +19,8 @@ constexpr double kStemWeight = 0.7;
 constexpr double kNameWeight = 0.7;
 constexpr double kTransliterationWeight = 0.9;
 constexpr double kSynonymWeight = 0.5;
+constexpr double kCorrectionWeight = 0.5;
+constexpr std::size_t kMaxCorrectedWords = 3;  // corrections cost term lookups
 constexpr double kPhraseBonus = 2.0;
 // Extra weight for an article holding every word of the query.
 constexpr double kAllWordsBonus = 2.0;
@@ -146,7 +150,12 @@ Query QueryBuilder::and_query(const QueryNode& node) {
 // equivalents list becomes one query for all its names.
 std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::string>& words) {
     std::vector<std::string> stems;
-    for (const std::string& word : words) stems.push_back(stemmer_.stem(normalize_text(word)));
+    bool has_content_word = false;
+    for (const std::string& word : words) {
+        const std::string normalized = normalize_text(word);
+        stems.push_back(stemmer_.stem(normalized));
+        has_content_word = has_content_word || !is_stopword(normalized);
+    }
     std::vector<Query> queries;
     for (std::size_t i = 0; i < words.size();) {
         if (auto match = synonyms_.match(stems, i)) {
@@ -154,10 +163,13 @@ std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::stri
                                                    words.begin() + static_cast<std::ptrdiff_t>(i + match->length));
             queries.push_back(synonym_query(covered, *match));
             i += match->length;
-        } else {
-            queries.push_back(word_query(words[i], "", false));
-            ++i;
+            continue;
         }
+        // `и`, `в`, `что` beside other words only add noise.
+        if (!(has_content_word && is_stopword(normalize_text(words[i])))) {
+            queries.push_back(word_query(words[i], "", false));
+        }
+        ++i;
     }
     return queries;
 }
@@ -173,9 +185,27 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         return Query(Query::OP_WILDCARD, prefixes.exact + normalized, kMaxPrefixExpansion,
                      Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
-    if (field.empty()) out_.plain_words.push_back(normalized);
     if (is_latin_word(normalized)) return latin_query(normalized, field, topic);
-    return forms_query(normalized, field, topic);
+    Query forms = forms_query(normalized, field, topic);
+    if (field.empty() && !is_known(normalized)) {
+        out_.unknown_words.push_back(normalized);
+        // No form of the word is in the index: also search the closest word
+        // that is (a misspelt surname still finds its articles).
+        const std::string corrected = out_.unknown_words.size() <= kMaxCorrectedWords
+                                          ? closest_known_word(db_, normalized) : std::string();
+        if (!corrected.empty()) {
+            forms = Query(Query::OP_OR, forms,
+                          Query(Query::OP_SCALE_WEIGHT, forms_query(corrected, field, topic), kCorrectionWeight));
+        }
+    }
+    return forms;
+}
+
+bool QueryBuilder::is_known(const std::string& normalized) {
+    const std::string name = surname_base(normalized);
+    return db_.term_exists(schema::kExactPrefix + normalized) ||
+           db_.term_exists(schema::kStemPrefix + stemmer_.stem(normalized)) ||
+           (!name.empty() && db_.term_exists(schema::kNamePrefix + name));
 }
 
 Query QueryBuilder::forms_query(const std::string& normalized, const std::string& field, int topic) {

@@ -19,7 +19,7 @@ namespace core {
 struct BuiltQuery {
     Xapian::Query query;
     HighlightTerms highlight;
-    std::vector<std::string> plain_words;  // normalized, as typed: for "did you mean"
+    std::vector<std::string> unknown_words;  // normalized, in no form in the index: for "did you mean"
     bool can_relax = false;                // a relaxed build may find more
 };
 
@@ -40,6 +40,8 @@ private:
     Xapian::Query and_query(const QueryNode& node);
     std::vector<Xapian::Query> plain_words_queries(const std::vector<std::string>& words);
     Xapian::Query word_query(const std::string& raw_word, const std::string& field, bool prefix);
+    // Whether the index has the word in any form (exact, stem, name base).
+    bool is_known(const std::string& normalized);
     Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic);
     Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic);
     Xapian::Query phrase_query(const QueryNode& node);

@@ -4,6 +4,7 @@
 #include "core/facets.h"
 #include "core/query_builder.h"
 #include "core/snippet.h"
+#include "core/spelling.h"
 #include "core/text.h"
 
 namespace core {
@@ -11,11 +12,6 @@ namespace {
 
 // Enough matches looked at for a useful total estimate, cheaply.
 constexpr Xapian::doccount kCheckAtLeast = 100;
-
-bool word_is_known(const Xapian::Database& db, const std::string& word, RussianStemmer& stemmer) {
-    return db.term_exists(word) || db.term_exists("Z" + stemmer.stem(word)) ||
-           (!surname_base(word).empty() && db.term_exists("XN" + surname_base(word)));
-}
 
 std::string replace_word(const std::string& query, const std::string& from, const std::string& to) {
     std::string normalized = normalize_text(query);
@@ -54,7 +50,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = mset.get_matches_estimated();
-    result.suggestion = spelling_suggestion(built.plain_words, request.query);
+    result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
@@ -86,8 +82,9 @@ std::string Searcher::spelling_suggestion(const std::vector<std::string>& words,
     std::string suggestion = query;
     bool changed = false;
     for (const std::string& word : words) {
-        if (is_latin_word(word) || word_is_known(db_, word, stemmer_)) continue;
-        const std::string corrected = db_.get_spelling_suggestion(word);
+        std::string corrected = closest_known_word(db_, word);
+        // Two edits away is too far for a short word: `елка` is not `сделка`.
+        if (corrected.empty() && utf8_length(word) > 5) corrected = db_.get_spelling_suggestion(word, 2);
         if (corrected.empty() || corrected == word) continue;
         suggestion = replace_word(suggestion, word, corrected);
         changed = true;

@@ -1,5 +1,6 @@
 #include "core/snippet.h"
 
+#include "core/stopwords.h"
 #include "core/text.h"
 
 #include <set>
@@ -12,18 +13,40 @@ struct WordSpan {
     std::size_t begin;
     std::size_t end;
     std::size_t char_begin;  // code-point offset of `begin`
-    int topic;             // -1 when the word does not match
+    int topic;               // -1 when the word does not match
+    bool exact;
 };
+
+bool matched(const std::vector<WordSpan>& words, std::size_t i) { return i < words.size() && words[i].topic >= 0; }
+
+// A function word (`и`, `в`) is marked only as part of a run of matches, as
+// in a phrase: alone it would light up every line.
+void unmark_lone_stopwords(std::vector<WordSpan>& words, const std::vector<bool>& stopword) {
+    std::vector<bool> keep(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const bool neighbour = (i > 0 && matched(words, i - 1) && !stopword[i - 1]) ||
+                               (matched(words, i + 1) && !stopword[i + 1]) ||
+                               (i > 0 && matched(words, i - 1) && matched(words, i + 1));
+        keep[i] = !stopword[i] || neighbour;
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!keep[i]) words[i].topic = -1;
+    }
+}
 
 std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer) {
     std::vector<WordSpan> words;
+    std::vector<bool> stopword;
     std::size_t last_byte = 0;
     std::size_t chars = 0;
     for_each_word(text, [&](const Word& word) {
         chars += utf8_length(text.substr(last_byte, word.begin - last_byte));
         last_byte = word.begin;
-        words.push_back({word.begin, word.end, chars, terms.match(word.normalized, stemmer)});
+        const HighlightTerms::Match match = terms.match(word.normalized, stemmer);
+        words.push_back({word.begin, word.end, chars, match.topic, match.exact});
+        stopword.push_back(match.topic >= 0 && is_stopword(word.normalized));
     });
+    unmark_lone_stopwords(words, stopword);
     return words;
 }
 
@@ -32,30 +55,33 @@ struct Window {
     std::size_t last = 0;   // index one past the last word shown
 };
 
-// The window of at most `length` characters covering the most distinct
-// topics, then the most matches; the earliest among equals.
+// The window of at most `length` characters that covers the most distinct
+// topics, then has the most matches side by side (a phrase), then the most
+// exact forms and matches; the earliest among equals.
 Window best_window(const std::vector<WordSpan>& words, std::size_t length) {
     Window best;
-    std::size_t best_topics = 0, best_matches = 0;
+    std::size_t best_score = 0;
     for (std::size_t first = 0; first < words.size(); ++first) {
         if (words[first].topic < 0) continue;
         std::set<int> topics;
-        std::size_t matches = 0;
+        std::size_t adjacent = 0, exact = 0, matches = 0;
         std::size_t last = first;
         while (last < words.size() && words[last].char_begin - words[first].char_begin < length) {
             if (words[last].topic >= 0) {
                 topics.insert(words[last].topic);
                 ++matches;
+                exact += words[last].exact;
+                adjacent += last > first && words[last - 1].topic >= 0;
             }
             ++last;
         }
-        if (topics.size() > best_topics || (topics.size() == best_topics && matches > best_matches)) {
+        const std::size_t score = topics.size() * 1000 + adjacent * 50 + exact * 5 + matches;
+        if (score > best_score) {
             best = {first, last};
-            best_topics = topics.size();
-            best_matches = matches;
+            best_score = score;
         }
     }
-    if (best_topics == 0) {
+    if (best_score == 0) {
         while (best.last < words.size() && words[best.last].char_begin < length) ++best.last;
     }
     return best;

@@ -1,0 +1,84 @@
+#include "core/spelling.h"
+
+#include <unicode/utf8.h>
+
+#include <vector>
+
+namespace core {
+namespace {
+
+constexpr std::size_t kMinLetters = 4;   // shorter words have too many neighbours
+constexpr std::size_t kMaxLetters = 30;
+
+std::vector<std::string> split_letters(const std::string& word) {
+    std::vector<std::string> letters;
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(word.size());
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(word.data(), i, length, c);
+        letters.push_back(word.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+    return letters;
+}
+
+const std::vector<std::string>& alphabet_for(const std::vector<std::string>& letters) {
+    static const std::vector<std::string> cyrillic = split_letters("абвгдежзийклмнопрстуфхцчшщъыьэюя");
+    static const std::vector<std::string> latin = split_letters("abcdefghijklmnopqrstuvwxyz");
+    for (const std::string& letter : letters) {
+        if (letter.size() > 1) return cyrillic;
+    }
+    return latin;
+}
+
+std::string join(const std::vector<std::string>& letters) {
+    std::string out;
+    for (const std::string& letter : letters) out += letter;
+    return out;
+}
+
+}  // namespace
+
+std::string closest_known_word(const Xapian::Database& db, const std::string& normalized) {
+    std::vector<std::string> letters = split_letters(normalized);
+    if (letters.size() < kMinLetters || letters.size() > kMaxLetters) return {};
+    const std::vector<std::string>& alphabet = alphabet_for(letters);
+
+    std::string best;
+    Xapian::doccount best_frequency = 0;
+    auto consider = [&](const std::vector<std::string>& candidate_letters) {
+        const std::string candidate = join(candidate_letters);
+        if (candidate == normalized) return;
+        const Xapian::doccount frequency = db.get_termfreq(candidate);
+        if (frequency > best_frequency) {
+            best = candidate;
+            best_frequency = frequency;
+        }
+    };
+    for (std::size_t i = 0; i < letters.size(); ++i) {
+        std::vector<std::string> deleted = letters;
+        deleted.erase(deleted.begin() + static_cast<std::ptrdiff_t>(i));
+        consider(deleted);
+        if (i + 1 < letters.size()) {
+            std::vector<std::string> swapped = letters;
+            std::swap(swapped[i], swapped[i + 1]);
+            consider(swapped);
+        }
+        for (const std::string& letter : alphabet) {
+            std::vector<std::string> replaced = letters;
+            replaced[i] = letter;
+            consider(replaced);
+        }
+    }
+    for (std::size_t i = 0; i <= letters.size(); ++i) {
+        for (const std::string& letter : alphabet) {
+            std::vector<std::string> inserted = letters;
+            inserted.insert(inserted.begin() + static_cast<std::ptrdiff_t>(i), letter);
+            consider(inserted);
+        }
+    }
+    return best;
+}
+
+}  // namespace core

@@ -1,0 +1,15 @@
+// Corrections for words the index does not know: `Казакбаеф` → `казакбаев`.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+
+namespace core {
+
+// The most frequent indexed word one edit (a letter deleted, inserted,
+// replaced, or two swapped) away from `normalized`, or "" when there is none.
+// Cheap enough per query word: a few hundred term lookups.
+std::string closest_known_word(const Xapian::Database& db, const std::string& normalized);
+
+}  // namespace core
