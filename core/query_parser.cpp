@@ -215,12 +215,16 @@ private:
 
     bool at(Kind kind) const { return pos_ < lex_.size() && lex_[pos_].kind == kind; }
     bool at_operand() const {
-        return pos_ < lex_.size() && !at(Kind::Close) &&
-               !((at(Kind::Or) || at(Kind::And)) && pos_ + 1 < lex_.size() && next_is_operand());
+        return pos_ < lex_.size() && !at(Kind::Close) && !(at(Kind::Or) && next_is_operand());
     }
-    bool next_is_operand() const {
-        const Kind k = lex_[pos_ + 1].kind;
-        return k == Kind::Text || k == Kind::Phrase || k == Kind::Open || k == Kind::Not || k == Kind::Minus;
+    // Whether the lexeme after the current one starts something to search:
+    // an operator followed by nothing searchable is read as a word.
+    bool next_is_operand() const { return is_operand_at(pos_ + 1); }
+    bool is_operand_at(std::size_t i) const {
+        if (i >= lex_.size()) return false;
+        const Kind k = lex_[i].kind;
+        if (k == Kind::Not) return is_operand_at(i + 1);
+        return k == Kind::Text || k == Kind::Phrase || k == Kind::Open || k == Kind::Minus;
     }
 
     static bool empty(const QueryNode& n) {
@@ -235,7 +239,7 @@ private:
 
     QueryNode parse_or(std::size_t depth) {
         std::vector<QueryNode> alternatives{parse_and(depth)};
-        while (at(Kind::Or) && pos_ + 1 < lex_.size() && next_is_operand()) {
+        while (at(Kind::Or) && next_is_operand()) {
             ++pos_;
             alternatives.push_back(parse_and(depth));
         }
@@ -252,13 +256,13 @@ private:
         std::vector<QueryNode> negative;
         bool explicit_and = false;
         while (at_operand()) {
-            if (at(Kind::And) && pos_ + 1 < lex_.size() && next_is_operand()) {
+            const bool group_started = !positive.empty() || !negative.empty();
+            if (at(Kind::And) && group_started && next_is_operand()) {
                 ++pos_;
                 explicit_and = true;
                 continue;
             }
-            const bool negated = (at(Kind::Not) || at(Kind::Minus)) && pos_ + 1 < lex_.size() &&
-                                 lex_[pos_ + 1].kind != Kind::Close;
+            const bool negated = (at(Kind::Not) || at(Kind::Minus)) && next_is_operand();
             if (negated) ++pos_;
             QueryNode operand = parse_operand(depth);
             if (empty(operand)) continue;

@@ -1,0 +1,182 @@
+// How the answers behave for the way people search Russian news, over the
+// five seed articles and the factRuEval texts shipped in corpus/.
+#include "core/searcher.h"
+#include "indexer/corpus_reader.h"
+#include "indexer/index_builder.h"
+#include "tests/support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+// One index of corpus/ shared by the cases of this file.
+core::Searcher& corpus_searcher() {
+    static test_support::TempDir folder;
+    static std::unique_ptr<core::Searcher> searcher = [] {
+        const std::string db = (folder / "index").string();
+        indexer::IndexBuilder builder(db);
+        indexer::ReadCallbacks callbacks;
+        callbacks.on_article = [&](core::Article&& article) { builder.add(article); };
+        callbacks.on_skip = [](const indexer::Skip&) {};
+        indexer::read_corpus(std::string(NEWSEARCH_SOURCE_DIR) + "/corpus", callbacks);
+        builder.publish();
+        return std::make_unique<core::Searcher>(db);
+    }();
+    return *searcher;
+}
+
+core::SearchResult search(const std::string& query, Xapian::doccount limit = 10) {
+    core::SearchRequest request;
+    request.query = query;
+    request.limit = limit;
+    return corpus_searcher().search(request);
+}
+
+std::vector<std::string> ids(const core::SearchResult& result) {
+    std::vector<std::string> out;
+    for (const core::SearchHit& hit : result.hits) out.push_back(hit.article.id);
+    return out;
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::string first_id(const std::string& query) {
+    const core::SearchResult result = search(query, 1);
+    return result.hits.empty() ? "" : result.hits.front().article.id;
+}
+
+const std::string kLavrovArticle = "001_d8841eb2ca9e328e";
+const std::string kKosachevArticle = "000_45e618fe6b6cb5b2";
+const std::string kPutinAtambaevArticle = "004_4cb89f962944c416";
+
+}  // namespace
+
+TEST_CASE("two surnames put the article naming both first and list those naming one") {
+    const auto found = ids(search("Казакбаев Лавров"));
+    REQUIRE_FALSE(found.empty());
+    CHECK(found.front() == kLavrovArticle);
+    CHECK(contains(found, kKosachevArticle));
+}
+
+TEST_CASE("a surname typed in lower case or another case finds the same articles") {
+    CHECK(ids(search("лавров", 50)) == ids(search("Лавров", 50)));
+    CHECK(contains(ids(search("Лаврову", 50)), kLavrovArticle));
+}
+
+TEST_CASE("a surname in the nominative finds an article that only has it in the instrumental case") {
+    // 000 says only «Русланом Казакбаевым»... and «Казакбаев», so check a name it inflects only:
+    // it mentions «Константина Косачева» and «Косачев», while 003 says only «Путиным».
+    CHECK(contains(ids(search("Путин", 50)), "003_aaa7035f5467907a"));
+}
+
+TEST_CASE("Киргизия also finds articles that say Кыргызстан or Кыргызская Республика") {
+    const auto found = ids(search("Киргизия", 50));
+    for (const char* id : {"000_45e618fe6b6cb5b2", "001_d8841eb2ca9e328e", "002_4c942831119a5cc2",
+                           "003_aaa7035f5467907a", "004_4cb89f962944c416"}) {
+        CHECK(contains(found, id));
+    }
+}
+
+TEST_CASE("an exact name ranks above its equivalents") {
+    const auto found = ids(search("Киргизия", 50));
+    REQUIRE(found.size() >= 2);
+    // 004 and 000 say «Киргизия» itself.
+    CHECK((found[0] == kPutinAtambaevArticle || found[0] == kKosachevArticle));
+}
+
+TEST_CASE("Latin letters find the Cyrillic names") {
+    CHECK(first_id("Kazakbaev Lavrov") == kLavrovArticle);
+    CHECK(first_id("Zhaparov") == "003_aaa7035f5467907a");
+}
+
+TEST_CASE("a pasted quotation puts its article first, whatever quote marks are used") {
+    const std::string quote = "Считаем, что нынешний год позволит продвинуть интеграционные процессы в рамках ЕАЭС";
+    CHECK(first_id("«" + quote + "»") == kLavrovArticle);
+    CHECK(first_id("„" + quote + "“") == kLavrovArticle);
+    CHECK(first_id("\"" + quote + "\"") == kLavrovArticle);
+    CHECK(first_id(quote) == kLavrovArticle);
+}
+
+TEST_CASE("a quotation with a different dash and spacing still matches") {
+    CHECK(first_id("«Мне представляется это очень важным -   подчеркнуть глубокие корни»") == kPutinAtambaevArticle);
+}
+
+TEST_CASE("a phrase only matches words standing together") {
+    const core::SearchResult together = search("«стратегического партнерства»", 50);
+    const core::SearchResult reversed = search("«партнерства стратегического»", 50);
+    CHECK(together.total > 0);
+    CHECK_FALSE(together.relaxed);
+    // Nothing has the words in that order: the answer falls back to the words, and says so.
+    CHECK(reversed.relaxed);
+}
+
+TEST_CASE("е in the query finds ё in the article, and the snippet keeps the article's ё") {
+    const core::SearchResult result = search("черной метки", 5);
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits.front().article.id == "book_100");
+    CHECK(result.hits.front().snippet_html.find("<mark>чёрную</mark>") != std::string::npos);
+}
+
+TEST_CASE("a misspelt surname gets a suggestion and still finds the articles") {
+    const core::SearchResult result = search("Казакбаеф");
+    CHECK(result.suggestion == "казакбаев");
+    CHECK(contains(ids(result), kLavrovArticle));
+}
+
+TEST_CASE("a correctly spelt query gets no suggestion") {
+    CHECK(search("Лавров").suggestion.empty());
+}
+
+TEST_CASE("a minus excludes articles with the word") {
+    const auto with = ids(search("Казакбаев", 50));
+    const auto without = ids(search("Казакбаев -Лавров", 50));
+    CHECK(contains(with, kLavrovArticle));
+    CHECK_FALSE(contains(without, kLavrovArticle));
+    CHECK(contains(without, kKosachevArticle));
+}
+
+TEST_CASE("title: searches only titles") {
+    const auto found = ids(search("title:Лавров", 50));
+    CHECK(contains(found, kLavrovArticle));
+    CHECK_FALSE(contains(found, kKosachevArticle));
+}
+
+TEST_CASE("a prefix finds words that start with it") {
+    CHECK(contains(ids(search("интеграц*", 50)), kLavrovArticle));
+}
+
+TEST_CASE("a title match ranks above a body match") {
+    // 001's title names Лавров; others name him only in the text.
+    CHECK(first_id("Лавров") == kLavrovArticle);
+}
+
+TEST_CASE("source and place filters restrict to articles from a dateline or agency") {
+    const auto sputnik = ids(search("Кыргызстан source:Sputnik", 50));
+    CHECK(contains(sputnik, kLavrovArticle));
+    CHECK_FALSE(contains(sputnik, kKosachevArticle));
+    CHECK(contains(ids(search("place:Бишкек", 50)), "002_4c942831119a5cc2"));
+}
+
+TEST_CASE("a date range keeps articles whose date falls inside it") {
+    CHECK(contains(ids(search("Жапаров date:2021", 50)), "003_aaa7035f5467907a"));
+    CHECK(search("Жапаров date:2019..2020", 50).hits.empty());
+}
+
+TEST_CASE("operator soup and unbalanced syntax search words instead of failing") {
+    CHECK_NOTHROW(search("AND OR NOT ( * \""));
+    CHECK_FALSE(search("Лавров ((").hits.empty());
+    CHECK_FALSE(search("«Лавров").hits.empty());
+}
+
+TEST_CASE("snippets mark the matched words in their original spelling and case") {
+    const core::SearchResult result = search("Казакбаев", 5);
+    REQUIRE_FALSE(result.hits.empty());
+    bool marked = false;
+    for (const auto& hit : result.hits) marked = marked || hit.snippet_html.find("<mark>Казакбаев") != std::string::npos;
+    CHECK(marked);
+}
