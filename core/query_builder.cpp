@@ -20,6 +20,12 @@ constexpr double kNameWeight = 0.7;
 constexpr double kTransliterationWeight = 0.9;
 constexpr double kSynonymWeight = 0.5;
 constexpr double kCorrectionWeight = 0.5;
+// Proximity: words within this many positions of each other earn a bonus.
+constexpr Xapian::termcount kProximityWindow = 12;
+constexpr double kProximityBonus = 1.0;
+constexpr std::size_t kMaxProximityWords = 6;
+constexpr std::size_t kMaxForms = 24;
+constexpr std::size_t kMaxFormsScanned = 300;
 constexpr std::size_t kMaxCorrectedWords = 3;  // corrections cost term lookups
 constexpr double kPhraseBonus = 2.0;
 // Extra weight for an article holding every word of the query.
@@ -112,6 +118,7 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     std::vector<Query> parts;
     std::vector<Query> filters;
     std::vector<std::string> run;  // consecutive plain words
+    std::vector<Query> nearby;     // their forms, for the proximity bonus
     auto flush_run = [&]() {
         for (Query& q : plain_words_queries(run)) parts.push_back(std::move(q));
         run.clear();
@@ -120,6 +127,8 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     for (const QueryNode& child : children) {
         if (is_plain_word(child)) {
             run.push_back(child.words.front());
+            const std::string normalized = normalize_text(child.words.front());
+            if (!is_stopword(normalized)) nearby.push_back(indexed_forms_query(normalized));
             continue;
         }
         flush_run();
@@ -140,6 +149,12 @@ Query QueryBuilder::and_query(const QueryNode& node) {
                      Query(Query::OP_SCALE_WEIGHT, combine(Query::OP_AND, parts), kAllWordsBonus));
     } else {
         text = combine(Query::OP_OR, parts);
+    }
+    std::erase_if(nearby, [](const Query& q) { return q.empty(); });
+    if (nearby.size() > 1 && nearby.size() <= kMaxProximityWords) {
+        // Articles where the words stand close together rank higher.
+        Query near(Query::OP_NEAR, nearby.begin(), nearby.end(), kProximityWindow);
+        text = Query(Query::OP_AND_MAYBE, text, Query(Query::OP_SCALE_WEIGHT, near, kProximityBonus));
     }
     Query filter = combine(Query::OP_AND, filters);
     if (filter.empty()) return text;
@@ -199,6 +214,23 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         }
     }
     return forms;
+}
+
+// The exact forms in the index that share the word's stem or name base
+// (`лавров`: лавров, лаврова, лавровым...), as one OR: positions are only
+// stored for exact forms, so proximity is checked on them.
+Query QueryBuilder::indexed_forms_query(const std::string& normalized) {
+    const std::string& stem = stemmer_.stem(normalized);
+    const std::string name = surname_base(normalized);
+    const std::string& prefix = name.empty() || stem.size() < name.size() ? stem : name;
+    std::vector<Query> forms;
+    std::size_t scanned = 0;
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+        if (++scanned > kMaxFormsScanned || forms.size() == kMaxForms) break;
+        const std::string form = *it;
+        if (stemmer_.stem(form) == stem || (!name.empty() && surname_base(form) == name)) forms.emplace_back(form);
+    }
+    return combine(Query::OP_OR, forms);
 }
 
 bool QueryBuilder::is_known(const std::string& normalized) {
