@@ -1,0 +1,17 @@
+// Small indexes built in-process for tests that call the library directly.
+#pragma once
+
+#include "core/article.h"
+
+#include <filesystem>
+#include <vector>
+
+namespace test_support {
+
+// Builds an index of `articles` at `db` with indexer::IndexBuilder and
+// publishes it, as `indexer --db db` would.
+void build_index(const std::filesystem::path& db, const std::vector<core::Article>& articles);
+
+core::Article make_article(std::string id, std::string title, std::string text);
+
+}  // namespace test_support
