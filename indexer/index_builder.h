@@ -6,9 +6,14 @@
 
 #include <xapian.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
-#include <unordered_map>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <unordered_map>
 
 namespace indexer {
 
@@ -20,6 +25,16 @@ struct IndexStats {
     std::size_t skipped_total() const;
 };
 
+// Seconds spent in each phase, to see where indexing time goes.
+struct PhaseTimes {
+    double analysis = 0;  // turning articles into documents (caller's thread)
+    double writing = 0;   // Xapian adding documents and flushing (writer thread)
+    double spelling = 0;  // the spelling table
+    double commit = 0;    // the final commit
+};
+
+// Articles are analysed on the caller's thread while a writer thread hands
+// the finished documents to Xapian, so the two halves of the work overlap.
 class IndexBuilder {
 public:
     // Starts a new generation beside `db_path`; nothing is visible to
@@ -33,13 +48,31 @@ public:
     // Commits, writes spelling data and switches `db_path` to the new index.
     void publish();
 
+    const PhaseTimes& phase_times() const { return times_; }
+
 private:
+    struct Pending {
+        Xapian::docid docid;
+        Xapian::Document document;
+    };
+    void write_documents();
+    void finish_writing();
+
     std::string db_path_;
     std::string generation_;
     Xapian::WritableDatabase db_;
     core::DocumentBuilder documents_;
     std::unordered_map<std::string, Xapian::docid> docids_;  // article id → document
+    Xapian::docid last_docid_ = 0;
     bool published_ = false;
+    PhaseTimes times_;
+
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Pending> queue_;  // analysed, waiting for the writer
+    bool no_more_ = false;
+    std::exception_ptr writer_error_;
+    std::thread writer_;
 };
 
 }  // namespace indexer

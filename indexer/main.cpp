@@ -13,16 +13,18 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: indexer --db DIR PATH...\n"
+    "usage: indexer --db DIR [--quiet] [--timings] PATH...\n"
     "  Indexes *.txt articles (id = file name) and *.jsonl files (one JSON\n"
     "  article a line: id, title, text, date, url, source) found in each PATH,\n"
     "  a folder (read recursively) or a file, into a new index at DIR, then\n"
-    "  switches DIR to it atomically. A running server picks it up.\n";
+    "  switches DIR to it atomically. A running server picks it up.\n"
+    "  --timings prints where the time went (analysis, Xapian, spelling, commit).\n";
 
 struct Options {
     std::string db;
     std::vector<std::string> inputs;
     bool quiet = false;
+    bool timings = false;
 };
 
 bool parse_options(int argc, char** argv, Options& options) {
@@ -30,6 +32,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         const std::string arg = argv[i];
         if (arg == "--db" && i + 1 < argc) options.db = argv[++i];
         else if (arg == "--quiet" || arg == "-q") options.quiet = true;
+        else if (arg == "--timings") options.timings = true;
         else if (arg == "--help" || arg == "-h") return false;
         else if (arg.rfind("--", 0) == 0) {
             std::cerr << "indexer: unknown option " << arg << "\n";
@@ -69,6 +72,11 @@ std::string skipped_summary(const indexer::IndexStats& stats) {
 // The reason without the detail that varies per line, for the summary.
 std::string reason_kind(const std::string& reason) { return reason.substr(0, reason.find(':')); }
 
+void print_phase_times(const indexer::PhaseTimes& times) {
+    std::fprintf(stderr, "indexer: time: analysis %.2f s, Xapian writing %.2f s (on its own thread), spelling %.2f s, "
+                 "commit %.2f s\n", times.analysis, times.writing, times.spelling, times.commit);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -104,6 +112,7 @@ int main(int argc, char** argv) {
         }
         progress.done();
         builder.publish();
+        if (options.timings) print_phase_times(builder.phase_times());
     } catch (const std::exception& e) {
         std::cerr << "indexer: " << options.db << ": " << e.what() << "\n";
         return 1;
