@@ -74,6 +74,7 @@ struct Dateline {
     std::string place;
     std::string source;
     std::string date;
+    std::size_t length = 0;  // bytes of the line it takes, up to its closing full stop
 };
 
 int month_from_name(const std::string& normalized) {
@@ -120,6 +121,9 @@ bool parse_dateline(std::string_view line, Dateline& dateline) {
         icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
     std::unique_ptr<icu::RegexMatcher> matcher(compiled->matcher(input, status));
     if (U_FAILURE(status) || !matcher->find()) return false;
+    std::string matched;
+    input.tempSubString(0, matcher->end(status)).toUTF8String(matched);
+    dateline.length = matched.size();
     dateline.place = title_case(group(*matcher, 1));
     dateline.source = std::string(trim(group(*matcher, 5)));
     const std::string year = group(*matcher, 4);
@@ -185,11 +189,14 @@ std::string_view first_nonblank(const std::vector<std::string_view>& lines, std:
 std::string choose_title(const std::vector<std::string_view>& lines) {
     std::size_t index = 0;
     std::string_view first = first_nonblank(lines, index);
-    Dateline ignored;
+    Dateline dateline;
+    const bool has_dateline = parse_dateline(first, dateline);
     const bool is_headline = utf8_length(first) <= kMaxHeadlineChars && !ends_sentence(first) &&
-                             index + 1 < lines.size() && !parse_dateline(first, ignored);
+                             index + 1 < lines.size() && !has_dateline;
     if (is_headline) return std::string(first);
-    return first_sentence(first);
+    // `БИШКЕК, 1 июн — Sputnik.` is not a title: the first sentence follows it.
+    const std::string_view after_dateline = has_dateline ? trim(first.substr(dateline.length)) : std::string_view();
+    return first_sentence(after_dateline.empty() ? first : after_dateline);
 }
 
 }  // namespace
