@@ -16,6 +16,7 @@ Reply dispatch(const Target& target, IndexHandle& index) {
     if (starts_with(path, "/api/doc/")) return api_doc(path.substr(9), index);
     if (path == "/" || path == "/search") return search_page(target, index);
     if (starts_with(path, "/doc/")) return article_page(path.substr(5), target, index);
+    if (starts_with(path, "/assets/")) return asset(path.substr(8));
     if (path == "/favicon.ico") return Reply{204, "image/x-icon", ""};
     return error_reply(404, "no such endpoint: " + path);
 }
