@@ -66,13 +66,29 @@ Method method_of(http::verb verb) {
     return Method::Other;
 }
 
-http::status status_for_read_error(beast::error_code ec) {
-    if (ec == http::error::header_limit) return http::status::request_header_fields_too_large;
+// `received`: the bytes read so far. When the request line alone is over the
+// header limit, it is the target (a long query) that is too long: 414.
+http::status status_for_read_error(beast::error_code ec, std::string_view received, std::size_t header_limit) {
+    if (ec == http::error::header_limit) {
+        const bool request_line_ended = received.substr(0, header_limit).find("\r\n") != std::string_view::npos;
+        return request_line_ended ? http::status::request_header_fields_too_large : http::status::uri_too_long;
+    }
     if (ec == http::error::body_limit) return http::status::payload_too_large;
     return http::status::bad_request;
 }
 
+const char* read_error_message(http::status status) {
+    switch (status) {
+        case http::status::uri_too_long: return "request target too long";
+        case http::status::request_header_fields_too_large: return "request headers too large";
+        case http::status::payload_too_large: return "request body too large";
+        default: return "malformed HTTP request";
+    }
+}
+
 class Session : public std::enable_shared_from_this<Session> {
+    static constexpr std::size_t kFirstReadBytes = 4096;
+
 public:
     Session(tcp::socket&& socket, std::shared_ptr<State> state)
         : stream_(std::move(socket)), state_(std::move(state)) {}
@@ -88,9 +104,23 @@ private:
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(state_->options.max_header_bytes));
         parser_->body_limit(state_->options.max_body_bytes);
-        // The first request has the request timeout; a kept-alive connection
-        // may then sit idle longer before its next one.
-        stream_.expires_after(requests_served_ == 0 ? state_->options.request_timeout : state_->options.idle_timeout);
+        if (requests_served_ == 0 || buffer_.size() > 0) return read_request();
+        // A kept-alive connection may sit idle longer before its next request,
+        // but once that request starts it must arrive within the request
+        // timeout too: a client sending a byte at a time cannot hold it.
+        stream_.expires_after(state_->options.idle_timeout);
+        stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
+                                beast::bind_front_handler(&Session::on_next_request_start, shared_from_this()));
+    }
+
+    void on_next_request_start(beast::error_code ec, std::size_t bytes) {
+        if (ec) return close();  // idle timeout, or the client left: nothing to answer
+        buffer_.commit(bytes);
+        read_request();
+    }
+
+    void read_request() {
+        stream_.expires_after(state_->options.request_timeout);
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
@@ -117,9 +147,10 @@ private:
 
     void reply_to_bad_request(beast::error_code ec) {
         ++state_->requests_in_flight;
-        const http::status status = status_for_read_error(ec);
-        const std::string body = "{\"error\":\"" + std::string(status == http::status::bad_request ? "malformed HTTP request" :
-                                 status == http::status::payload_too_large ? "request body too large" : "request headers too large") + "\"}";
+        const auto data = buffer_.data();
+        const std::string_view received(static_cast<const char*>(data.data()), data.size());
+        const http::status status = status_for_read_error(ec, received, state_->options.max_header_bytes);
+        const std::string body = std::string("{\"error\":\"") + read_error_message(status) + "\"}";
         send(Reply{static_cast<int>(status), "application/json; charset=utf-8", body}, 11, false, false);
     }
 
@@ -168,7 +199,13 @@ void on_accept(const std::shared_ptr<State>& state, beast::error_code ec, tcp::s
     if (ec == asio::error::operation_aborted || state->stopping) return;
     if (ec) {
         fail(ec, "accept");
-    } else if (state->connections.load() >= state->options.max_connections) {
+        // Out of descriptors (EMFILE) and the like: pause instead of spinning.
+        auto pause = std::make_shared<asio::steady_timer>(state->acceptor.get_executor(),
+                                                           std::chrono::milliseconds(100));
+        pause->async_wait([state, pause](beast::error_code) { do_accept(state); });
+        return;
+    }
+    if (state->connections.load() >= state->options.max_connections) {
         beast::error_code ignored;
         socket.close(ignored);  // over the cap: refuse rather than starve the others
     } else {

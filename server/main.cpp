@@ -1,4 +1,5 @@
-// server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N]
+// server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N]
+#include "core/index_location.h"
 #include "server/http_server.h"
 #include "server/index_handle.h"
 
@@ -6,16 +7,18 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--quiet]\n"
+    "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections 4096] [--quiet]\n"
     "  Serves the index at DIR (made by `indexer --db DIR ...`) over HTTP:\n"
     "  /api/search?q=..., /api/doc/{id}, /healthz, and the search page at /.\n"
-    "  Binds to 127.0.0.1 unless --bind says otherwise. Port 0 picks a free one.\n";
+    "  Binds to 127.0.0.1 unless --bind says otherwise. Port 0 picks a free one.\n"
+    "  Connections over --max-connections are closed at once.\n";
 
 bool parse_number(const std::string& text, unsigned long max, unsigned long& out) {
     char* end = nullptr;
@@ -38,6 +41,10 @@ bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions
         } else if (arg == "--threads" && has_value && parse_number(argv[i + 1], 256, number)) {
             options.threads = static_cast<unsigned>(number);
             ++i;
+        } else if (arg == "--max-connections" && has_value && parse_number(argv[i + 1], 1000000, number) &&
+                   number > 0) {
+            options.max_connections = number;
+            ++i;
         } else if (arg == "--quiet") {
             options.log_requests = false;
         } else {
@@ -49,12 +56,25 @@ bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions
 }
 
 // Idle keep-alive connections each hold a descriptor: allow as many as the
-// system lets us.
-void raise_open_files_limit() {
+// system lets us, and keep the connection cap below that, with room for the
+// index files, so the cap refuses connections before accept() runs out.
+void fit_connections_to_open_files_limit(server::ServerOptions& options) {
     rlimit limit{};
     if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
     limit.rlim_cur = limit.rlim_max;
-    setrlimit(RLIMIT_NOFILE, &limit);
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) getrlimit(RLIMIT_NOFILE, &limit);
+    constexpr rlim_t kReserved = 128;
+    if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur <= kReserved) return;
+    if (options.max_connections > limit.rlim_cur - kReserved) options.max_connections = limit.rlim_cur - kReserved;
+}
+
+// Xapian reads an empty file as a stub naming no databases, an index of
+// nothing; at start that is a mistaken --db, not something to serve.
+bool is_empty_file(const std::string& db) {
+    std::error_code ec;
+    const std::string resolved = core::current_generation(db);
+    return !resolved.empty() && std::filesystem::is_regular_file(resolved, ec) &&
+           std::filesystem::file_size(resolved, ec) == 0;
 }
 
 }  // namespace
@@ -66,7 +86,11 @@ int main(int argc, char** argv) {
         std::cerr << kUsage;
         return 2;
     }
-    raise_open_files_limit();
+    fit_connections_to_open_files_limit(options);
+    if (is_empty_file(db)) {
+        std::cerr << "server: " << db << " is an empty file, not an index\n";
+        return 1;
+    }
     server::IndexHandle index(db);
     try {
         const auto documents = index.searcher().document_count();
@@ -77,6 +101,9 @@ int main(int argc, char** argv) {
         http.run();
     } catch (const server::IndexUnavailable& e) {
         std::cerr << "server: " << e.what() << "\n";
+        return 1;
+    } catch (const Xapian::Error& e) {  // not a std::exception: a corrupt index found after opening it
+        std::cerr << "server: cannot read the index at " << db << ": " << e.get_description() << "\n";
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "server: cannot serve " << db << " on " << options.bind << ":" << options.port << ": "
