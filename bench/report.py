@@ -72,19 +72,22 @@ def table(path):
             datasets.append(row["dataset"])
 
     print("### Indexing\n")
-    print("| corpus | system | articles | text MB | seconds | articles/s | MB/s | peak RSS MB | index MB "
-          "| index / text | articles/s vs PG |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| corpus | system | articles | text MB | seconds | articles/s | MB/s | CPU s | articles/CPU s "
+          "| peak RSS MB | index MB | index / text | articles/s vs PG | articles/CPU s vs PG |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for d in datasets:
         pg = find(rows, dataset=d, system="postgresql", kind="index")
         for system in ("newsearch", "postgresql"):
             r = find(rows, dataset=d, system=system, kind="index")
             if not r:
                 continue
-            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            ours = system == "newsearch"
+            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 d, system, r.get("articles"), r.get("text_mb"), r.get("seconds"), r.get("articles_per_s"),
-                r.get("mb_per_s"), r.get("peak_rss_mb"), r.get("index_mb"), r.get("index_ratio"),
-                ratio(r.get("articles_per_s"), pg.get("articles_per_s")) if system == "newsearch" else "1.00x"))
+                r.get("mb_per_s"), r.get("cpu_s"), r.get("articles_per_cpu_s"), r.get("peak_rss_mb"),
+                r.get("index_mb"), r.get("index_ratio"),
+                ratio(r.get("articles_per_s"), pg.get("articles_per_s")) if ours else "1.00x",
+                ratio(r.get("articles_per_cpu_s"), pg.get("articles_per_cpu_s")) if ours else "1.00x"))
 
     print("\n### Queries (10 hits with snippets; the mix; wrk for newsearch, pgbench for PostgreSQL)\n")
     print("| corpus | what | concurrency | QPS | p50 ms | p99 ms | server RSS MB | QPS vs PG | p50 vs PG "

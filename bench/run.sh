@@ -79,6 +79,17 @@ pg_pss_mb() {
   mb $((total * 1024))
 }
 
+# CPU seconds used so far by the cluster: live processes and reaped ones.
+pg_cpu_s() {
+  local postmaster ticks=0 pid
+  postmaster=$(head -1 "$pg_data/postmaster.pid")
+  ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster/stat")
+  for pid in $(pgrep -P "$postmaster" || true); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  python3 -c "print('%.2f' % ($ticks / $(getconf CLK_TCK)))"
+}
+
 # --- corpora -------------------------------------------------------------
 corpus_file() {  # name → path of its JSONL file, building it on first use
   local name=$1 file="$work/$1.jsonl"
@@ -94,14 +105,16 @@ index_newsearch() {  # dataset file
   local dataset=$1 file=$2 db="$work/$1-idx" started seconds size
   log "$dataset: indexing with newsearch"
   started=$(now)
-  /usr/bin/time -v -o "$work/time.txt" "$BIN_DIR/indexer" --quiet --db "$db" "$file" >&2
+  /usr/bin/time -v -o "$work/time.txt" "$BIN_DIR/indexer" --quiet --timings --db "$db" "$file" >&2
   seconds=$(elapsed "$started")
   size=$(du -sbL "$db" | cut -f1)
-  local peak articles text_mb
+  local peak cpu articles text_mb
   peak=$(awk '/Maximum resident/ {printf "%.1f", $NF / 1024}' "$work/time.txt")
+  cpu=$(awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$work/time.txt")
   read -r articles text_mb < <(python3 bench/report.py text-size "$file" | sed 's/[a-z_]*=//g')
   record "dataset=$dataset system=newsearch kind=index articles=$articles text_mb=$text_mb seconds=$seconds" \
          "articles_per_s=$(div "$articles" "$seconds" 0) mb_per_s=$(div "$text_mb" "$seconds" 2)" \
+         "cpu_s=$cpu articles_per_cpu_s=$(div "$articles" "$cpu" 0)" \
          "peak_rss_mb=$peak index_mb=$(mb "$size") index_ratio=$(div "$size" "($text_mb*1e6)" 2)"
 }
 
@@ -178,16 +191,19 @@ start_postgres() {
 }
 
 index_postgres() {  # dataset file
-  local dataset=$1 file=$2 started seconds size articles text_mb
+  local dataset=$1 file=$2 started seconds size articles text_mb cpu_before cpu
   log "$dataset: loading into PostgreSQL"
   psql -q -d postgres -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS bench" -c "CREATE DATABASE bench" >/dev/null
+  cpu_before=$(pg_cpu_s)
   started=$(now)
   PGOPTIONS="-c client_min_messages=warning" psql -q -v ON_ERROR_STOP=1 -d bench -f bench/pg.sql < "$file" >/dev/null
   seconds=$(elapsed "$started")
+  cpu=$(python3 -c "print('%.2f' % ($(pg_cpu_s) - $cpu_before))")
   size=$(psql -Atq -d bench -c "SELECT pg_total_relation_size('docs')")
   read -r articles text_mb < <(python3 bench/report.py text-size "$file" | sed 's/[a-z_]*=//g')
   record "dataset=$dataset system=postgresql kind=index articles=$articles text_mb=$text_mb seconds=$seconds" \
          "articles_per_s=$(div "$articles" "$seconds" 0) mb_per_s=$(div "$text_mb" "$seconds" 2)" \
+         "cpu_s=$cpu articles_per_cpu_s=$(div "$articles" "$cpu" 0)" \
          "peak_rss_mb=– index_mb=$(mb "$size") index_ratio=$(div "$size" "($text_mb*1e6)" 2)"
   # The query mix, numbered for pgbench's random pick.
   psql -q -d bench -c "CREATE TABLE bench_queries (n serial PRIMARY KEY, kind text, query text)" \

@@ -2,6 +2,7 @@
 
 #include "core/index_location.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -9,19 +10,24 @@
 namespace indexer {
 namespace {
 
-// Enough documents in flight to keep both threads busy, few enough to bound memory.
+// Enough documents in flight to keep the threads busy, few enough to bound memory.
 constexpr std::size_t kMaxQueuedDocuments = 256;
+constexpr unsigned kMaxShards = 2;
 
 // Xapian keeps this many documents' postings in memory before merging them
 // into the tables (default 10,000). Each merge rewrites the postlist chunks of
 // every term it touches, and a news archive touches most of the vocabulary
-// every time, so fewer, larger merges are much cheaper. Memory grows with it:
-// about 1-2 GB at this value with full-length news articles.
+// every time, so fewer, larger merges are much cheaper. Memory grows with it.
 constexpr const char* kFlushThreshold = "40000";
 
-Xapian::WritableDatabase open_generation(const std::string& path) {
+Xapian::WritableDatabase open_shard(const std::string& path) {
     setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);  // an explicit setting wins
     return Xapian::WritableDatabase(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+}
+
+unsigned shard_count(unsigned wanted) {
+    if (wanted > 0) return wanted;
+    return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxShards);
 }
 
 class Stopwatch {
@@ -42,16 +48,27 @@ std::size_t IndexStats::skipped_total() const {
     return total;
 }
 
-IndexBuilder::IndexBuilder(const std::string& db_path)
-    : db_path_(db_path), generation_(core::new_generation_path(db_path)), db_(open_generation(generation_)) {
-    writer_ = std::thread([this] { write_documents(); });
+IndexBuilder::IndexBuilder(const std::string& db_path, unsigned shards)
+    : db_path_(db_path), generation_(core::new_generation_path(db_path)) {
+    try {
+        for (unsigned i = 0; i < shard_count(shards); ++i) {
+            auto shard = std::make_unique<Shard>();
+            shard->path = generation_ + ".shard" + std::to_string(i);
+            shard->db = open_shard(shard->path);
+            shards_.push_back(std::move(shard));
+        }
+    } catch (...) {
+        remove_shards();
+        throw;
+    }
+    for (auto& shard : shards_) shard->writer = std::thread([s = shard.get()] { write_documents(*s); });
 }
 
 IndexBuilder::~IndexBuilder() {
     finish_writing();
+    remove_shards();
     if (published_) return;
     // An unfinished generation is never published: remove it.
-    db_.close();
     std::error_code ec;
     std::filesystem::remove_all(generation_, ec);
 }
@@ -59,68 +76,96 @@ IndexBuilder::~IndexBuilder() {
 bool IndexBuilder::add(const core::Article& article) {
     // Ids are tracked here rather than looked up in the index: a lookup in
     // a database with uncommitted changes is slow. Docids are chosen here
-    // too, so a replacement needs nothing back from the writer.
-    auto [entry, added] = docids_.try_emplace(article.id, 0);
-    if (added) entry->second = ++last_docid_;
-    Pending pending{entry->second, {}};
+    // too, so a replacement needs nothing back from the writers; it goes to
+    // the shard that holds the article it replaces.
+    auto [entry, added] = placements_.try_emplace(article.id, Placement{0, 0});
+    if (added) {
+        entry->second.shard = next_shard_;
+        entry->second.docid = ++shards_[next_shard_]->last_docid;
+        next_shard_ = (next_shard_ + 1) % shards_.size();
+    }
+    Shard& shard = *shards_[entry->second.shard];
+    Pending pending{entry->second.docid, {}};
     {
         Stopwatch watch(times_.analysis);
         pending.document = documents_.build(article);
     }
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [this] { return queue_.size() < kMaxQueuedDocuments || writer_error_; });
-    if (writer_error_) std::rethrow_exception(writer_error_);
-    queue_.push_back(std::move(pending));
-    changed_.notify_all();
+    std::unique_lock lock(shard.mutex);
+    shard.changed.wait(lock, [&shard] { return shard.queue.size() < kMaxQueuedDocuments || shard.error; });
+    if (shard.error) std::rethrow_exception(shard.error);
+    shard.queue.push_back(std::move(pending));
+    shard.changed.notify_all();
     return !added;
 }
 
-// The writer thread: replace_document() with a docid not yet used adds the
+// A writer thread: replace_document() with a docid not yet used adds the
 // document under that docid.
-void IndexBuilder::write_documents() {
-    double busy = 0;
+void IndexBuilder::write_documents(Shard& shard) {
     try {
         for (;;) {
-            std::unique_lock lock(mutex_);
-            changed_.wait(lock, [this] { return !queue_.empty() || no_more_; });
-            if (queue_.empty()) break;
-            Pending pending = std::move(queue_.front());
-            queue_.pop_front();
-            changed_.notify_all();
+            std::unique_lock lock(shard.mutex);
+            shard.changed.wait(lock, [&shard] { return !shard.queue.empty() || shard.no_more; });
+            if (shard.queue.empty()) break;
+            Pending pending = std::move(shard.queue.front());
+            shard.queue.pop_front();
+            shard.changed.notify_all();
             lock.unlock();
-            Stopwatch watch(busy);
-            db_.replace_document(pending.docid, pending.document);
+            Stopwatch watch(shard.busy);
+            shard.db.replace_document(pending.docid, pending.document);
         }
     } catch (...) {
-        std::lock_guard lock(mutex_);
-        writer_error_ = std::current_exception();
-        changed_.notify_all();
+        std::lock_guard lock(shard.mutex);
+        shard.error = std::current_exception();
+        shard.changed.notify_all();
     }
-    times_.writing = busy;  // read only after join()
 }
 
 void IndexBuilder::finish_writing() {
-    if (!writer_.joinable()) return;
-    {
-        std::lock_guard lock(mutex_);
-        no_more_ = true;
-        changed_.notify_all();
+    for (auto& shard : shards_) {
+        if (!shard->writer.joinable()) continue;
+        {
+            std::lock_guard lock(shard->mutex);
+            shard->no_more = true;
+            shard->changed.notify_all();
+        }
+        shard->writer.join();
+        times_.writing += shard->busy;
     }
-    writer_.join();
+}
+
+void IndexBuilder::remove_shards() {
+    for (auto& shard : shards_) {
+        try {
+            shard->db.close();
+        } catch (const Xapian::Error&) {
+        }
+        std::error_code ec;
+        std::filesystem::remove_all(shard->path, ec);
+    }
+    shards_.clear();
 }
 
 void IndexBuilder::publish() {
     finish_writing();
-    if (writer_error_) std::rethrow_exception(writer_error_);
+    for (auto& shard : shards_) {
+        if (shard->error) std::rethrow_exception(shard->error);
+    }
     {
         Stopwatch watch(times_.spelling);
-        documents_.write_spelling(db_);
+        documents_.write_spelling(shards_.front()->db);
     }
     {
         Stopwatch watch(times_.commit);
-        db_.commit();
+        for (auto& shard : shards_) shard->db.commit();
     }
-    db_.close();
+    {
+        // Compaction also packs the B-tree blocks full: a smaller, faster index.
+        Stopwatch watch(times_.compact);
+        Xapian::Database all;
+        for (auto& shard : shards_) all.add_database(Xapian::Database(shard->path));
+        all.compact(generation_, Xapian::DBCOMPACT_MULTIPASS);
+    }
+    remove_shards();
     core::publish_generation(db_path_, generation_);
     published_ = true;
 }

@@ -10,10 +10,12 @@
 #include <deque>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace indexer {
 
@@ -28,18 +30,21 @@ struct IndexStats {
 // Seconds spent in each phase, to see where indexing time goes.
 struct PhaseTimes {
     double analysis = 0;  // turning articles into documents (caller's thread)
-    double writing = 0;   // Xapian adding documents and flushing (writer thread)
+    double writing = 0;   // Xapian adding documents, summed over the writer threads
     double spelling = 0;  // the spelling table
-    double commit = 0;    // the final commit
+    double commit = 0;    // committing the shards
+    double compact = 0;   // merging the shards into the generation
 };
 
-// Articles are analysed on the caller's thread while a writer thread hands
-// the finished documents to Xapian, so the two halves of the work overlap.
+// Articles are analysed on the caller's thread while writer threads hand the
+// documents to Xapian, each into its own shard (Xapian's own work per
+// document is the larger half, and one database takes one writer). publish()
+// merges the shards into one compact generation.
 class IndexBuilder {
 public:
     // Starts a new generation beside `db_path`; nothing is visible to
-    // servers until publish().
-    explicit IndexBuilder(const std::string& db_path);
+    // servers until publish(). `shards`: writer threads (0: one per core, at most 2).
+    explicit IndexBuilder(const std::string& db_path, unsigned shards = 0);
     ~IndexBuilder();
 
     // Adds or replaces (same id: the last one wins). Returns true when it
@@ -55,24 +60,35 @@ private:
         Xapian::docid docid;
         Xapian::Document document;
     };
-    void write_documents();
+    // One shard: a database, its writer thread and the queue that feeds it.
+    struct Shard {
+        std::string path;
+        Xapian::WritableDatabase db;
+        Xapian::docid last_docid = 0;
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::deque<Pending> queue;
+        bool no_more = false;
+        std::exception_ptr error;
+        double busy = 0;
+        std::thread writer;
+    };
+    struct Placement {
+        std::size_t shard;
+        Xapian::docid docid;
+    };
+    static void write_documents(Shard& shard);
     void finish_writing();
+    void remove_shards();
 
     std::string db_path_;
     std::string generation_;
-    Xapian::WritableDatabase db_;
+    std::vector<std::unique_ptr<Shard>> shards_;
     core::DocumentBuilder documents_;
-    std::unordered_map<std::string, Xapian::docid> docids_;  // article id → document
-    Xapian::docid last_docid_ = 0;
+    std::unordered_map<std::string, Placement> placements_;  // article id → shard and document
+    std::size_t next_shard_ = 0;
     bool published_ = false;
     PhaseTimes times_;
-
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<Pending> queue_;  // analysed, waiting for the writer
-    bool no_more_ = false;
-    std::exception_ptr writer_error_;
-    std::thread writer_;
 };
 
 }  // namespace indexer

@@ -73,8 +73,9 @@ std::string skipped_summary(const indexer::IndexStats& stats) {
 std::string reason_kind(const std::string& reason) { return reason.substr(0, reason.find(':')); }
 
 void print_phase_times(const indexer::PhaseTimes& times) {
-    std::fprintf(stderr, "indexer: time: analysis %.2f s, Xapian writing %.2f s (on its own thread), spelling %.2f s, "
-                 "commit %.2f s\n", times.analysis, times.writing, times.spelling, times.commit);
+    std::fprintf(stderr, "indexer: time: analysis %.2f s, Xapian writing %.2f s (summed over the writer threads), "
+                 "spelling %.2f s, commit %.2f s, compaction %.2f s\n",
+                 times.analysis, times.writing, times.spelling, times.commit, times.compact);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ set -euo pipefail
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev nlohmann-json3-dev catch2"
   [test]="curl xapian-tools python3"
-  [bench]="wrk postgresql xz-utils python3 curl"
+  [bench]="wrk postgresql xz-utils python3 curl time"
   [fuzz]="clang libclang-rt-14-dev"
   [browser]="chromium nodejs npm"
   [container]="podman buildah debootstrap"

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The benchmark in quick mode (10,000 generated articles, newsearch and
+# PostgreSQL): fails when the benchmark itself breaks (a tool, the server, a
+# query without a valid answer), never because the numbers are slow.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# Reuse the binaries scripts/test.sh just built, when there are any.
+if [ -x build/bin/indexer ] && [ -x build/bin/server ]; then export BIN_DIR=build/bin; fi
+export BENCH_OUT="${BENCH_OUT:-/tmp/bench-quick-results.md}"
+timeout 900 bench/run.sh --quick
+grep -q '| 10000 | search | 16 |' "$BENCH_OUT"
+grep -q '| 10000 | postgresql search | 16 |' "$BENCH_OUT"
