@@ -66,12 +66,13 @@ Method method_of(http::verb verb) {
     return Method::Other;
 }
 
-// `received`: the bytes read so far. When the request line alone is over the
-// header limit, it is the target (a long query) that is too long: 414.
-http::status status_for_read_error(beast::error_code ec, std::string_view received, std::size_t header_limit) {
+// When the request line alone is over the header limit, it is the target (a
+// long query) that is too long: 414. The parser sets the target as soon as it
+// has read the request line (and drops those bytes from the buffer), so an
+// empty target means the request line never ended.
+http::status status_for_read_error(beast::error_code ec, bool request_line_read) {
     if (ec == http::error::header_limit) {
-        const bool request_line_ended = received.substr(0, header_limit).find("\r\n") != std::string_view::npos;
-        return request_line_ended ? http::status::request_header_fields_too_large : http::status::uri_too_long;
+        return request_line_read ? http::status::request_header_fields_too_large : http::status::uri_too_long;
     }
     if (ec == http::error::body_limit) return http::status::payload_too_large;
     return http::status::bad_request;
@@ -147,9 +148,7 @@ private:
 
     void reply_to_bad_request(beast::error_code ec) {
         ++state_->requests_in_flight;
-        const auto data = buffer_.data();
-        const std::string_view received(static_cast<const char*>(data.data()), data.size());
-        const http::status status = status_for_read_error(ec, received, state_->options.max_header_bytes);
+        const http::status status = status_for_read_error(ec, !parser_->get().target().empty());
         const std::string body = std::string("{\"error\":\"") + read_error_message(status) + "\"}";
         send(Reply{static_cast<int>(status), "application/json; charset=utf-8", body}, 11, false, false);
     }
