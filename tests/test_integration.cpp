@@ -104,12 +104,13 @@ TEST_CASE("the HTML search page pages through many results") {
     REQUIRE(first["total"].get<int>() > 10);
     const HttpResponse page1 = get("/search?q=" + percent_encode(query));
     REQUIRE(page1.status == 200);
-    const std::string next_link = "/search?q=" + percent_encode(query) + "&amp;offset=10";
     CHECK(page1.body.find("class=\"pages\"") != std::string::npos);
-    CHECK(page1.body.find("rel=\"next\" href=\"" + next_link + "\"") != std::string::npos);
+    static const std::regex next_link(R"(<a rel="next" href="/search\?q=[^"]*&amp;offset=10")");
+    CHECK(std::regex_search(page1.body, next_link));
     const HttpResponse page2 = get("/search?q=" + percent_encode(query) + "&offset=10");
     REQUIRE(page2.status == 200);
-    CHECK(page2.body.find("<span class=\"current\">2</span>") != std::string::npos);
+    static const std::regex current_page(R"(class="current"[^>]*>2</span>)");
+    CHECK(std::regex_search(page2.body, current_page));
     CHECK(page2.body.find("rel=\"prev\"") != std::string::npos);
 }
 
@@ -164,6 +165,13 @@ TEST_CASE("oversized request headers are refused with 431") {
     const HttpResponse r = client.request("GET", "/healthz", {{"X-Padding", std::string(16 * 1024, 'a')}});
     CHECK(r.status == 431);
     CHECK(is_json_error(r));
+}
+
+TEST_CASE("many small request headers over the limit together are refused with 431") {
+    std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n";
+    for (int i = 0; i < 200; ++i) request += "X-Header-" + std::to_string(i) + ": " + std::string(100, 'b') + "\r\n";
+    HttpClient client(served().port());
+    CHECK(client.send_raw(request + "\r\n").status == 431);
 }
 
 TEST_CASE("a 100 KB query in the request target is refused with 414") {
