@@ -1,5 +1,6 @@
 #include "core/query_parser.h"
 
+#include "core/quote_marks.h"
 #include "core/text.h"
 
 #include <unicode/utf8.h>
@@ -11,23 +12,6 @@ namespace core {
 namespace {
 
 constexpr std::size_t kMaxDepth = 32;
-
-struct QuotePair {
-    std::string_view open;
-    std::array<std::string_view, 2> close;
-};
-
-// A phrase opened by one of these ends at one of its closers; other quote
-// marks inside it are just punctuation, so nested quotations do not break it.
-constexpr std::array<QuotePair, 7> kQuotePairs = {{
-    {"«", {"»", "»"}},
-    {"„", {"“", "”"}},
-    {"“", {"”", "“"}},
-    {"”", {"”", "”"}},
-    {"\"", {"\"", "\""}},
-    {"‘", {"’", "’"}},
-    {"'", {"'", "'"}},
-}};
 
 struct Lexeme {
     enum class Kind { Text, Phrase, Open, Close, And, Or, Not, Minus };
@@ -45,40 +29,8 @@ bool is_space_at(std::string_view s, std::size_t at) {
            starts_with(s.substr(at), "\u202F") || starts_with(s.substr(at), "\u3000");
 }
 
-const QuotePair* quote_opening_at(std::string_view s, std::size_t at) {
-    for (const QuotePair& pair : kQuotePairs) {
-        if (starts_with(s.substr(at), pair.open)) return &pair;
-    }
-    return nullptr;
-}
-
 bool is_quote_at(std::string_view s, std::size_t at) { return quote_opening_at(s, at) != nullptr ||
     starts_with(s.substr(at), "»") || starts_with(s.substr(at), "’"); }
-
-// Finds where the phrase opened by `pair` closes; npos when it never does.
-std::size_t find_closing(std::string_view s, std::size_t from, const QuotePair& pair,
-                         std::size_t& closer_size) {
-    std::size_t depth = 0;
-    for (std::size_t at = from; at < s.size(); ++at) {
-        for (std::string_view closer : pair.close) {
-            if (!starts_with(s.substr(at), closer)) continue;
-            // The same mark opening and closing (" or ') cannot nest.
-            if (depth == 0 || closer == pair.open) {
-                closer_size = closer.size();
-                return at;
-            }
-            --depth;
-            at += closer.size() - 1;
-            goto next;
-        }
-        if (pair.open != pair.close[0] && starts_with(s.substr(at), pair.open)) {
-            ++depth;
-            at += pair.open.size() - 1;
-        }
-    next:;
-    }
-    return std::string_view::npos;
-}
 
 bool known_field(std::string_view field) { return is_text_field(field) || is_filter_field(field); }
 
