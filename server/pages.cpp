@@ -415,6 +415,7 @@ Reply search_page(const Target& target, IndexHandle& index) {
         content += " · показаны " + std::to_string(request.offset + 1) + "–" +
                    std::to_string(request.offset + result.hits.size());
     }
+    if (!result.hits.empty()) content += "<a class=\"to-filters\" href=\"#filters\">Фильтры ↓</a>";
     content += "</p>";
     if (result.relaxed) {
         content += "<p class=\"notice\">Нет статей со всеми словами запроса; показаны статьи с частью слов.</p>";
