@@ -1,0 +1,81 @@
+// libFuzzer target for request handling: the input is a raw HTTP request.
+// Its first byte also picks a method and the rest is handed to route() as a
+// target, so the router sees targets no HTTP parser would let through; then
+// the whole input goes through Beast's request parser with the server's
+// limits and, when it parses, to route() as the server would pass it.
+#include "core/text.h"
+#include "fuzz/fixture.h"
+#include "server/index_handle.h"
+#include "server/router.h"
+
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace {
+
+namespace http = boost::beast::http;
+
+server::IndexHandle& fixture_handle() {
+    static server::IndexHandle handle(fuzz::fixture_index());
+    return handle;
+}
+
+server::Method method_of(http::verb verb) {
+    if (verb == http::verb::get) return server::Method::Get;
+    if (verb == http::verb::head) return server::Method::Head;
+    return server::Method::Other;
+}
+
+bool is_json(const server::Reply& reply) { return reply.content_type.rfind("application/json", 0) == 0; }
+
+void check_reply(const server::Reply& reply) {
+    fuzz::require(reply.status >= 200 && reply.status <= 599, "a valid status");
+    fuzz::require(reply.status < 500, "no server error on any input");
+    fuzz::require(core::is_valid_utf8(reply.body), "the body is UTF-8");
+    if (!is_json(reply)) return;
+    const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
+    fuzz::require(!body.is_discarded(), "a JSON reply parses");
+    if (reply.status >= 400) fuzz::require(body.contains("error"), "an error reply has an \"error\" field");
+}
+
+void route_direct(std::string_view input) {
+    if (input.empty()) return;
+    const auto method = static_cast<server::Method>(static_cast<unsigned char>(input[0]) % 3);
+    check_reply(server::route(method, input.substr(1), fixture_handle()));
+}
+
+void parse_and_route(std::string_view input) {
+    http::request_parser<http::string_body> parser;
+    parser.header_limit(8 * 1024);
+    parser.body_limit(64 * 1024);
+    parser.eager(true);
+    boost::beast::error_code ec;
+    std::size_t used = 0;
+    while (used < input.size() && !parser.is_done()) {
+        const std::size_t n = parser.put(boost::asio::buffer(input.data() + used, input.size() - used), ec);
+        if (ec == http::error::need_more) break;
+        if (ec) return;
+        if (n == 0) break;
+        used += n;
+    }
+    if (!parser.is_done()) {
+        parser.put_eof(ec);
+        if (ec || !parser.is_done()) return;
+    }
+    const auto& request = parser.get();
+    const std::string_view target(request.target().data(), request.target().size());
+    check_reply(server::route(method_of(request.method()), target, fixture_handle()));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+    route_direct(input);
+    parse_and_route(input);
+    return 0;
+}
