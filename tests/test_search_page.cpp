@@ -1,0 +1,161 @@
+// Facet counts (core/facets.h) and the HTML search page's filters, called
+// directly against a small index; tests/browser drives the same page in Chromium.
+#include "core/searcher.h"
+#include "server/router.h"
+#include "server/url.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_index.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using server::percent_encode;
+
+namespace {
+
+core::Article news(const std::string& id, const std::string& source, const std::string& place,
+                   const std::string& date) {
+    core::Article a = test_support::make_article(id, "Переговоры " + id, "Министры провели переговоры о торговле.");
+    a.source = source;
+    a.place = place;
+    a.date = date;
+    return a;
+}
+
+class PageFixture {
+public:
+    static PageFixture& instance() {
+        static PageFixture fixture;
+        return fixture;
+    }
+    server::IndexHandle& index() { return index_; }
+    std::string path() const { return (dir_ / "idx").string(); }
+
+private:
+    PageFixture() : index_(build()) {}
+
+    std::string build() {
+        test_support::build_index(dir_ / "idx", {news("a", "Sputnik", "Бишкек", "2021-05-03"),
+                                                 news("b", "sputnik", "Бишкек", "2021-05-20"),
+                                                 news("c", "Sputnik", "Москва", "2020-11-02"),
+                                                 news("d", "ТАСС", "Москва", "2021-06-01"),
+                                                 news("e", "", "", "")});
+        return path();
+    }
+
+    test_support::TempDir dir_;
+    server::IndexHandle index_;
+};
+
+core::SearchResult search_with_facets(const std::string& query) {
+    core::Searcher searcher(PageFixture::instance().path());
+    core::SearchRequest request;
+    request.query = query;
+    request.facets = true;
+    return searcher.search(request);
+}
+
+Xapian::doccount count_of(const std::vector<core::FacetValue>& values, const std::string& value) {
+    for (const core::FacetValue& v : values) {
+        if (v.value == value) return v.count;
+    }
+    return 0;
+}
+
+server::Reply get(const std::string& target) {
+    return server::route(server::Method::Get, target, PageFixture::instance().index());
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("facets count every match by source, place, year and month") {
+    const core::SearchResult result = search_with_facets("переговоры");
+    CHECK(result.facets.complete);
+    CHECK(result.facets.counted == 5);
+    CHECK(count_of(result.facets.sources, "Sputnik") == 3);
+    CHECK(count_of(result.facets.sources, "ТАСС") == 1);
+    CHECK(count_of(result.facets.places, "Бишкек") == 2);
+    CHECK(count_of(result.facets.places, "Москва") == 2);
+    CHECK(count_of(result.facets.years, "2021") == 3);
+    CHECK(count_of(result.facets.years, "2020") == 1);
+    CHECK(count_of(result.facets.months, "2021-05") == 2);
+}
+
+TEST_CASE("spellings of a source that differ only in case are one facet value, shown as most written") {
+    const core::SearchResult result = search_with_facets("переговоры");
+    CHECK(count_of(result.facets.sources, "sputnik") == 0);
+    REQUIRE_FALSE(result.facets.sources.empty());
+    CHECK(result.facets.sources.front().value == "Sputnik");
+}
+
+TEST_CASE("facets count only the matches that the query's filters leave") {
+    const core::SearchResult result = search_with_facets("переговоры place:Москва");
+    CHECK(result.facets.counted == 2);
+    CHECK(count_of(result.facets.sources, "Sputnik") == 1);
+    CHECK(count_of(result.facets.sources, "ТАСС") == 1);
+    CHECK(count_of(result.facets.places, "Бишкек") == 0);
+}
+
+TEST_CASE("a search without facets asked for counts none") {
+    core::Searcher searcher(PageFixture::instance().path());
+    core::SearchRequest request;
+    request.query = "переговоры";
+    CHECK(searcher.search(request).facets.counted == 0);
+}
+
+TEST_CASE("the search page's source filter narrows the results and lists the facets with counts") {
+    const server::Reply all = get("/search?q=" + percent_encode("переговоры"));
+    REQUIRE(all.status == 200);
+    CHECK(contains(all.body, "Найдено: 5 статей"));
+    CHECK(contains(all.body, "id=\"facet-source\""));
+    CHECK(contains(all.body, "source=Sputnik\" title=\"Sputnik\">Sputnik</a><span class=\"count\">3</span>"));
+
+    const server::Reply narrowed = get("/search?q=" + percent_encode("переговоры") + "&source=Sputnik");
+    CHECK(contains(narrowed.body, "Найдено: 3 статьи"));
+    CHECK(contains(narrowed.body, "id=\"active-filters\""));
+    CHECK(contains(narrowed.body, "value=\"переговоры\""));  // the box keeps only the typed words
+    CHECK_FALSE(contains(narrowed.body, "/doc/d?"));
+}
+
+TEST_CASE("the search page's date range keeps the articles between the dates") {
+    const server::Reply reply = get("/search?q=" + percent_encode("переговоры") + "&from=2021-05-01&to=2021-05-31");
+    CHECK(contains(reply.body, "Найдено: 2 статьи"));
+    CHECK(contains(reply.body, "/doc/a?"));
+    CHECK(contains(reply.body, "/doc/b?"));
+}
+
+TEST_CASE("filter values cannot break out of the query syntax or the page") {
+    const server::Reply reply =
+        get("/search?q=" + percent_encode("переговоры") + "&source=" + percent_encode("x» OR «Sputnik") +
+            "&place=" + percent_encode("\"><script>alert(1)</script>") + "&from=2021&to=" + percent_encode("1 OR 2"));
+    REQUIRE(reply.status == 200);
+    CHECK(contains(reply.body, "Найдено: 0 статей"));
+    CHECK_FALSE(contains(reply.body, "<script>alert"));
+}
+
+TEST_CASE("a filter alone, without words, lists the articles it leaves") {
+    const server::Reply reply = get("/search?q=&place=" + percent_encode("Бишкек"));
+    CHECK(contains(reply.body, "Найдено: 2 статьи"));
+}
+
+TEST_CASE("the page's style sheet and script are served by the server itself") {
+    const server::Reply css = get("/assets/style.css");
+    CHECK(css.status == 200);
+    CHECK(css.content_type.rfind("text/css", 0) == 0);
+    CHECK(contains(css.body, "mark"));
+    const server::Reply js = get("/assets/app.js");
+    CHECK(js.status == 200);
+    CHECK(contains(js.body, "copy-citation"));
+    CHECK(get("/assets/nothing.js").status == 404);
+}
+
+TEST_CASE("the article page offers a jump to the first match and a citation") {
+    const server::Reply reply = get("/doc/a?q=" + percent_encode("торговле"));
+    REQUIRE(reply.status == 200);
+    CHECK(contains(reply.body, "href=\"#first-match\""));
+    CHECK(contains(reply.body, "id=\"citation-text\""));
+    CHECK(contains(reply.body, "Sputnik, Бишкек, 3 мая 2021"));
+}
