@@ -211,6 +211,7 @@ TEST_CASE("a malformed request line is refused with 400 and the connection close
     const HttpResponse r = client.send_raw("GARBAGE\x01\x02 / HTTP/9.9\r\n\r\n");
     CHECK(r.status == 400);
     CHECK_FALSE(r.keep_alive);
+    CHECK(client.closed_by_server());
     CHECK(get("/healthz").status == 200);
 }
 

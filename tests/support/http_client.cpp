@@ -5,8 +5,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/empty_body.hpp>
 
-#include <sys/socket.h>
-#include <sys/time.h>
+#include <chrono>
+#include <stdexcept>
 
 namespace test_support {
 
@@ -20,12 +20,33 @@ std::string HttpResponse::header(std::string_view name) const {
     return it == headers.end() ? std::string() : std::string(it->value());
 }
 
+namespace {
+
+// A test must fail, not hang, when the server does not answer.
+constexpr std::chrono::seconds kTimeout{20};
+
+}  // namespace
+
 HttpClient::HttpClient(unsigned short port) : socket_(ioc_) {
     socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
-    // A test must fail, not hang, when the server does not answer.
-    timeval timeout{20, 0};
-    ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+}
+
+// Runs the asynchronous operation `start(handler)` to its end, or throws
+// after kTimeout; throws its error too.
+template <class Start>
+void HttpClient::run(Start&& start) {
+    beast::error_code result = asio::error::would_block;
+    ioc_.restart();
+    start([&result](beast::error_code ec, std::size_t) { result = ec; });
+    ioc_.run_for(kTimeout);
+    if (result == asio::error::would_block) {
+        beast::error_code ignored;
+        socket_.cancel(ignored);
+        ioc_.restart();
+        ioc_.run();
+        throw std::runtime_error("no answer from the server within 20 s");
+    }
+    if (result) throw beast::system_error(result);
 }
 
 HttpClient::~HttpClient() {
@@ -45,12 +66,12 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
     for (const auto& [name, value] : headers) req.set(name, value);
     req.body() = body;
     if (!body.empty() || method == "POST" || method == "PUT") req.prepare_payload();
-    http::write(socket_, req);
+    run([&](auto handler) { http::async_write(socket_, req, handler); });
     return read_response(method == "HEAD");
 }
 
 HttpResponse HttpClient::send_raw(std::string_view bytes, bool head_request) {
-    asio::write(socket_, asio::buffer(bytes.data(), bytes.size()));
+    run([&](auto handler) { asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), handler); });
     return read_response(head_request);
 }
 
@@ -58,7 +79,7 @@ HttpResponse HttpClient::read_response(bool head_request) {
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
     parser.skip(head_request);
-    http::read(socket_, buffer_, parser);
+    run([&](auto handler) { http::async_read(socket_, buffer_, parser, handler); });
     const auto& res = parser.get();
     HttpResponse out;
     out.status = static_cast<int>(res.result_int());
@@ -70,9 +91,14 @@ HttpResponse HttpClient::read_response(bool head_request) {
 
 bool HttpClient::closed_by_server() {
     char byte = 0;
-    beast::error_code ec;
-    socket_.read_some(asio::buffer(&byte, 1), ec);
-    return ec == asio::error::eof || ec == asio::error::connection_reset;
+    try {
+        run([&](auto handler) { socket_.async_read_some(asio::buffer(&byte, 1), handler); });
+    } catch (const beast::system_error& e) {
+        return e.code() == asio::error::eof || e.code() == asio::error::connection_reset;
+    } catch (const std::runtime_error&) {
+        return false;  // still open after the timeout
+    }
+    return false;  // it sent more bytes
 }
 
 HttpResponse http_get(unsigned short port, const std::string& target) { return HttpClient(port).get(target); }

@@ -42,6 +42,8 @@ public:
 
 private:
     HttpResponse read_response(bool head_request);
+    template <class Start>
+    void run(Start&& start);
 
     boost::asio::io_context ioc_;
     boost::asio::ip::tcp::socket socket_;
