@@ -15,9 +15,10 @@ scripts/install-deps.sh build fuzz || { echo "FAIL fuzz: cannot install clang"; 
 mkdir -p "$build_dir"
 build_log="$build_dir/build.log"
 echo "fuzz: building in $build_dir"
-if ! CC=clang CXX=clang++ BUILD_DIR="$build_dir" BUILD_TYPE=RelWithDebInfo scripts/build.sh \
-    -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DNEWSEARCH_FUZZ=ON -DNEWSEARCH_TESTS=OFF \
-    >"$build_log" 2>&1; then
+if ! { cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
+           -DCMAKE_CXX_COMPILER=clang++ \
+           -DNEWSEARCH_FUZZ=ON -DNEWSEARCH_TESTS=OFF &&
+         cmake --build "$build_dir" -j "$(nproc)" --target fuzz_query fuzz_http; } >"$build_log" 2>&1; then
   tail -30 "$build_log"
   echo "FAIL fuzz: the build failed (log: $build_log)"
   exit 1
