@@ -95,7 +95,7 @@ def table(path):
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for d in datasets:
         for r in rows:
-            if r.get("dataset") != d or r.get("kind") in ("index", "startup"):
+            if r.get("dataset") != d or r.get("kind") in ("index", "startup", "tables"):
                 continue
             what = r.get("kind") if r.get("system") == "newsearch" else "postgresql " + r.get("kind")
             pg = find(rows, dataset=d, system="postgresql", kind="search", c=r.get("c"))
@@ -105,6 +105,10 @@ def table(path):
                 ratio(r.get("qps"), pg.get("qps")) if compare else "",
                 ratio(r.get("p50_ms"), pg.get("p50_ms")) if compare else "",
                 ratio(r.get("p99_ms"), pg.get("p99_ms")) if compare else ""))
+    for r in rows:
+        if r.get("kind") == "tables":
+            print("\nIndex tables, %s (MB): " % r["dataset"] +
+                  ", ".join("%s %s" % (k[:-3], v) for k, v in r.items() if k.endswith("_mb")))
     starts = [r for r in rows if r.get("kind") == "startup"]
     if starts:
         print("\nServer start-up (launch to first /healthz answer): " +

@@ -108,6 +108,9 @@ index_newsearch() {  # dataset file
   /usr/bin/time -v -o "$work/time.txt" "$BIN_DIR/indexer" --quiet --timings --db "$db" "$file" >&2
   seconds=$(elapsed "$started")
   size=$(du -sbL "$db" | cut -f1)
+  # Where the bytes are: one figure per Xapian table.
+  record "dataset=$dataset system=newsearch kind=tables $(cd -P "$db" && for t in *.glass; do
+    printf '%s_mb=%s ' "${t%.glass}" "$(mb "$(stat -c %s "$t")")"; done)"
   local peak cpu articles text_mb
   peak=$(awk '/Maximum resident/ {printf "%.1f", $NF / 1024}' "$work/time.txt")
   cpu=$(awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$work/time.txt")
