@@ -205,6 +205,15 @@ std::string serialize_article(const Article& article) {
     json j = {{"id", article.id},       {"title", article.title}, {"text", article.text},
               {"date", article.date},   {"url", article.url},     {"source", article.source},
               {"place", article.place}};
+    if (!article.quotes.empty()) {
+        json quotes = json::array();
+        for (const Quotation& q : article.quotes) {
+            quotes.push_back({{"text", q.text},         {"begin", q.begin},
+                              {"end", q.end},           {"speaker", q.speaker},
+                              {"speaker_full", q.speaker_full}, {"speaker_title", q.speaker_title}});
+        }
+        j["quotes"] = std::move(quotes);
+    }
     return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -220,6 +229,18 @@ Article deserialize_article(std::string_view data) {
     article.url = field("url");
     article.source = field("source");
     article.place = field("place");
+    if (auto quotes = j.find("quotes"); quotes != j.end() && quotes->is_array()) {
+        for (const json& q : *quotes) {
+            Quotation quote;
+            quote.text = q.value("text", std::string());
+            quote.begin = q.value("begin", std::size_t{0});
+            quote.end = q.value("end", std::size_t{0});
+            quote.speaker = q.value("speaker", std::string());
+            quote.speaker_full = q.value("speaker_full", std::string());
+            quote.speaker_title = q.value("speaker_title", std::string());
+            article.quotes.push_back(std::move(quote));
+        }
+    }
     return article;
 }
 

@@ -1,8 +1,11 @@
 // An article as the indexer reads it and the server shows it.
 #pragma once
 
+#include "core/quotes.h"
+
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace core {
 
@@ -14,6 +17,7 @@ struct Article {
     std::string url;
     std::string source;  // agency or site, e.g. "Sputnik"
     std::string place;   // dateline place, e.g. "Бишкек"
+    std::vector<Quotation> quotes;  // filled by the indexer (extract_quotations)
 };
 
 // The stored form of an article in the Xapian document data, and back.

@@ -1,5 +1,6 @@
 #include "core/document.h"
 
+#include "core/quotes.h"
 #include "core/schema.h"
 #include "core/text.h"
 
@@ -47,7 +48,13 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_boolean_term(schema::kDayPrefix + date);
         doc.add_value(schema::kDateSlot, date);
     }
-    doc.set_data(serialize_article(article));
+    Article stored = article;
+    stored.quotes = extract_quotations(article.text);
+    for (const Quotation& quote : stored.quotes) {
+        if (!quote.speaker.empty()) doc.add_boolean_term(schema::kSpeakerPrefix + speaker_key(quote.speaker));
+    }
+    if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
+    doc.set_data(serialize_article(stored));
     return doc;
 }
 

@@ -1,5 +1,6 @@
 #include "core/query_builder.h"
 
+#include "core/quotes.h"
 #include "core/schema.h"
 #include "core/spelling.h"
 #include "core/stopwords.h"
@@ -294,6 +295,7 @@ Query QueryBuilder::phrase_query(const QueryNode& node) {
 Query QueryBuilder::filter_query(const QueryNode& node) const {
     if (node.field == "source") return Query(schema::kSourcePrefix + normalize_text(node.value));
     if (node.field == "place") return Query(schema::kPlacePrefix + normalize_text(node.value));
+    if (node.field == "speaker") return Query(schema::kSpeakerPrefix + speaker_key(node.value));
     // date:2021, date:2021-05, date:2021-05-24, date:2020..2021
     const std::size_t dots = node.value.find("..");
     const std::string from = date_bound(node.value.substr(0, dots), false);

@@ -40,6 +40,7 @@ std::string canonical_field(const std::string& field) {
     if (field == "источник") return "source";
     if (field == "дата") return "date";
     if (field == "место") return "place";
+    if (field == "спикер") return "speaker";
     return field;
 }
 
@@ -309,8 +310,8 @@ void describe_into(const QueryNode& node, std::string& out) {
 bool is_text_field(std::string_view field) { return field == "title" || field == "заголовок"; }
 
 bool is_filter_field(std::string_view field) {
-    return field == "source" || field == "date" || field == "place" || field == "источник" ||
-           field == "дата" || field == "место";
+    return field == "source" || field == "date" || field == "place" || field == "speaker" ||
+           field == "источник" || field == "дата" || field == "место" || field == "спикер";
 }
 
 QueryNode parse_query(std::string_view query) {

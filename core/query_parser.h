@@ -9,6 +9,7 @@
 //   word*                   any word starting with `word`
 //   title:word              in the title; title:"a phrase" too
 //   source:Sputnik place:Бишкек date:2021-05 date:2020..2021
+//   speaker:Лавров          articles quoting Лавров (any case form of the name)
 #pragma once
 
 #include <string>

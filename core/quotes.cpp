@@ -642,10 +642,29 @@ std::vector<Quotation> extract_quotations(std::string_view text) {
     return std::move(extractor.out);
 }
 
-std::string speaker_key(std::string_view surname) {
-    const std::string normalized = normalize_text(surname);
+std::string speaker_key(std::string_view name) {
+    // `Сергей Лавров` and `Лавров` are one speaker: the surname decides.
+    std::string normalized;
+    for_each_word(name, [&](const Word& w) { normalized = w.normalized; });
     const std::string base = surname_base(normalized);
     return base.empty() ? normalized : base;
+}
+
+}  // namespace core
+
+namespace core {
+
+std::string citation_line(const Quotation& quote, std::string_view source, std::string_view date, std::string_view url) {
+    std::string line = "«" + quote.text + "»";
+    const std::string& who = !quote.speaker_full.empty() ? quote.speaker_full : quote.speaker_title;
+    bool first = true;
+    for (std::string_view part : {std::string_view(who), source, date, url}) {
+        if (part.empty()) continue;
+        line += first ? " — " : ", ";
+        line += part;
+        first = false;
+    }
+    return line;
 }
 
 }  // namespace core

@@ -22,8 +22,11 @@ struct Quotation {
 // article never ties to a person keeps the title and an empty speaker.
 std::vector<Quotation> extract_quotations(std::string_view text);
 
-// The key under which a speaker is indexed and searched: the surname base,
-// so `speaker:Лаврова` finds quotations by Лавров.
-std::string speaker_key(std::string_view surname);
+// The key under which a speaker is indexed and searched: the base of the
+// last word, so `speaker:Лаврова` and `Сергей Лавров` find quotations by Лавров.
+std::string speaker_key(std::string_view name);
+
+// A ready citation line: «quotation» — Speaker, source, date, URL.
+std::string citation_line(const Quotation& quote, std::string_view source, std::string_view date, std::string_view url);
 
 }  // namespace core

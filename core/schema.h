@@ -21,6 +21,8 @@ inline constexpr const char* kPlacePrefix = "XPL";   // normalized dateline plac
 inline constexpr const char* kYearPrefix = "Y";      // YYYY
 inline constexpr const char* kMonthPrefix = "M";     // YYYYMM
 inline constexpr const char* kDayPrefix = "D";       // YYYYMMDD
+inline constexpr const char* kSpeakerPrefix = "XSP"; // speaker_key() of each quotation's speaker
+inline constexpr const char* kHasQuotesTerm = "XHASQUOTES";  // articles with attributed quotations
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent

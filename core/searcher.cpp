@@ -3,15 +3,30 @@
 #include "core/document.h"
 #include "core/facets.h"
 #include "core/query_builder.h"
+#include "core/schema.h"
 #include "core/snippet.h"
 #include "core/spelling.h"
 #include "core/text.h"
+
+#include <algorithm>
+#include <set>
 
 namespace core {
 namespace {
 
 // Enough matches looked at for a useful total estimate, cheaply.
 constexpr Xapian::doccount kCheckAtLeast = 100;
+// Quotations are picked from this many best-matching articles.
+constexpr Xapian::doccount kQuoteArticles = 200;
+
+std::size_t matched_topics(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
+    std::set<int> topics;
+    for_each_word(text, [&](const Word& word) {
+        const int topic = terms.match(word.normalized, stemmer).topic;
+        if (topic >= 0) topics.insert(topic);
+    });
+    return topics.size();
+}
 
 std::string replace_word(const std::string& query, const std::string& from, const std::string& to) {
     std::string normalized = normalize_text(query);
@@ -74,6 +89,46 @@ std::optional<ArticleView> Searcher::article(const std::string& id, const std::s
     view.title_html = highlight_all(view.article.title, built.highlight, stemmer_);
     view.text_html = highlight_all(view.article.text, built.highlight, stemmer_, "first-match");
     return view;
+}
+
+// Quotations: the articles that match (and quote the speaker), then within
+// them the quotations holding the most query words, then the best article.
+QuoteResult Searcher::search_quotes(const QuoteRequest& request) {
+    const bool any_words = request.query.find_first_not_of(" \t\r\n") != std::string::npos;
+    QueryBuilder builder(db_, stemmer_);
+    const BuiltQuery built = builder.build(parse_query(request.query));
+    Xapian::Query filter(schema::kHasQuotesTerm);
+    const std::string speaker = request.speaker.empty() ? std::string() : speaker_key(request.speaker);
+    if (!speaker.empty()) filter = Xapian::Query(schema::kSpeakerPrefix + speaker);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, any_words ? built.query : Xapian::Query::MatchAll, filter));
+    const Xapian::MSet mset = enquire.get_mset(0, kQuoteArticles);
+
+    std::vector<QuoteHit> found;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Article article = deserialize_article(it.get_document().get_data());
+        for (const Quotation& quote : article.quotes) {
+            if (!speaker.empty() && speaker_key(quote.speaker) != speaker) continue;
+            const std::size_t topics = matched_topics(quote.text, built.highlight, stemmer_);
+            if (any_words && topics == 0) continue;
+            QuoteHit hit;
+            hit.quote = quote;
+            hit.score = static_cast<double>(topics) * 1000 + it.get_weight();
+            hit.text_html = highlight_all(quote.text, built.highlight, stemmer_);
+            hit.citation = citation_line(quote, article.source, article.date, article.url);
+            hit.article = article;
+            hit.article.text.clear();
+            hit.article.quotes.clear();
+            found.push_back(std::move(hit));
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
+    QuoteResult result;
+    result.total = found.size();
+    for (std::size_t i = request.offset; i < found.size() && result.hits.size() < request.limit; ++i) {
+        result.hits.push_back(std::move(found[i]));
+    }
+    return result;
 }
 
 // "Did you mean": each word the index does not know in any form is

@@ -37,6 +37,26 @@ struct SearchResult {
     Facets facets;               // when the request asked for them
 };
 
+struct QuoteRequest {
+    std::string query;    // words to find in quotations; may be empty with a speaker
+    std::string speaker;  // any case form of the surname, or ""
+    Xapian::doccount offset = 0;
+    Xapian::doccount limit = 10;
+};
+
+struct QuoteHit {
+    Quotation quote;
+    Article article;        // the article it comes from (text left empty)
+    std::string text_html;  // the quotation, escaped, matches marked
+    std::string citation;   // «...» — Speaker, source, date, URL
+    double score = 0;
+};
+
+struct QuoteResult {
+    std::size_t total = 0;  // quotations found among the best-matching articles
+    std::vector<QuoteHit> hits;
+};
+
 struct ArticleView {
     Article article;
     std::string title_html;
@@ -51,6 +71,7 @@ public:
 
     SearchResult search(const SearchRequest& request);
     std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
+    QuoteResult search_quotes(const QuoteRequest& request);
     Xapian::doccount document_count() const { return db_.get_doccount(); }
     const std::string& path() const { return path_; }
     // Re-reads the index if it changed on disk (a writer committed).

@@ -91,13 +91,58 @@ Reply api_search(const Target& target, IndexHandle& index) {
     return json_reply(body);
 }
 
+json quote_json(const core::Quotation& q) {
+    return json{{"text", q.text},
+                {"begin", q.begin},
+                {"end", q.end},
+                {"speaker", q.speaker},
+                {"speaker_full", q.speaker_full},
+                {"speaker_title", q.speaker_title}};
+}
+
+Reply api_quotes(const Target& target, IndexHandle& index) {
+    auto parsed = parse_search_request(target, false);
+    if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
+    core::SearchRequest search = std::get<core::SearchRequest>(parsed);
+    core::QuoteRequest request;
+    request.query = search.query;
+    request.limit = search.limit;
+    request.offset = search.offset;
+    if (auto it = target.params.find("speaker"); it != target.params.end()) request.speaker = it->second;
+    if (!core::is_valid_utf8(request.speaker) || core::utf8_length(request.speaker) > 200) {
+        return error_reply(400, "speaker must be a name of at most 200 characters");
+    }
+    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && request.speaker.empty()) return error_reply(400, "give q (words of the quotation) or speaker");
+
+    const auto started = std::chrono::steady_clock::now();
+    const core::QuoteResult result = index.run([&](core::Searcher& s) { return s.search_quotes(request); });
+    json hits = json::array();
+    for (const core::QuoteHit& hit : result.hits) {
+        json item = quote_json(hit.quote);
+        item["text_html"] = hit.text_html;
+        item["citation"] = hit.citation;
+        item["score"] = hit.score;
+        item["article"] = json{{"id", hit.article.id}, {"title", hit.article.title}, {"date", hit.article.date},
+                               {"url", hit.article.url}, {"source", hit.article.source}};
+        hits.push_back(std::move(item));
+    }
+    const double took_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return json_reply(json{{"query", request.query},   {"speaker", request.speaker}, {"total", result.total},
+                           {"took_ms", took_ms},       {"limit", request.limit},     {"offset", request.offset},
+                           {"hits", std::move(hits)}});
+}
+
 Reply api_doc(const std::string& id, IndexHandle& index) {
     if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
     const auto view = index.run([&](core::Searcher& s) { return s.article(id); });
     if (!view) return error_reply(404, "no article with id " + id);
     const core::Article& a = view->article;
+    json quotes = json::array();
+    for (const core::Quotation& q : a.quotes) quotes.push_back(quote_json(q));
     return json_reply(json{{"id", a.id},   {"title", a.title},   {"text", a.text},  {"date", a.date},
-                           {"url", a.url}, {"source", a.source}, {"place", a.place}});
+                           {"url", a.url}, {"source", a.source}, {"place", a.place}, {"quotes", std::move(quotes)}});
 }
 
 Reply healthz(IndexHandle& index) {

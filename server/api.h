@@ -26,6 +26,8 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Targe
 
 Reply api_search(const Target& target, IndexHandle& index);
 Reply api_doc(const std::string& id, IndexHandle& index);
+// GET /api/quotes?q=...&speaker=...&limit=&offset=: quotations ranked by match.
+Reply api_quotes(const Target& target, IndexHandle& index);
 Reply healthz(IndexHandle& index);
 
 // Whether `id` may name an article: valid UTF-8, no control characters,

@@ -13,6 +13,7 @@ Reply dispatch(const Target& target, IndexHandle& index) {
     const std::string& path = target.path;
     if (path == "/healthz") return healthz(index);
     if (path == "/api/search") return api_search(target, index);
+    if (path == "/api/quotes") return api_quotes(target, index);
     if (starts_with(path, "/api/doc/")) return api_doc(path.substr(9), index);
     if (path == "/" || path == "/search") return search_page(target, index);
     if (starts_with(path, "/doc/")) return article_page(path.substr(5), target, index);

@@ -180,3 +180,30 @@ TEST_CASE("snippets mark the matched words in their original spelling and case")
     for (const auto& hit : result.hits) marked = marked || hit.snippet_html.find("<mark>Казакбаев") != std::string::npos;
     CHECK(marked);
 }
+
+TEST_CASE("speaker: restricts to articles quoting that person, in any case form of the name") {
+    const auto found = ids(search("speaker:Лаврова", 50));
+    CHECK(contains(found, kLavrovArticle));
+    CHECK_FALSE(contains(found, kKosachevArticle));
+}
+
+TEST_CASE("a pasted quotation found among quotations shows who said it") {
+    core::QuoteRequest request;
+    request.query = "«Россия и Киргизия остаются партнерами и союзниками»";
+    const core::QuoteResult result = corpus_searcher().search_quotes(request);
+    REQUIRE_FALSE(result.hits.empty());
+    CHECK(result.hits.front().article.id == kKosachevArticle);
+    CHECK(result.hits.front().quote.speaker_full == "Константин Косачев");
+    CHECK(result.hits.front().text_html.find("<mark>") != std::string::npos);
+}
+
+TEST_CASE("quotations by one speaker are listed with a citation line") {
+    core::QuoteRequest request;
+    request.speaker = "Лавров";
+    const core::QuoteResult result = corpus_searcher().search_quotes(request);
+    REQUIRE_FALSE(result.hits.empty());
+    for (const core::QuoteHit& hit : result.hits) {
+        CHECK(hit.quote.speaker == "Лавров");
+        CHECK(hit.citation.find("» — Сергей Лавров") != std::string::npos);
+    }
+}
