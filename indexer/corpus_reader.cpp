@@ -67,6 +67,9 @@ std::string detect_cyrillic_charset(const std::string& bytes) {
 void read_text_file(const fs::path& path, const ReadCallbacks& callbacks) {
     const std::string where = path.string();
     std::string bytes, reason;
+    std::error_code ec;
+    // Checked before reading, so a huge file is never loaded whole.
+    if (fs::file_size(path, ec) > kMaxArticleBytes && !ec) return callbacks.on_skip({where, "larger than 20 MB"});
     if (!read_file(path, bytes, reason)) return callbacks.on_skip({where, reason});
     if (bytes.size() > kMaxArticleBytes) return callbacks.on_skip({where, "larger than 20 MB"});
     if (!decode_text(bytes, reason)) return callbacks.on_skip({where, reason});
