@@ -7,7 +7,7 @@
 #  - SIGTERM under load: stops accepting, finishes requests in flight, exits 0.
 set -uo pipefail
 source "$(dirname "$0")/lib/common.bash"
-prepare_build bench
+prepare_build
 clients="$repo_root/scripts/extended/lib/clients.py"
 
 # --- start-up errors -------------------------------------------------------

@@ -10,7 +10,7 @@
 #  - the connection cap: one connection over --max-connections is refused.
 set -uo pipefail
 source "$(dirname "$0")/lib/common.bash"
-prepare_build bench
+prepare_build
 clients="$repo_root/scripts/extended/lib/clients.py"
 seconds="${SOAK_SECONDS:-60}"
 rss_bound_mb="${SOAK_RSS_GROWTH_MB:-64}"
