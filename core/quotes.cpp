@@ -203,7 +203,7 @@ bool ends_like_oblique_noun(const std::string& normalized) {
 // a first name in it, a surname suffix, or a bare word right after the verb
 // (`сказал Шойгу`). 0: not a person (`Комитета`, `Президент` opening a sentence).
 int person_score(const std::vector<Token>& tokens, std::size_t begin, std::size_t end, bool first_position,
-                 std::string& first_name) {
+                 bool nominative, std::string& first_name) {
     first_name.clear();
     for (std::size_t k = begin; k + 1 < end; ++k) {
         if (std::string name = first_name_nominative(tokens[k].normalized); !name.empty()) first_name = name;
@@ -216,9 +216,12 @@ int person_score(const std::vector<Token>& tokens, std::size_t begin, std::size_
     if (has_surname_suffix(last.normalized)) return 2;
     // `Ларс Нильсон`: two capitalised words inside a sentence, the second not
     // in an oblique case, read as first name and surname.
-    if (end - begin == 2 && !tokens[begin].sentence_start && !ends_like_oblique_noun(last.normalized)) return 2;
-    const bool bare = end - begin == 1 && !last.sentence_start && !ends_like_oblique_noun(last.normalized);
-    return (first_position || bare) && !last.sentence_start ? 1 : 0;
+    const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
+    if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
+    // A lone word with no sign of a name counts only right after the verb
+    // (`сказал Шойгу`); deeper in a phrase it is more often an organisation.
+    const bool bare = end - begin == 1 && case_fits;
+    return first_position && bare && !last.sentence_start ? 1 : 0;
 }
 
 // The person named in tokens[from, to): the run of capitalised words that
@@ -233,7 +236,7 @@ std::optional<Person> find_person(const std::vector<Token>& tokens, std::size_t 
         std::size_t end = i;
         while (end < to && tokens[end].capitalized && !tokens[end].all_caps && !tokens[end].in_name_of_site) ++end;
         std::string first_name;
-        const int score = person_score(tokens, i, end, first_position && i == from, first_name);
+        const int score = person_score(tokens, i, end, first_position && i == from, nominative, first_name);
         if (score > best_score) {
             const Token& last = tokens[end - 1];
             Person person;
@@ -354,9 +357,19 @@ struct Extractor {
 
     // The speaker named by tokens[from, to), the words after a speech verb
     // (`министр иностранных дел Сергей Лавров`) or before a colon.
+    // A short title in lower case (`парламентарий`, `российский лидер`),
+    // naming no one and no organisation.
+    bool is_role_phrase(std::size_t from, std::size_t to) const {
+        if (to - from > 3) return false;
+        for (std::size_t i = from; i < to; ++i) {
+            if (tokens[i].capitalized || is_latin_word(tokens[i].normalized)) return false;
+        }
+        return true;
+    }
+
     // The speaker `он`/`она` refers to: the last attributed quotation before
     // token `at`, else the last person named before it.
-    std::optional<Person> previous_speaker(std::size_t at) const {
+    std::optional<Person> previous_speaker(std::size_t at, bool or_person_named = true) const {
         const std::size_t byte = at < tokens.size() ? tokens[at].begin : text.size();
         // Whichever is nearer: the last attributed quotation or the last
         // person named (`Ангела Меркель сказала... "...", — констатировала она`).
@@ -367,7 +380,7 @@ struct Extractor {
             best = Person{out[i].speaker, out[i].speaker_full, 0};
             best_byte = byte_begin[i];
         }
-        for (const Mention& m : mentions) {
+        for (const Mention& m : or_person_named ? mentions : std::vector<Mention>{}) {
             const std::size_t mention_byte = tokens[m.person.token].begin;
             if (mention_byte < byte && (!best || mention_byte > best_byte)) {
                 best = m.person;
@@ -400,7 +413,11 @@ struct Extractor {
         }
         if (title_words.empty()) return false;
         for (const std::string& w : title_words) quote.speaker_title += (quote.speaker_title.empty() ? "" : " ") + w;
-        if (auto person = resolve_title(title_stems, mentions, from)) {
+        auto person = resolve_title(title_stems, mentions, from);
+        // `— продолжил парламентарий`: a bare role word refers back to the
+        // person quoted just before.
+        if (!person && is_role_phrase(from, to)) person = previous_speaker(from, false);
+        if (person) {
             quote.speaker = person->surname;
             quote.speaker_full = person->full_name;
         }
@@ -469,7 +486,9 @@ struct Extractor {
         // `Глава МИД Сергей Лавров:`, not a whole sentence ending in a colon.
         if (verb == last) return last - first <= kMaxColonSpeakerWords && attribute(quote, first, last, false, true);
         // `заявил Лавров:` or `Лавров заявил:` / `Глава МИД заявил журналистам:`
-        if (verb + 1 < last && find_person(tokens, verb + 1, last, true, true)) {
+        // `Соловьёв отметил, что ...:` — a comma after the verb: the speaker stands before it.
+        const bool clause_follows = text.find_first_not_of(' ', tokens[verb].end) == text.find(',', tokens[verb].end);
+        if (!clause_follows && verb + 1 < last && find_person(tokens, verb + 1, last, true, true)) {
             return attribute(quote, verb + 1, last, true, true);
         }
         return attribute(quote, first, verb, true, true);
