@@ -59,6 +59,7 @@ cleanup() {
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 log() { echo "bench: $*" >&2; }
 record() { echo "$*" | tee -a "$results" >&2; }
