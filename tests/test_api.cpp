@@ -39,6 +39,11 @@ private:
             make_article("xss", "Заметка <b>о разметке</b>",
                          "Текст статьи содержит <script>alert(1)</script> и слово разметка & амперсанд."),
         };
+        core::Article hostile = make_article("hostile", "Статья с опасной ссылкой", "Текст про черепаху.");
+        hostile.url = "javascript:alert(3)";
+        hostile.source = "<script>alert(4)</script>";
+        hostile.place = "\"><img src=x onerror=alert(5)>";
+        articles.push_back(hostile);
         for (int i = 0; i < kSeriesSize; ++i) {
             articles.push_back(make_article("summit-" + std::to_string(i), "Саммит номер " + std::to_string(i),
                                             "На саммите обсуждали торговлю. Выпуск " + std::to_string(i) + "."));
@@ -243,7 +248,7 @@ TEST_CASE("HEAD is routed like GET") {
 TEST_CASE("healthz reports the number of documents") {
     const json j = body_json(get("/healthz"));
     CHECK(j["status"] == "ok");
-    CHECK(j["documents"] == 3 + kSeriesSize);
+    CHECK(j["documents"] == 4 + kSeriesSize);
 }
 
 TEST_CASE("an unknown endpoint answers 404 with a JSON error") {
@@ -292,6 +297,18 @@ TEST_CASE("a script in the query is reflected as text on the article page") {
     REQUIRE(reply.status == 200);
     CHECK(reply.body.find("<script>alert(2)") == std::string::npos);
     CHECK(reply.body.find("&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;") != std::string::npos);
+}
+
+TEST_CASE("a javascript: url and markup in article fields are never made live on the pages") {
+    for (const std::string& target : {std::string("/doc/hostile"), "/search?q=" + percent_encode("черепаха")}) {
+        INFO("target: " << target);
+        const server::Reply reply = get(target);
+        REQUIRE(reply.status == 200);
+        CHECK(reply.body.find("Статья с опасной ссылкой") != std::string::npos);
+        CHECK(reply.body.find("href=\"javascript:") == std::string::npos);
+        CHECK(reply.body.find("<script>alert(4)") == std::string::npos);
+        CHECK(reply.body.find("<img src=x") == std::string::npos);
+    }
 }
 
 TEST_CASE("bad input to the HTML pages answers an HTML error page with the 4xx") {
