@@ -6,7 +6,8 @@
 # debootstrap, the image is built by podman with chroot isolation, and the
 # container runs through `buildah run`, which shares the host network: the
 # server is told to bind 127.0.0.1 so nothing listens beyond loopback.
-# IMAGE=... names the image (kept afterwards as a build cache).
+# IMAGE=... names the image (kept afterwards as a build cache); DOCKERFILE=...
+# builds another Dockerfile (to try a variant).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -41,7 +42,7 @@ mkdir "$work/context"
 git ls-files -z --cached --others --exclude-standard | xargs -0 tar -c --ignore-failed-read 2>/dev/null | tar -C "$work/context" -x
 started=$(date +%s)
 echo "container: building $image"
-podman build --pull=never --isolation=chroot --format docker -f docker/Dockerfile -t "$image" "$work/context"
+podman build --pull=never --isolation=chroot --format docker -f "${DOCKERFILE:-docker/Dockerfile}" -t "$image" "$work/context"
 echo "container: image built in $(( $(date +%s) - started )) s"
 
 podman image inspect --format '{{.Config.Healthcheck.Test}}' "$image" | grep -q healthz || fail "no HEALTHCHECK on /healthz"
