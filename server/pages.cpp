@@ -144,7 +144,7 @@ constexpr const char* kHelp = R"html(<details class="help" id="help"%OPEN%><summ
 <li><code>-Путин</code> или <code>NOT Путин</code> — без этого слова; <code>Путин OR Жапаров</code> — любое из слов.</li>
 <li><code>интеграц*</code> — слова, начинающиеся так.</li>
 <li><code>title:Лавров</code> — слово в заголовке; <code>title:"визит в Москву"</code> — фраза в заголовке.</li>
-<li><code>speaker:Лавров</code> — цитаты этого человека (поиск по цитатам появится позже).</li>
+<li><code>speaker:Лавров</code> — статьи, где цитируют этого человека; цитаты видны в статье.</li>
 <li><code>source:Sputnik</code>, <code>place:Бишкек</code>, <code>date:2021-05</code>, <code>date:2020..2021</code> — фильтры;
 то же делают списки справа.</li>
 <li>Буквы «е» и «ё» не различаются; имена можно писать латиницей: <code>Lavrov</code>.</li>
@@ -346,9 +346,26 @@ std::string home_page_content() {
     return out + help(true);
 }
 
-// The quotations with their speakers, once the quotations feature marks
-// them in the index (see the quotations issue); until then, nothing.
-std::string quotations_section(const core::ArticleView&) { return {}; }
+// The article's attributed quotations, each with its speaker; a speaker's
+// name links to every article quoting them (the speaker: filter).
+std::string quotations_section(const core::ArticleView& view) {
+    if (view.article.quotes.empty()) return {};
+    std::string out = "<section class=\"quotes\" id=\"quotes\"><h2>Цитаты</h2><ul>";
+    for (const core::Quotation& quote : view.article.quotes) {
+        out += "<li><q>" + html_escape(quote.text) + "</q> — ";
+        const std::string who = quote.speaker_full.empty() ? quote.speaker : quote.speaker_full;
+        if (!quote.speaker.empty()) {
+            out += "<a class=\"speaker\" " + href(search_link({"speaker:«" + quote.speaker + "»", {}})) + ">" +
+                   html_escape(who) + "</a>";
+        }
+        if (!quote.speaker_title.empty()) {
+            out += (quote.speaker.empty() ? "" : ", ") + std::string("<span class=\"meta\">") +
+                   html_escape(quote.speaker_title) + "</span>";
+        }
+        out += "</li>";
+    }
+    return out + "</ul></section>";
+}
 
 std::string citation_text(const core::Article& a) {
     std::string out = "«" + a.title + "»";

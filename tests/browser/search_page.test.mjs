@@ -156,6 +156,15 @@ async function main() {
     assert.equal(await page.inputValue('#q'), 'Казакбаев Лавров');
   });
 
+  await step('an article lists its quotations with their speakers, and a speaker leads to articles quoting them', async () => {
+    await search(page, base, 'Казакбаев Лавров');
+    await Promise.all([page.waitForURL(/\/doc\//), page.locator('#results h2 a').first().click()]);
+    const speakers = await page.locator('#quotes .speaker').allInnerTexts();
+    assert.ok(speakers.some((s) => /Лавров/.test(s)), `Лавров among the speakers: ${speakers}`);
+    await Promise.all([page.waitForURL(/speaker/), page.locator('#quotes .speaker', { hasText: 'Лавров' }).first().click()]);
+    assert.ok(await count(page, '#results li') >= 1, 'articles quoting the speaker');
+  });
+
   await step('a source filter narrows the results to that source, with its count, and can be removed', async () => {
     await search(page, base, 'Россия');
     const totalBefore = Number((await page.innerText('#summary')).match(/Найдено: (\d+)/)[1]);
