@@ -473,12 +473,14 @@ Reply article_page(const std::string& id, const Target& target, IndexHandle& ind
     if (marks > 0) {
         content += "<span class=\"meta\">Совпадений: " + std::to_string(marks) + "</span>";
     }
+    if (!a.quotes.empty()) {
+        content += "<a class=\"button secondary\" href=\"#quotes\">Цитаты (" + std::to_string(a.quotes.size()) + ") ↓</a>";
+    }
     content += "<button type=\"button\" class=\"secondary\" id=\"copy-citation\" hidden>Скопировать цитату</button>"
                "<span class=\"copied\" id=\"copy-status\" role=\"status\"></span></div>";
     content += "<details class=\"citation\"><summary>Ссылка для цитирования</summary><textarea id=\"citation-text\" "
                "rows=\"3\" readonly>" + html_escape(citation_text(a)) + "</textarea></details>";
-    content += quotations_section(*view);
-    content += paragraphs(view->text_html) + "</article>";
+    content += paragraphs(view->text_html) + quotations_section(*view) + "</article>";
     return Reply{200, kHtml, render(Page{a.title.empty() ? a.id : a.title, query, content, ""})};
 }
 
