@@ -15,7 +15,9 @@ scripts/install-deps.sh build fuzz || { echo "FAIL fuzz: cannot install clang"; 
 mkdir -p "$build_dir"
 build_log="$build_dir/build.log"
 echo "fuzz: building in $build_dir"
-if ! { cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
+if [ "${NEWSEARCH_SKIP_BUILD:-0}" = 1 ]; then
+  echo "fuzz: using the targets already in $build_dir/bin"
+elif ! { cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -gline-tables-only" \
            -DCMAKE_CXX_COMPILER=clang++ \
            -DNEWSEARCH_FUZZ=ON -DNEWSEARCH_TESTS=OFF &&
          cmake --build "$build_dir" -j "$(nproc)" --target fuzz_query fuzz_http; } >"$build_log" 2>&1; then
