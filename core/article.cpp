@@ -138,9 +138,7 @@ bool parse_dateline(std::string_view line, Dateline& dateline) {
 }
 
 std::string find_agency(std::string_view head) {
-    for (std::string_view line : split_lines(data::kAgencies)) {
-        line = trim(line);
-        if (line.empty() || line.front() == '#') continue;
+    for (std::string_view line : data::lines(data::kAgencies)) {
         if (head.find(line) != std::string_view::npos) return std::string(line);
     }
     return {};

@@ -1,6 +1,10 @@
 // Data files from core/data, compiled into the library (see cmake/embed_file.cmake).
 #pragma once
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace core::data {
 
 extern const char* const kAgencies;      // agencies.txt
@@ -9,5 +13,11 @@ extern const char* const kSpeechVerbs;   // speech_verbs.txt
 extern const char* const kStopwords;     // stopwords.txt
 extern const char* const kSynonyms;      // synonyms.txt
 extern const char* const kTransliteration;  // transliteration.txt
+
+// The lines of a data file that hold data: trimmed, without blank lines and
+// `#` comments.
+std::vector<std::string_view> lines(std::string_view file);
+// Every word of those lines, normalized (normalize_text).
+std::vector<std::string> words(std::string_view file);
 
 }  // namespace core::data

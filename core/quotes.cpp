@@ -104,30 +104,8 @@ std::string capitalize(const std::string& lower) {
 
 // ------------------------------------------------------- word lists --
 
-std::vector<std::string> data_words(const char* data) {
-    std::vector<std::string> words;
-    std::string_view text = data;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.front() != '#') {
-            std::size_t from = 0;
-            while (from < line.size()) {
-                std::size_t space = line.find(' ', from);
-                if (space == std::string_view::npos) space = line.size();
-                if (space > from) words.push_back(normalize_text(line.substr(from, space - from)));
-                from = space + 1;
-            }
-        }
-        start = end + 1;
-    }
-    return words;
-}
-
 bool is_speech_verb(const std::string& normalized) {
-    static const std::vector<std::string> stems = data_words(data::kSpeechVerbs);
+    static const std::vector<std::string> stems = data::words(data::kSpeechVerbs);
     for (const std::string& stem : stems) {
         if (normalized.compare(0, stem.size(), stem) == 0) return true;
     }
@@ -138,7 +116,7 @@ bool is_speech_verb(const std::string& normalized) {
 const std::unordered_map<std::string, std::string>& first_names() {
     static const std::unordered_map<std::string, std::string> names = [] {
         std::unordered_map<std::string, std::string> out;
-        for (const std::string& name : data_words(data::kFirstNames)) {
+        for (const std::string& name : data::words(data::kFirstNames)) {
             const std::string base = surname_base(name);
             out.emplace(name, capitalize(name));
             if (!base.empty()) out.emplace(base, capitalize(name));

@@ -32,24 +32,15 @@ constexpr std::array<std::string_view, 5> kSoftSignEndings = {"ем", "й", "я"
 // so short words (`ин`, `ова`) are left alone.
 constexpr std::size_t kMinStemLetters = 2;
 
-std::string possessive_base(std::string_view word) {
-    for (std::string_view ending : kPossessiveEndings) {
+// The word without its case ending when what is left ends in one of the
+// paradigm's suffixes (`лаврова` → `лавров`, `вертинской` → `вертинск`).
+template <std::size_t E, std::size_t S>
+std::string paradigm_base(std::string_view word, const std::array<std::string_view, E>& endings,
+                          const std::array<std::string_view, S>& suffixes) {
+    for (std::string_view ending : endings) {
         if (!ends_with(word, ending)) continue;
         const std::string_view rest = word.substr(0, word.size() - ending.size());
-        for (std::string_view suffix : kPossessiveSuffixes) {
-            if (ends_with(rest, suffix) && utf8_length(rest) >= suffix.size() / 2 + kMinStemLetters) {
-                return std::string(rest);
-            }
-        }
-    }
-    return {};
-}
-
-std::string adjectival_base(std::string_view word) {
-    for (std::string_view ending : kAdjectivalEndings) {
-        if (!ends_with(word, ending)) continue;
-        const std::string_view rest = word.substr(0, word.size() - ending.size());
-        for (std::string_view suffix : kAdjectivalSuffixes) {
+        for (std::string_view suffix : suffixes) {
             if (ends_with(rest, suffix) && utf8_length(rest) >= suffix.size() / 2 + kMinStemLetters) {
                 return std::string(rest);
             }
@@ -99,8 +90,12 @@ std::string noun_name_base(std::string_view word) {
 
 std::string surname_base(std::string_view normalized) {
     if (normalized.empty() || static_cast<unsigned char>(normalized[0]) < 0x80) return {};
-    if (std::string base = possessive_base(normalized); !base.empty()) return base;
-    if (std::string base = adjectival_base(normalized); !base.empty()) return base;
+    if (std::string base = paradigm_base(normalized, kPossessiveEndings, kPossessiveSuffixes); !base.empty()) {
+        return base;
+    }
+    if (std::string base = paradigm_base(normalized, kAdjectivalEndings, kAdjectivalSuffixes); !base.empty()) {
+        return base;
+    }
     if (std::string base = soft_first_name_base(normalized); !base.empty()) return base;
     return noun_name_base(normalized);
 }

@@ -9,14 +9,7 @@ namespace core {
 Synonyms Synonyms::parse(std::string_view text) {
     Synonyms synonyms;
     RussianStemmer stemmer;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        start = end + 1;
-        if (line.empty() || line.front() == '#') continue;
-
+    for (std::string_view line : data::lines(text)) {
         std::vector<Variant> group;
         std::size_t from = 0;
         while (from <= line.size()) {

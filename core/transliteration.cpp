@@ -20,11 +20,8 @@ struct Rule {
 
 std::vector<Rule> load_rules() {
     std::vector<Rule> rules;
-    std::istringstream lines(data::kTransliteration);
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (line.empty() || line.front() == '#') continue;
-        std::istringstream fields(line);
+    for (std::string_view line : data::lines(data::kTransliteration)) {
+        std::istringstream fields{std::string(line)};
         Rule rule;
         fields >> rule.latin;
         for (std::string letter; fields >> letter;) rule.cyrillic.push_back(letter);
