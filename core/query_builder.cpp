@@ -23,14 +23,16 @@ constexpr double kSynonymWeight = 0.5;
 constexpr double kCorrectionWeight = 0.5;
 // Proximity: words within this many positions of each other earn a bonus.
 constexpr Xapian::termcount kProximityWindow = 12;
-constexpr double kProximityBonus = 1.0;
 constexpr std::size_t kMaxProximityWords = 6;
 constexpr std::size_t kMaxForms = 24;
 constexpr std::size_t kMaxFormsScanned = 300;
 constexpr std::size_t kMaxCorrectedWords = 3;  // corrections cost term lookups
-constexpr double kPhraseBonus = 2.0;
-// Extra weight for an article holding every word of the query.
-constexpr double kAllWordsBonus = 2.0;
+// Weights scale single terms only: Xapian 1.4.22 can drop a document from
+// the top of an OR whose branches are OP_SCALE_WEIGHT over compound queries
+// (an OR of scaled ORs and ANDs returned a different top 10 for limit 10 and
+// limit 20), so factors are pushed down to the terms. An article holding
+// every word earns the AND's weight once more; words close together, the
+// NEAR's.
 
 constexpr Xapian::termcount kMaxPrefixExpansion = 64;
 constexpr std::size_t kMinPrefixBytes = 4;  // two Cyrillic letters, four Latin
@@ -45,6 +47,11 @@ struct FieldPrefixes {
 FieldPrefixes prefixes_for(const std::string& field) {
     if (field == "title") return {schema::kTitlePrefix, schema::kTitleStemPrefix, schema::kTitleNamePrefix};
     return {schema::kExactPrefix, schema::kStemPrefix, schema::kNamePrefix};
+}
+
+Query scaled_term(const std::string& term, double weight) {
+    if (weight == 1.0) return Query(term);
+    return Query(Query::OP_SCALE_WEIGHT, Query(term), weight);
 }
 
 Query combine(Query::op op, const std::vector<Query>& parts) {
@@ -147,7 +154,7 @@ Query QueryBuilder::and_query(const QueryNode& node) {
         text = combine(Query::OP_AND, parts);
     } else if (parts.size() > 1) {
         text = Query(Query::OP_AND_MAYBE, combine(Query::OP_OR, parts),
-                     Query(Query::OP_SCALE_WEIGHT, combine(Query::OP_AND, parts), kAllWordsBonus));
+                     combine(Query::OP_AND, parts));
     } else {
         text = combine(Query::OP_OR, parts);
     }
@@ -155,7 +162,7 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     if (nearby.size() > 1 && nearby.size() <= kMaxProximityWords) {
         // Articles where the words stand close together rank higher.
         Query near(Query::OP_NEAR, nearby.begin(), nearby.end(), kProximityWindow);
-        text = Query(Query::OP_AND_MAYBE, text, Query(Query::OP_SCALE_WEIGHT, near, kProximityBonus));
+        text = Query(Query::OP_AND_MAYBE, text, near);
     }
     Query filter = combine(Query::OP_AND, filters);
     if (filter.empty()) return text;
@@ -211,7 +218,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
                                           ? closest_known_word(db_, normalized) : std::string();
         if (!corrected.empty()) {
             forms = Query(Query::OP_OR, forms,
-                          Query(Query::OP_SCALE_WEIGHT, forms_query(corrected, field, topic), kCorrectionWeight));
+                          forms_query(corrected, field, topic, kCorrectionWeight));
         }
     }
     return forms;
@@ -241,18 +248,18 @@ bool QueryBuilder::is_known(const std::string& normalized) {
            (!name.empty() && db_.term_exists(schema::kNamePrefix + name));
 }
 
-Query QueryBuilder::forms_query(const std::string& normalized, const std::string& field, int topic) {
+Query QueryBuilder::forms_query(const std::string& normalized, const std::string& field, int topic, double weight) {
     const FieldPrefixes prefixes = prefixes_for(field);
     const std::string& stem = stemmer_.stem(normalized);
     const std::string name = surname_base(normalized);
     out_.highlight.add_exact(normalized, topic);
     out_.highlight.add_stem(stem, topic);
 
-    std::vector<Query> forms{Query(prefixes.exact + normalized),
-                             Query(Query::OP_SCALE_WEIGHT, Query(prefixes.stem + stem), kStemWeight)};
+    std::vector<Query> forms{scaled_term(prefixes.exact + normalized, weight),
+                             scaled_term(prefixes.stem + stem, weight * kStemWeight)};
     if (!name.empty()) {
         out_.highlight.add_name(name, topic);
-        forms.emplace_back(Query::OP_SCALE_WEIGHT, Query(prefixes.name + name), kNameWeight);
+        forms.push_back(scaled_term(prefixes.name + name, weight * kNameWeight));
     }
     return combine(Query::OP_OR, forms);
 }
@@ -269,8 +276,7 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
                            (!name.empty() && db_.term_exists(prefixes.name + name));
         if (!known) continue;
         ++used;
-        alternatives.emplace_back(Query::OP_SCALE_WEIGHT, forms_query(spelling, field, topic),
-                                  kTransliterationWeight);
+        alternatives.push_back(forms_query(spelling, field, topic, kTransliterationWeight));
     }
     return combine(Query::OP_OR, alternatives);
 }
@@ -288,7 +294,7 @@ Query QueryBuilder::phrase_query(const QueryNode& node) {
     Query phrase(Query::OP_PHRASE, exact_terms.begin(), exact_terms.end(),
                  static_cast<Xapian::termcount>(exact_terms.size()));
     // The phrase decides what matches; the words add weight for their forms.
-    return Query(Query::OP_AND_MAYBE, Query(Query::OP_SCALE_WEIGHT, phrase, kPhraseBonus),
+    return Query(Query::OP_AND_MAYBE, phrase,
                  combine(Query::OP_OR, words));
 }
 
@@ -320,13 +326,13 @@ Query QueryBuilder::synonym_query(const std::vector<std::string>& words, const S
         for (std::size_t i = 0; i < group[v].words.size(); ++i) {
             const std::string& word = group[v].words[i];
             if (group[v].words.size() == 1) {
-                stems.push_back(forms_query(word, "", topic));
+                stems.push_back(forms_query(word, "", topic, kSynonymWeight));
             } else if (utf8_length(word) > 2) {  // skip `и`, `по`, `о` inside names
-                stems.emplace_back(schema::kStemPrefix + group[v].stems[i]);
+                stems.push_back(scaled_term(schema::kStemPrefix + group[v].stems[i], kSynonymWeight));
                 out_.highlight.add_stem(group[v].stems[i], topic);
             }
         }
-        alternatives.emplace_back(Query::OP_SCALE_WEIGHT, combine(Query::OP_AND, stems), kSynonymWeight);
+        alternatives.push_back(combine(Query::OP_AND, stems));
     }
     return combine(Query::OP_OR, alternatives);
 }

@@ -43,7 +43,8 @@ private:
     Xapian::Query indexed_forms_query(const std::string& normalized);
     // Whether the index has the word in any form (exact, stem, name base).
     bool is_known(const std::string& normalized);
-    Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic);
+    // The word's exact form, stem and name base, each term scaled by `weight`.
+    Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic, double weight = 1.0);
     Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic);
     Xapian::Query phrase_query(const QueryNode& node);
     Xapian::Query filter_query(const QueryNode& node) const;

@@ -207,3 +207,14 @@ TEST_CASE("quotations by one speaker are listed with a citation line") {
         CHECK(hit.citation.find("» — Сергей Лавров") != std::string::npos);
     }
 }
+
+TEST_CASE("the first page is the start of any longer page, so pages never overlap") {
+    for (const char* query : {"Россия", "Киргизия", "МИД России", "Kazakbaev Lavrov", "Путин Медведев", "интеграц*",
+                              "Казакбаеф", "«стратегического партнерства»"}) {
+        INFO(query);
+        const auto ten = ids(search(query, 10));
+        const auto fifty = ids(search(query, 50));
+        REQUIRE(fifty.size() >= ten.size());
+        CHECK(std::vector<std::string>(fifty.begin(), fifty.begin() + static_cast<std::ptrdiff_t>(ten.size())) == ten);
+    }
+}
