@@ -7,8 +7,13 @@ HighlightTerms::Match HighlightTerms::match(const std::string& normalized, Russi
     for (const auto& [prefix, topic] : prefixes_) {
         if (normalized.compare(0, prefix.size(), prefix) == 0) return {topic, true};
     }
-    if (!names_.empty()) {
+    // A name base is the word less its ending (or, for -ей names, less its
+    // last letter too), so only a word sharing its start can have it.
+    for (const auto& [base, topic] : names_) {
+        const std::size_t start = base.size() > 2 ? base.size() - 2 : base.size();
+        if (normalized.compare(0, start, base, 0, start) != 0) continue;
         if (auto found = names_.find(surname_base(normalized)); found != names_.end()) return {found->second, false};
+        break;
     }
     // Snowball only removes endings, so a word can have stem S only if it
     // starts with S: test that before paying for stemming.

@@ -16,6 +16,8 @@ namespace {
 
 // Enough matches looked at for a useful total estimate, cheaply.
 constexpr Xapian::doccount kCheckAtLeast = 100;
+// "Did you mean" is offered when fewer articles than this match.
+constexpr Xapian::doccount kSuggestBelowMatches = 20;
 // Quotations are picked from this many best-matching articles.
 constexpr Xapian::doccount kQuoteArticles = 200;
 
@@ -65,7 +67,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = mset.get_matches_estimated();
-    result.suggestion = spelling_suggestion(built.unknown_words, request.query);
+    // Suggestions cost hundreds of term lookups: only offer one when the
+    // answer is thin, which is when a reader needs it.
+    if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
