@@ -1,5 +1,7 @@
 #include "core/quote_marks.h"
 
+#include <cctype>
+
 namespace core {
 namespace {
 
@@ -15,6 +17,30 @@ constexpr std::array<QuotePair, 7> kQuotePairs = {{
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+bool is_word_byte(char c) { return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)); }
+
+// A straight quote before a word and after a space opens a nested quotation
+// (`"... о "заборе", которым ..."`); any other straight quote closes.
+bool opens_nested_straight_quote(std::string_view text, std::size_t at, std::size_t from) {
+    const bool after_gap = at == from || text[at - 1] == ' ' || text[at - 1] == '(';
+    return after_gap && at + 1 < text.size() && is_word_byte(text[at + 1]);
+}
+
+std::size_t find_closing_straight(std::string_view text, std::size_t from, std::size_t& closer_size) {
+    std::size_t depth = 0;
+    for (std::size_t at = text.find('"', from); at != std::string_view::npos; at = text.find('"', at + 1)) {
+        if (opens_nested_straight_quote(text, at, from)) {
+            ++depth;
+        } else if (depth == 0) {
+            closer_size = 1;
+            return at;
+        } else {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 const QuotePair* quote_opening_at(std::string_view text, std::size_t at, bool with_apostrophes) {
@@ -26,6 +52,10 @@ const QuotePair* quote_opening_at(std::string_view text, std::size_t at, bool wi
 }
 
 std::size_t find_closing(std::string_view text, std::size_t from, const QuotePair& pair, std::size_t& closer_size) {
+    if (pair.open == "\"") {
+        const std::size_t nested = find_closing_straight(text, from, closer_size);
+        if (nested != std::string_view::npos) return nested;
+    }
     const bool nests = pair.open != pair.close[0] && pair.open != pair.close[1];
     std::size_t depth = 0;
     for (std::size_t at = from; at < text.size(); ++at) {

@@ -198,7 +198,9 @@ int person_score(const std::vector<Token>& tokens, std::size_t begin, std::size_
     if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
     // A lone word with no sign of a name counts only right after the verb
     // (`сказал Шойгу`); deeper in a phrase it is more often an organisation.
-    const bool bare = end - begin == 1 && case_fits;
+    // Right after the verb the subject stands in the nominative whatever its
+    // ending (`— добавил Бадалбейли`).
+    const bool bare = end - begin == 1;
     return first_position && bare && !last.sentence_start ? 1 : 0;
 }
 
