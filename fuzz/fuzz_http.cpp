@@ -63,6 +63,9 @@ void parse_and_route(std::string_view input) {
         used += n;
     }
     if (!parser.is_done()) {
+        // Beast asserts that end of stream comes after some bytes (as the
+        // socket read that reports it guarantees); an empty input is no request.
+        if (!parser.got_some()) return;
         parser.put_eof(ec);
         if (ec || !parser.is_done()) return;
     }
