@@ -49,7 +49,12 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_value(schema::kDateSlot, date);
     }
     Article stored = article;
-    stored.quotes = extract_quotations(article.text);
+    try {
+        stored.quotes = extract_quotations(article.text);
+    } catch (const std::exception&) {
+        // Quotations are an extra: an article is never lost because of them.
+        stored.quotes.clear();
+    }
     for (const Quotation& quote : stored.quotes) {
         if (!quote.speaker.empty()) doc.add_boolean_term(schema::kSpeakerPrefix + speaker_key(quote.speaker));
     }

@@ -597,9 +597,11 @@ struct Extractor {
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             if (!is_speech_verb(tokens[i].normalized) || tokens[i].capitalized) continue;
             std::size_t at = tokens[i].begin;
-            while (at > 0 && (text[at - 1] == ' ' || text.substr(at - 3, 3) == "—" || text.substr(at - 3, 3) == "–" ||
-                              text[at - 1] == '-')) {
-                at -= (at >= 3 && (text.substr(at - 3, 3) == "—" || text.substr(at - 3, 3) == "–")) ? 3 : 1;
+            auto long_dash_before = [&](std::size_t pos) {
+                return pos >= 3 && (text.substr(pos - 3, 3) == "—" || text.substr(pos - 3, 3) == "–");
+            };
+            while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '-' || long_dash_before(at))) {
+                at -= long_dash_before(at) ? 3 : 1;
             }
             if (at == 0 || text[at - 1] != ',') continue;
             const std::size_t comma = at - 1;
