@@ -129,4 +129,6 @@ TEST_CASE("a speech verb at the very start of a text is not read before the text
     CHECK_NOTHROW(extract_quotations(", заявил Лавров."));
     CHECK_NOTHROW(extract_quotations(" , заявил Лавров"));
     CHECK_NOTHROW(extract_quotations("—, заявил"));
+    CHECK_NOTHROW(extract_quotations("x заявил Лавров"));
+    CHECK_NOTHROW(extract_quotations("Я заявил Лавров"));
 }
