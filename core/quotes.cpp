@@ -485,14 +485,20 @@ struct Extractor {
 
     std::size_t word_count(std::size_t begin, std::size_t end) const { return token_at(tokens, end) - token_at(tokens, begin); }
 
+    // Bytes of `, —`, `, –` or `, -` at `at`, or 0.
+    std::size_t comma_and_dash_at(std::size_t at) const {
+        for (std::string_view mark : {", —", ", –", ", -"}) {
+            if (text.substr(at, mark.size()) == mark) return mark.size();
+        }
+        return 0;
+    }
+
     // «Часть первая, — сказал Путин. — Часть вторая»: the attribution inside.
     bool split_inside(Quotation& quote, std::size_t inside, std::size_t close) {
         for (std::size_t at = inside; at < close; ++at) {
-            if (text.substr(at, 5) != ", \xE2\x80\x94" && text.substr(at, 4) != ", \xE2\x80\x93" &&
-                text.substr(at, 3) != ", -") {
-                continue;
-            }
-            const std::size_t dash_end = at + (text.substr(at, 5) == ", \xE2\x80\x94" || text.substr(at, 4) == ", \xE2\x80\x93" ? (text[at + 2] == '\xE2' ? 5 : 3) : 3);
+            const std::size_t dash = comma_and_dash_at(at);
+            if (dash == 0) continue;
+            const std::size_t dash_end = at + dash;
             const std::size_t first = token_at(tokens, dash_end);
             if (first >= tokens.size() || !is_speech_verb(tokens[first].normalized)) continue;
             const std::size_t attribution_end = sentence_end(dash_end);
@@ -577,7 +583,7 @@ struct Extractor {
                 if (!pronoun || tokens[i + 2].normalized != "словам") continue;
                 speaker = i + 1;
             }
-            const std::size_t phrase_start = tokens[speaker == i + 1 ? i + 2 : i + 2].begin;
+            const std::size_t phrase_start = tokens[i + 2].begin;
             const std::size_t comma = text.find(',', phrase_start);
             const std::size_t end = sentence_end(phrase_start);
             if (comma == std::string_view::npos || comma >= end) continue;

@@ -31,7 +31,6 @@ std::size_t matched_topics(const std::string& text, const HighlightTerms& terms,
 }
 
 std::string replace_word(const std::string& query, const std::string& from, const std::string& to) {
-    std::string normalized = normalize_text(query);
     std::string out;
     bool replaced = false;
     std::size_t cursor = 0;
