@@ -197,6 +197,26 @@ std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::stri
     return queries;
 }
 
+// The words that start with `term_prefix`, the most frequent first, as one
+// synonym group. Expanded here over the whole index rather than by
+// OP_WILDCARD, which Xapian 1.4 expands and weighs in each shard on its own:
+// a sharded index would then rank prefix queries differently from one
+// database.
+Query QueryBuilder::prefix_query(const std::string& term_prefix) {
+    std::vector<std::pair<Xapian::doccount, std::string>> terms;
+    for (auto it = db_.allterms_begin(term_prefix); it != db_.allterms_end(term_prefix); ++it) {
+        terms.emplace_back(it.get_termfreq(), *it);
+    }
+    if (terms.size() > kMaxPrefixExpansion) {
+        std::partial_sort(terms.begin(), terms.begin() + kMaxPrefixExpansion, terms.end(),
+                          [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        terms.resize(kMaxPrefixExpansion);
+    }
+    std::vector<Query> words;
+    for (const auto& term : terms) words.emplace_back(term.second);
+    return Query(Query::OP_SYNONYM, words.begin(), words.end());
+}
+
 Query QueryBuilder::word_query(const std::string& raw_word, const std::string& field, bool prefix) {
     const std::string normalized = normalize_text(raw_word);
     if (normalized.empty()) return Query();
@@ -205,8 +225,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
 
     if (prefix && normalized.size() >= kMinPrefixBytes) {
         out_.highlight.add_prefix(normalized, topic);
-        return Query(Query::OP_WILDCARD, prefixes.exact + normalized, kMaxPrefixExpansion,
-                     Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return prefix_query(prefixes.exact + normalized);
     }
     if (is_latin_word(normalized)) return latin_query(normalized, field, topic);
     Query forms = forms_query(normalized, field, topic);

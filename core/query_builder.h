@@ -40,6 +40,7 @@ private:
     Xapian::Query and_query(const QueryNode& node);
     std::vector<Xapian::Query> plain_words_queries(const std::vector<std::string>& words);
     Xapian::Query word_query(const std::string& raw_word, const std::string& field, bool prefix);
+    Xapian::Query prefix_query(const std::string& term_prefix);
     Xapian::Query indexed_forms_query(const std::string& normalized);
     // Whether the index has the word in any form (exact, stem, name base).
     bool is_known(const std::string& normalized);
