@@ -1,11 +1,15 @@
 // indexer --db DIR PATH...: builds a search index from articles on disk.
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
+#include "indexer/sharded_index_builder.h"
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -13,11 +17,15 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: indexer --db DIR [--quiet] [--timings] PATH...\n"
+    "usage: indexer --db DIR [--shards N [--shard K]] [--quiet] [--timings] PATH...\n"
     "  Indexes *.txt articles (id = file name) and *.jsonl files (one JSON\n"
     "  article a line: id, title, text, date, url, source) found in each PATH,\n"
     "  a folder (read recursively) or a file, into a new index at DIR, then\n"
     "  switches DIR to it atomically. A running server picks it up.\n"
+    "  --shards N splits the index by a hash of the id into the folders\n"
+    "  DIR/shard-0 ... DIR/shard-N-1, each switched atomically, and writes the\n"
+    "  stub DIR/XAPIANDB that lists them (serve DIR, or the shards remotely).\n"
+    "  --shard K rebuilds only shard K of such an index, from the same input.\n"
     "  --timings prints where the time went (analysis, Xapian, spelling, commit).\n";
 
 struct Options {
@@ -25,22 +33,65 @@ struct Options {
     std::vector<std::string> inputs;
     bool quiet = false;
     bool timings = false;
+    unsigned shards = 0;  // 0: one database, not a sharded index
+    std::optional<unsigned> only_shard;
 };
 
+bool parse_count(const char* text, unsigned max, unsigned& out) {
+    char* end = nullptr;
+    const unsigned long value = std::strtoul(text, &end, 10);
+    if (*text == '\0' || *end != '\0' || value > max) return false;
+    out = static_cast<unsigned>(value);
+    return true;
+}
+
 bool parse_options(int argc, char** argv, Options& options) {
+    unsigned shard = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--db" && i + 1 < argc) options.db = argv[++i];
         else if (arg == "--quiet" || arg == "-q") options.quiet = true;
         else if (arg == "--timings") options.timings = true;
+        else if (arg == "--shards" && i + 1 < argc && parse_count(argv[i + 1], 1024, options.shards) &&
+                 options.shards > 0) ++i;
+        else if (arg == "--shard" && i + 1 < argc && parse_count(argv[i + 1], 1023, shard)) {
+            options.only_shard = shard;
+            ++i;
+        }
         else if (arg == "--help" || arg == "-h") return false;
         else if (arg.rfind("--", 0) == 0) {
             std::cerr << "indexer: unknown option " << arg << "\n";
             return false;
         } else options.inputs.push_back(arg);
     }
+    if (options.only_shard && options.shards == 0) {
+        std::cerr << "indexer: --shard K needs --shards N\n";
+        return false;
+    }
     return !options.db.empty() && !options.inputs.empty();
 }
+
+// Where the articles go: one database, or a sharded index.
+class IndexOutput {
+public:
+    explicit IndexOutput(const Options& options) {
+        if (options.shards > 0) {
+            sharded_ = std::make_unique<indexer::ShardedIndexBuilder>(options.db, options.shards, options.only_shard);
+        } else {
+            single_ = std::make_unique<indexer::IndexBuilder>(options.db);
+        }
+    }
+    indexer::AddOutcome add(const core::Article& article) {
+        if (sharded_) return sharded_->add(article);
+        return single_->add(article) ? indexer::AddOutcome::Replaced : indexer::AddOutcome::Added;
+    }
+    void publish() { sharded_ ? sharded_->publish() : single_->publish(); }
+    indexer::PhaseTimes phase_times() const { return sharded_ ? sharded_->phase_times() : single_->phase_times(); }
+
+private:
+    std::unique_ptr<indexer::IndexBuilder> single_;
+    std::unique_ptr<indexer::ShardedIndexBuilder> sharded_;
+};
 
 class Progress {
 public:
@@ -88,13 +139,16 @@ int main(int argc, char** argv) {
     }
     const auto started = std::chrono::steady_clock::now();
     indexer::IndexStats stats;
+    std::size_t other_shards = 0;  // with --shard K: articles of the shards not rebuilt
     try {
-        indexer::IndexBuilder builder(options.db);
+        IndexOutput builder(options);
         Progress progress(!options.quiet);
         indexer::ReadCallbacks callbacks;
         callbacks.on_article = [&](core::Article&& article) {
             ++stats.read;
-            if (builder.add(article)) {
+            const indexer::AddOutcome outcome = builder.add(article);
+            if (outcome == indexer::AddOutcome::OtherShard) ++other_shards;
+            if (outcome == indexer::AddOutcome::Replaced) {
                 ++stats.duplicates;
                 std::cerr << "indexer: duplicate id " << article.id << ": the later article replaces the earlier\n";
             }
@@ -121,10 +175,14 @@ int main(int argc, char** argv) {
         std::cerr << "indexer: " << options.db << ": " << e.get_description() << "\n";
         return 1;
     }
-    stats.indexed = stats.read - stats.skipped_total() - stats.duplicates;
+    stats.indexed = stats.read - stats.skipped_total() - stats.duplicates - other_shards;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("indexer: %zu read, %zu indexed, %s, %zu duplicate ids replaced, %.2f s, %.0f articles/s\n",
                 stats.read, stats.indexed, skipped_summary(stats).c_str(), stats.duplicates, seconds,
                 seconds > 0 ? static_cast<double>(stats.read) / seconds : 0.0);
+    if (options.only_shard) {
+        std::printf("indexer: shard %u of %u rebuilt; %zu articles belong to the other shards, left as they are\n",
+                    *options.only_shard, options.shards, other_shards);
+    }
     return 0;
 }
