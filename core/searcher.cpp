@@ -48,6 +48,9 @@ std::string replace_word(const std::string& query, const std::string& from, cons
 
 Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
 
+Searcher::Searcher(Xapian::Database shards, std::string path, std::vector<std::string> missing_shards)
+    : path_(std::move(path)), db_(std::move(shards)), missing_shards_(std::move(missing_shards)) {}
+
 SearchResult Searcher::search(const SearchRequest& request) {
     const QueryNode root = parse_query(request.query);
     QueryBuilder builder(db_, stemmer_);
@@ -58,6 +61,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
 
     SearchResult result;
+    result.missing_shards = missing_shards_;
     if (mset.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
         enquire.set_query(built.query);
@@ -127,6 +131,7 @@ QuoteResult Searcher::search_quotes(const QuoteRequest& request) {
     }
     std::stable_sort(found.begin(), found.end(), [](const QuoteHit& a, const QuoteHit& b) { return a.score > b.score; });
     QuoteResult result;
+    result.missing_shards = missing_shards_;
     result.total = found.size();
     for (std::size_t i = request.offset; i < found.size() && result.hits.size() < request.limit; ++i) {
         result.hits.push_back(std::move(found[i]));

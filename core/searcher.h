@@ -35,6 +35,7 @@ struct SearchResult {
     std::string suggestion;      // a corrected query, or ""
     bool relaxed = false;        // nothing matched all words; these match some
     Facets facets;               // when the request asked for them
+    std::vector<std::string> missing_shards;  // shards left out: they did not answer
 };
 
 struct QuoteRequest {
@@ -55,6 +56,7 @@ struct QuoteHit {
 struct QuoteResult {
     std::size_t total = 0;  // quotations found among the best-matching articles
     std::vector<QuoteHit> hits;
+    std::vector<std::string> missing_shards;  // shards left out: they did not answer
 };
 
 struct ArticleView {
@@ -68,12 +70,17 @@ public:
     // Opens the index at `path` (a generation directory or stub file).
     // Throws Xapian::DatabaseError when it cannot be opened.
     explicit Searcher(const std::string& path);
+    // Searches `shards` (one database or several added together) as one;
+    // `missing_shards` names the shards that could not be opened, so that
+    // answers say they are partial.
+    Searcher(Xapian::Database shards, std::string path, std::vector<std::string> missing_shards);
 
     SearchResult search(const SearchRequest& request);
     std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
     QuoteResult search_quotes(const QuoteRequest& request);
     Xapian::doccount document_count() const { return db_.get_doccount(); }
     const std::string& path() const { return path_; }
+    const std::vector<std::string>& missing_shards() const { return missing_shards_; }
     // Re-reads the index if it changed on disk (a writer committed).
     void reopen() { db_.reopen(); }
 
@@ -82,6 +89,7 @@ private:
 
     std::string path_;
     Xapian::Database db_;
+    std::vector<std::string> missing_shards_;
     RussianStemmer stemmer_;
 };
 

@@ -38,6 +38,20 @@ json hit_json(const core::SearchHit& hit) {
                 {"date", a.date},     {"url", a.url},       {"source", a.source}, {"place", a.place}};
 }
 
+// `"partial": true` and the shards left out, when some did not answer.
+void add_coverage(json& body, const std::vector<std::string>& missing_shards) {
+    if (missing_shards.empty()) return;
+    body["partial"] = true;
+    body["failed_shards"] = missing_shards;
+}
+
+json shard_json(const ShardHealth& shard) {
+    json j = {{"shard", shard.label}, {"state", shard.up ? "up" : "down"}};
+    if (shard.up) j["documents"] = shard.documents;
+    else j["error"] = shard.error;
+    return j;
+}
+
 }  // namespace
 
 Reply error_reply(int status, const std::string& message) {
@@ -88,6 +102,7 @@ Reply api_search(const Target& target, IndexHandle& index) {
                  {"limit", request.limit}, {"offset", request.offset}, {"hits", std::move(hits)}};
     if (!result.suggestion.empty()) body["suggestion"] = result.suggestion;
     if (result.relaxed) body["relaxed"] = true;
+    add_coverage(body, result.missing_shards);
     return json_reply(body);
 }
 
@@ -129,14 +144,25 @@ Reply api_quotes(const Target& target, IndexHandle& index) {
     }
     const double took_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return json_reply(json{{"query", request.query},   {"speaker", request.speaker}, {"total", result.total},
-                           {"took_ms", took_ms},       {"limit", request.limit},     {"offset", request.offset},
-                           {"hits", std::move(hits)}});
+    json body = {{"query", request.query}, {"speaker", request.speaker}, {"total", result.total},
+                 {"took_ms", took_ms},     {"limit", request.limit},     {"offset", request.offset},
+                 {"hits", std::move(hits)}};
+    add_coverage(body, result.missing_shards);
+    return json_reply(body);
 }
 
 Reply api_doc(const std::string& id, IndexHandle& index) {
     if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
-    const auto view = index.run([&](core::Searcher& s) { return s.article(id); });
+    std::vector<std::string> missing_shards;
+    const auto view = index.run([&](core::Searcher& s) {
+        missing_shards = s.missing_shards();
+        return s.article(id);
+    });
+    if (!view && !missing_shards.empty()) {
+        json body = {{"error", "no article with id " + id + " in the shards that answered"}};
+        add_coverage(body, missing_shards);
+        return json_reply(body, 503);
+    }
     if (!view) return error_reply(404, "no article with id " + id);
     const core::Article& a = view->article;
     json quotes = json::array();
@@ -145,9 +171,26 @@ Reply api_doc(const std::string& id, IndexHandle& index) {
                            {"url", a.url}, {"source", a.source}, {"place", a.place}, {"quotes", std::move(quotes)}});
 }
 
+// One database: {"status": "ok", "documents": N}. Shards: each shard's
+// state too, "degraded" while some are down, 503 when none answers.
 Reply healthz(IndexHandle& index) {
-    const Xapian::doccount documents = index.run([](core::Searcher& s) { return s.document_count(); });
-    return json_reply(json{{"status", "ok"}, {"documents", documents}});
+    const std::vector<ShardHealth> shards = index.shard_health();
+    if (shards.size() <= 1) {
+        const Xapian::doccount documents = index.run([](core::Searcher& s) { return s.document_count(); });
+        return json_reply(json{{"status", "ok"}, {"documents", documents}});
+    }
+    Xapian::doccount documents = 0;
+    std::size_t up = 0;
+    json states = json::array();
+    for (const ShardHealth& shard : shards) {
+        states.push_back(shard_json(shard));
+        documents += shard.documents;
+        up += shard.up ? 1 : 0;
+    }
+    const char* status = up == shards.size() ? "ok" : up > 0 ? "degraded" : "unavailable";
+    json body = {{"status", status}, {"documents", documents}, {"shards", std::move(states)}};
+    if (up == 0) body["error"] = "no shard answers";
+    return json_reply(body, up > 0 ? 200 : 503);
 }
 
 }  // namespace server

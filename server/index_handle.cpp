@@ -1,41 +1,210 @@
 #include "server/index_handle.h"
 
 #include "core/index_location.h"
+#include "core/shards.h"
 
 #include <memory>
+#include <optional>
 
 namespace server {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+using Kind = core::ShardSpec::Kind;
+
+struct OpenShard {
+    core::ShardSpec spec;
+    std::optional<Xapian::Database> db;  // empty while the shard is down
+    std::string error;                   // why it is down (a local shard)
+    unsigned long board_version = 0;     // the ShardBoard report this thread acted on
+};
+
+// One thread's view of the index: its shards and a searcher over those up.
 struct ThreadIndex {
-    std::string generation;
+    std::string generation;  // what the index path resolved to when opened
+    std::vector<OpenShard> shards;
     std::unique_ptr<core::Searcher> searcher;
 };
 
 thread_local ThreadIndex thread_index;
 
+// What the index at `db_path` resolves to now, as one string that changes
+// whenever the indexer switches any part of it: the generation a single
+// index points at, or the stub's shards with the generation each local
+// shard points at. "" when nothing is there.
+std::string resolve_generation(const std::string& db_path, std::vector<core::ShardSpec>& shards) {
+    const std::string resolved = core::current_generation(db_path);
+    if (resolved.empty()) return {};
+    if (!core::is_stub(resolved)) {
+        shards = {core::ShardSpec{Kind::Local, resolved, {}, 0}};
+        return resolved;
+    }
+    try {
+        shards = core::read_shards(resolved);
+    } catch (const core::StubError& e) {
+        throw IndexUnavailable(e.what());
+    }
+    std::string generation = resolved;
+    for (core::ShardSpec& shard : shards) {
+        if (shard.kind == Kind::Local) {
+            const std::string shard_generation = core::current_generation(shard.path);
+            if (!shard_generation.empty()) shard.path = shard_generation;
+        }
+        generation += "\n" + shard.label();
+    }
+    return generation;
+}
+
+Xapian::Database open_shard(const core::ShardSpec& spec, const ShardOptions& options) {
+    if (spec.kind == Kind::Local) return Xapian::Database(spec.path);
+    const auto timeout = static_cast<useconds_t>(options.timeout.count());
+    return Xapian::Remote::open(spec.host, spec.port, timeout, timeout);
+}
+
+// Whether an open shard still answers (a remote one over its connection).
+bool answers(Xapian::Database& db) {
+    try {
+        db.keep_alive();
+        return true;
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
+// A searcher over the shards that are up; throws when none is.
+std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shards, const std::string& db_path,
+                                              const ShardBoard& board) {
+    Xapian::Database all;
+    std::vector<std::string> missing;
+    std::string errors;
+    for (const OpenShard& shard : shards) {
+        if (shard.db) {
+            all.add_database(*shard.db);
+            continue;
+        }
+        const std::string label = shard.spec.label();
+        missing.push_back(label);
+        const std::string error = shard.spec.kind == Kind::Remote ? board.state(label).error : shard.error;
+        errors += (errors.empty() ? "" : "; ") + label + ": " + error;
+    }
+    if (missing.size() == shards.size()) {
+        if (shards.size() == 1) throw IndexUnavailable("cannot open the index at " + db_path + ": " + errors);
+        throw IndexUnavailable("no shard of " + db_path + " answers: " + errors);
+    }
+    return std::make_unique<core::Searcher>(std::move(all), db_path, std::move(missing));
+}
+
+void mark_down(OpenShard& shard, const std::string& error, ShardBoard& board) {
+    shard.db.reset();
+    shard.error = error;
+    if (shard.spec.kind == Kind::Remote) board.report_down(shard.spec.label(), error);
+}
+
+// Opens `shard` afresh. A remote shard's fate is told to the other threads.
+bool connect(OpenShard& shard, const ShardOptions& options, ShardBoard& board) {
+    const std::string label = shard.spec.label();
+    try {
+        shard.db = open_shard(shard.spec, options);
+        shard.error.clear();
+        if (shard.spec.kind == Kind::Remote) board.report_up(label);
+        return true;
+    } catch (const Xapian::Error& e) {
+        mark_down(shard, e.get_description(), board);
+        return false;
+    }
+}
+
+// Brings this thread's view of one shard in line with what is known: a
+// remote shard another thread found down is dropped; one that is down is
+// tried again when its time comes (a local one at every request, as trying
+// costs little). Returns true when the shard came up or went down.
+bool refresh(OpenShard& shard, const ShardOptions& options, ShardBoard& board) {
+    if (shard.spec.kind == Kind::Local) return !shard.db && connect(shard, options, board);
+    const ShardBoard::State state = board.state(shard.spec.label());
+    const bool news = state.version != shard.board_version;
+    shard.board_version = state.version;
+    if (shard.db) {
+        if (!state.down || !news) return false;
+        shard.db.reset();
+        return true;
+    }
+    if (state.down && Clock::now() < state.retry_at) return false;
+    const bool up = connect(shard, options, board);
+    shard.board_version = board.state(shard.spec.label()).version;
+    return up;
+}
+
 }  // namespace
 
+IndexHandle::IndexHandle(std::string db_path, ShardOptions options)
+    : db_path_(std::move(db_path)), options_(options), board_(options.retry_after) {}
+
 core::Searcher& IndexHandle::searcher() {
-    const std::string generation = core::current_generation(db_path_);
+    std::vector<core::ShardSpec> specs;
+    const std::string generation = resolve_generation(db_path_, specs);
     if (generation.empty()) {
         forget_thread_searcher();
         throw IndexUnavailable("no index at " + db_path_);
     }
-    if (generation != thread_index.generation || !thread_index.searcher) {
-        try {
-            thread_index.searcher = std::make_unique<core::Searcher>(generation);
-            thread_index.generation = generation;
-        } catch (const Xapian::Error& e) {
-            forget_thread_searcher();
-            throw IndexUnavailable("cannot open the index at " + db_path_ + ": " + e.get_description());
-        }
+    ThreadIndex& index = thread_index;
+    bool changed = false;
+    if (generation != index.generation) {
+        index.shards.clear();
+        for (core::ShardSpec& spec : specs) index.shards.push_back(OpenShard{std::move(spec), {}, {}, 0});
+        index.generation = generation;
+        changed = true;
     }
-    return *thread_index.searcher;
+    for (OpenShard& shard : index.shards) changed = refresh(shard, options_, board_) || changed;
+    if (changed || !index.searcher) {
+        index.searcher.reset();
+        index.searcher = searcher_over(index.shards, db_path_, board_);
+    }
+    return *index.searcher;
+}
+
+// A remote shard failed mid-request (down, or slower than the timeout).
+// Xapian names it in the error's context ("remote:tcp(HOST:PORT)"): that one
+// is left out at once, without waiting for it again. Every other remote
+// shard is connected afresh (an idle connection may simply have been closed
+// by xapian-tcpsrv) and left out too if it does not answer.
+void IndexHandle::recheck_remote_shards(const std::string& failed_context) {
+    ThreadIndex& index = thread_index;
+    for (OpenShard& shard : index.shards) {
+        if (shard.spec.kind != Kind::Remote) continue;
+        if (failed_context.find("(" + shard.spec.label() + ")") != std::string::npos) {
+            mark_down(shard, "did not answer: " + failed_context, board_);
+        } else {
+            connect(shard, options_, board_);
+        }
+        shard.board_version = board_.state(shard.spec.label()).version;
+    }
+    index.searcher.reset();
+}
+
+std::vector<ShardHealth> IndexHandle::shard_health() {
+    try {
+        searcher();
+    } catch (const IndexUnavailable&) {
+        // Reported per shard below.
+    }
+    std::vector<ShardHealth> health;
+    for (OpenShard& shard : thread_index.shards) {
+        if (shard.db && !answers(*shard.db)) {
+            connect(shard, options_, board_);
+            thread_index.searcher.reset();
+        }
+        const std::string label = shard.spec.label();
+        ShardHealth item{label, shard.db.has_value(), 0, {}};
+        if (shard.db) item.documents = shard.db->get_doccount();
+        else item.error = shard.spec.kind == Kind::Remote ? board_.state(label).error : shard.error;
+        health.push_back(std::move(item));
+    }
+    return health;
 }
 
 void IndexHandle::forget_thread_searcher() {
     thread_index.searcher.reset();
+    thread_index.shards.clear();
     thread_index.generation.clear();
 }
 

@@ -1,31 +1,54 @@
-// Gives each server thread its own Searcher over the current index
-// generation, reopening when the indexer has switched to a new one.
+// Gives each server thread its own Searcher over the current index,
+// reopening when the indexer has switched to a new generation. An index may
+// be one database or a stub listing shards, local or remote (xapian-tcpsrv);
+// a shard that is down or too slow is left out, the answers say so, and it
+// is tried again a little later.
 #pragma once
 
 #include "core/searcher.h"
+#include "server/shard_board.h"
 
+#include <chrono>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace server {
 
-// The index cannot be opened now (missing, being replaced, corrupt).
+// The index cannot be opened now (missing, being replaced, corrupt, or no
+// shard answers).
 class IndexUnavailable : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
+struct ShardOptions {
+    // How long one remote operation (connect, or one exchange) may take
+    // before the shard counts as down for this request.
+    std::chrono::milliseconds timeout{2000};
+    // How long a shard that is down is left alone before it is tried again.
+    std::chrono::milliseconds retry_after{2000};
+};
+
+struct ShardHealth {
+    std::string label;  // path or host:port
+    bool up = false;
+    Xapian::doccount documents = 0;
+    std::string error;  // why it is down
+};
+
 class IndexHandle {
 public:
-    explicit IndexHandle(std::string db_path) : db_path_(std::move(db_path)) {}
+    explicit IndexHandle(std::string db_path, ShardOptions options = {});
 
-    // This thread's searcher over the generation `db_path` points at now.
-    // One request uses one searcher throughout, so it never mixes two
-    // generations. Throws IndexUnavailable.
+    // This thread's searcher over the generation `db_path` points at now,
+    // over the shards that answer. One request uses one searcher
+    // throughout, so it never mixes two generations. Throws IndexUnavailable.
     core::Searcher& searcher();
 
     // Runs `work(searcher)`, reopening and retrying once when Xapian reports
-    // that the database changed under it.
+    // that the database changed under it, or, when a remote shard fails
+    // mid-request, once more without the shards that no longer answer.
     template <class Work>
     auto run(Work&& work) -> decltype(work(std::declval<core::Searcher&>())) {
         try {
@@ -33,17 +56,36 @@ public:
         } catch (const Xapian::DatabaseModifiedError&) {
             searcher().reopen();
             return work(searcher());
+        } catch (const Xapian::NetworkError& e) {
+            recheck_remote_shards(e.get_context());
+            return run_without_retry(work);
         } catch (const Xapian::DatabaseError& e) {
             forget_thread_searcher();
             throw IndexUnavailable(e.get_description());
         }
     }
 
+    // Each shard's state, after trying again the shards that are down.
+    std::vector<ShardHealth> shard_health();
+
     const std::string& db_path() const { return db_path_; }
 
 private:
+    template <class Work>
+    auto run_without_retry(Work& work) -> decltype(work(std::declval<core::Searcher&>())) {
+        try {
+            return work(searcher());
+        } catch (const Xapian::Error& e) {
+            forget_thread_searcher();
+            throw IndexUnavailable("the shards did not answer: " + e.get_description());
+        }
+    }
+    void recheck_remote_shards(const std::string& failed_context);
     static void forget_thread_searcher();
+
     std::string db_path_;
+    ShardOptions options_;
+    ShardBoard board_;
 };
 
 }  // namespace server

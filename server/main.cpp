@@ -1,4 +1,4 @@
-// server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N]
+// server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS]
 #include "core/index_location.h"
 #include "server/http_server.h"
 #include "server/index_handle.h"
@@ -14,9 +14,12 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections 4096] [--quiet]\n"
+    "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections 4096]\n"
+    "              [--shard-timeout 2000] [--quiet]\n"
     "  Serves the index at DIR (made by `indexer --db DIR ...`) over HTTP:\n"
     "  /api/search?q=..., /api/doc/{id}, /healthz, and the search page at /.\n"
+    "  DIR may be a stub file or folder listing shards (`auto PATH`, `remote tcp HOST PORT`);\n"
+    "  a remote shard that takes longer than --shard-timeout ms is left out of the answer.\n"
     "  Binds to 127.0.0.1 unless --bind says otherwise. Port 0 picks a free one.\n"
     "  Connections over --max-connections are closed at once.\n";
 
@@ -26,7 +29,8 @@ bool parse_number(const std::string& text, unsigned long max, unsigned long& out
     return !text.empty() && *end == '\0' && out <= max;
 }
 
-bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions& options) {
+bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions& options,
+                   server::ShardOptions& shard_options) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -44,6 +48,9 @@ bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions
         } else if (arg == "--max-connections" && has_value && parse_number(argv[i + 1], 1000000, number) &&
                    number > 0) {
             options.max_connections = number;
+            ++i;
+        } else if (arg == "--shard-timeout" && has_value && parse_number(argv[i + 1], 600000, number) && number > 0) {
+            shard_options.timeout = std::chrono::milliseconds(number);
             ++i;
         } else if (arg == "--quiet") {
             options.log_requests = false;
@@ -82,7 +89,8 @@ bool is_empty_file(const std::string& db) {
 int main(int argc, char** argv) {
     std::string db;
     server::ServerOptions options;
-    if (!parse_options(argc, argv, db, options)) {
+    server::ShardOptions shard_options;
+    if (!parse_options(argc, argv, db, options, shard_options)) {
         std::cerr << kUsage;
         return 2;
     }
@@ -91,7 +99,7 @@ int main(int argc, char** argv) {
         std::cerr << "server: " << db << " is an empty file, not an index\n";
         return 1;
     }
-    server::IndexHandle index(db);
+    server::IndexHandle index(db, shard_options);
     try {
         const auto documents = index.searcher().document_count();
         server::HttpServer http(options, index);

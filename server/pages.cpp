@@ -437,6 +437,9 @@ Reply search_page(const Target& target, IndexHandle& index) {
     if (result.relaxed) {
         content += "<p class=\"notice\">Нет статей со всеми словами запроса; показаны статьи с частью слов.</p>";
     }
+    if (!result.missing_shards.empty()) {
+        content += "<p class=\"notice\" id=\"partial\">Часть архива сейчас не отвечает: результаты неполные.</p>";
+    }
     if (result.hits.empty()) {
         content += "<p class=\"notice\">Ничего не найдено. Проверьте написание, уберите часть слов";
         content += query.filters.empty() ? "." : " или фильтры.";

@@ -2,10 +2,13 @@
 
 #include "tests/support/temp_dir.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,7 +26,7 @@ namespace {
 
 // Forks and execs `args` with stdout and stderr sent to the given
 // descriptors; the child gets SIGKILL when the test process dies.
-pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
+pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd, bool own_process_group = false) {
     std::vector<char*> argv;
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -33,6 +36,7 @@ pid_t spawn(const std::vector<std::string>& args, int out_fd, int err_fd) {
     if (pid == 0) {
         ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) ::_exit(127);
+        if (own_process_group) ::setpgid(0, 0);
         const int null_in = ::open("/dev/null", O_RDONLY);
         ::dup2(null_in, STDIN_FILENO);
         ::dup2(out_fd, STDOUT_FILENO);
@@ -146,5 +150,81 @@ int ServerProcess::stop() {
 }
 
 std::string ServerProcess::log() const { return read_file(log_path_); }
+
+namespace {
+
+unsigned short free_loopback_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        if (fd >= 0) ::close(fd);
+        throw std::runtime_error("cannot find a free port on 127.0.0.1");
+    }
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+bool accepts_connections(unsigned short port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    const bool connected = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    if (fd >= 0) ::close(fd);
+    return connected;
+}
+
+}  // namespace
+
+ShardServerProcess::ShardServerProcess(fs::path database) : database_(std::move(database)) {
+    port_ = free_loopback_port();
+    start();
+}
+
+ShardServerProcess::~ShardServerProcess() { stop(); }
+
+void ShardServerProcess::start() {
+    if (pid_ > 0) return;
+    const fs::path log = database_.parent_path() / ("tcpsrv-" + std::to_string(port_) + ".log");
+    const int log_fd = open_for_output(log);
+    // Its own process group: xapian-tcpsrv forks a child per connection, and
+    // stopping or pausing the shard must reach those children too.
+    pid_ = spawn({"/usr/bin/xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port_),
+                  database_.string()},
+                 log_fd, log_fd, true);
+    ::close(log_fd);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!accepts_connections(port_)) {
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_ || std::chrono::steady_clock::now() >= deadline) {
+            pid_ = -1;
+            throw std::runtime_error("xapian-tcpsrv did not start on port " + std::to_string(port_) + ": " +
+                                     read_file(log));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+}
+
+void ShardServerProcess::stop() {
+    if (pid_ <= 0) return;
+    ::kill(-pid_, SIGCONT);
+    ::kill(-pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+}
+
+void ShardServerProcess::pause() {
+    if (pid_ > 0) ::kill(-pid_, SIGSTOP);
+}
+
+void ShardServerProcess::resume() {
+    if (pid_ > 0) ::kill(-pid_, SIGCONT);
+}
 
 }  // namespace test_support

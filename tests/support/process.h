@@ -53,4 +53,26 @@ private:
     std::filesystem::path log_path_;
 };
 
+// xapian-tcpsrv serving one database on a free port of 127.0.0.1, killed
+// (with the children it forks per connection) when this object goes away.
+// Needs Debian's xapian-tools (scripts/install-deps.sh test).
+class ShardServerProcess {
+public:
+    explicit ShardServerProcess(std::filesystem::path database);
+    ~ShardServerProcess();
+    ShardServerProcess(const ShardServerProcess&) = delete;
+    ShardServerProcess& operator=(const ShardServerProcess&) = delete;
+
+    unsigned short port() const { return port_; }
+    void stop();    // kills it: connections are refused
+    void start();   // again, on the same port
+    void pause();   // SIGSTOP: connections hang, as on a slow host
+    void resume();  // SIGCONT
+
+private:
+    std::filesystem::path database_;
+    unsigned short port_ = 0;
+    pid_t pid_ = -1;
+};
+
 }  // namespace test_support
