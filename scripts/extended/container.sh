@@ -18,10 +18,15 @@ image=${IMAGE:-localhost/newsearch:test}
 work=$(mktemp -d /tmp/newsearch-container.XXXXXX)
 container=""
 server_pid=""
+shard_pids=()
+shard_containers=()
 
 cleanup() {
     if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    if [ -n "$container" ]; then buildah rm "$container" >/dev/null 2>&1 || true; fi
+    for pid in "${shard_pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+    for c in "$container" "${shard_containers[@]}"; do
+        if [ -n "$c" ]; then buildah rm "$c" >/dev/null 2>&1 || true; fi
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -99,5 +104,37 @@ start_server "$work/server-corpus.log" --volume "$work/corpus:/corpus:ro" "$cont
 health=$(get /healthz)
 echo "container: with /corpus mounted, /healthz -> $health"
 echo "$health" | grep -q '"documents":2[,}]' || fail "the mounted corpus of 2 articles was not served: $health"
+stop_server
+
+# The compose setup without compose: two shard containers running
+# xapian-tcpsrv over the image's two shards, and the server over both
+# through NEWSEARCH_SHARDS. All on 127.0.0.1 (buildah run shares the host network).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+shard_ports=()
+for i in 0 1; do
+    shard_port=$(free_port)
+    c=$(buildah from --pull-never "$image")
+    shard_containers+=("$c")
+    setsid buildah run --isolation=chroot "$c" -- xapian-tcpsrv --interface 127.0.0.1 --port "$shard_port" \
+        "/opt/newsearch/data/shards/shard-$i" >"$work/shard-$i.log" 2>&1 &
+    shard_pids+=($!)
+    shard_ports+=("$shard_port")
+done
+for shard_port in "${shard_ports[@]}"; do
+    for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$shard_port") 2>/dev/null && break; sleep 0.2; done
+done
+start_server "$work/server-shards.log" \
+    --env NEWSEARCH_SHARDS="127.0.0.1:${shard_ports[0]} 127.0.0.1:${shard_ports[1]}" "$container" -- \
+    /usr/local/bin/newsearch-entrypoint --bind 127.0.0.1
+health=$(get /healthz)
+echo "container: over two remote shards, /healthz -> $health"
+[ "$(echo "$health" | grep -o '"state":"up"' | wc -l)" = 2 ] || fail "both shards should be up: $health"
+echo "$health" | grep -q "\"documents\":$documents," || fail "the shards should hold the $documents articles: $health"
+answer=$(get "/api/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BA%D0%B1%D0%B0%D0%B5%D0%B2&limit=1")
+echo "$answer" | grep -q '"hits":\[{' || fail "no hits over the shards: $answer"
+kill -- "-${shard_pids[1]}" 2>/dev/null || true
+answer=$(get "/api/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BA%D0%B1%D0%B0%D0%B5%D0%B2&limit=1")
+echo "$answer" | grep -q '"partial":true' || fail "with a shard stopped the answer should be partial: $answer"
+echo "container: with shard-1 stopped, the answer is partial"
 stop_server
 echo "container: passed"
