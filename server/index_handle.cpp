@@ -162,17 +162,20 @@ core::Searcher& IndexHandle::searcher() {
     return *index.searcher;
 }
 
-// A remote shard failed mid-request (down, or slower than the timeout).
-// Xapian names it in the error's context ("remote:tcp(HOST:PORT)"): that one
-// is left out at once, without waiting for it again. Every other remote
-// shard is connected afresh (an idle connection may simply have been closed
-// by xapian-tcpsrv) and left out too if it does not answer.
-void IndexHandle::recheck_remote_shards(const std::string& failed_context) {
+// A remote shard failed mid-request. Xapian names it in the error's context
+// ("remote:tcp(HOST:PORT)"). One that timed out is left out at once, without
+// waiting for it again. Any other is connected afresh, as the failure may
+// only be an idle connection that xapian-tcpsrv closed; a shard that is
+// really down refuses at once and is left out.
+void IndexHandle::recheck_remote_shards(const Xapian::NetworkError& error) {
+    const bool timed_out = std::string(error.get_type()) == "NetworkTimeoutError";
+    const std::string context = error.get_context();
     ThreadIndex& index = thread_index;
     for (OpenShard& shard : index.shards) {
         if (shard.spec.kind != Kind::Remote) continue;
-        if (failed_context.find("(" + shard.spec.label() + ")") != std::string::npos) {
-            mark_down(shard, "did not answer: " + failed_context, board_);
+        const bool failed = context.find("(" + shard.spec.label() + ")") != std::string::npos;
+        if (failed && timed_out) {
+            mark_down(shard, error.get_description(), board_);
         } else {
             connect(shard, options_, board_);
         }
@@ -200,6 +203,11 @@ std::vector<ShardHealth> IndexHandle::shard_health() {
         health.push_back(std::move(item));
     }
     return health;
+}
+
+void IndexHandle::give_up(const Xapian::Error& error) {
+    forget_thread_searcher();
+    throw IndexUnavailable(error.get_description());
 }
 
 void IndexHandle::forget_thread_searcher() {

@@ -46,22 +46,25 @@ public:
     // throughout, so it never mixes two generations. Throws IndexUnavailable.
     core::Searcher& searcher();
 
-    // Runs `work(searcher)`, reopening and retrying once when Xapian reports
-    // that the database changed under it, or, when a remote shard fails
-    // mid-request, once more without the shards that no longer answer.
+    // Runs `work(searcher)`. When Xapian reports that the database changed
+    // under it, reopens and runs it again; when a remote shard fails
+    // mid-request, runs it again without the shards that no longer answer
+    // (each try either reconnects a shard or leaves one out).
     template <class Work>
     auto run(Work&& work) -> decltype(work(std::declval<core::Searcher&>())) {
-        try {
-            return work(searcher());
-        } catch (const Xapian::DatabaseModifiedError&) {
-            searcher().reopen();
-            return work(searcher());
-        } catch (const Xapian::NetworkError& e) {
-            recheck_remote_shards(e.get_context());
-            return run_without_retry(work);
-        } catch (const Xapian::DatabaseError& e) {
-            forget_thread_searcher();
-            throw IndexUnavailable(e.get_description());
+        constexpr int kTries = 3;
+        for (int tries = 1;; ++tries) {
+            try {
+                return work(searcher());
+            } catch (const Xapian::DatabaseModifiedError& e) {
+                if (tries == kTries) give_up(e);
+                searcher().reopen();
+            } catch (const Xapian::NetworkError& e) {
+                if (tries == kTries) give_up(e);
+                recheck_remote_shards(e);
+            } catch (const Xapian::DatabaseError& e) {
+                give_up(e);
+            }
         }
     }
 
@@ -71,16 +74,8 @@ public:
     const std::string& db_path() const { return db_path_; }
 
 private:
-    template <class Work>
-    auto run_without_retry(Work& work) -> decltype(work(std::declval<core::Searcher&>())) {
-        try {
-            return work(searcher());
-        } catch (const Xapian::Error& e) {
-            forget_thread_searcher();
-            throw IndexUnavailable("the shards did not answer: " + e.get_description());
-        }
-    }
-    void recheck_remote_shards(const std::string& failed_context);
+    [[noreturn]] static void give_up(const Xapian::Error& error);
+    void recheck_remote_shards(const Xapian::NetworkError& error);
     static void forget_thread_searcher();
 
     std::string db_path_;

@@ -91,8 +91,10 @@ struct Cluster {
         require_ok(test_support::run_indexer(dir / "single", {corpus}));
         require_ok(test_support::run_program({test_support::program("indexer").string(), "--quiet", "--db",
                                               (dir / "sharded").string(), "--shards", "2", corpus}));
-        shard0 = std::make_unique<ShardServerProcess>(dir / "sharded" / "shard-0");
-        shard1 = std::make_unique<ShardServerProcess>(dir / "sharded" / "shard-1");
+        // Idle connections closed after 3 s (xapian-tcpsrv's default is 60 s).
+        const std::vector<std::string> idle_timeout = {"--idle-timeout", "3000"};
+        shard0 = std::make_unique<ShardServerProcess>(dir / "sharded" / "shard-0", idle_timeout);
+        shard1 = std::make_unique<ShardServerProcess>(dir / "sharded" / "shard-1", idle_timeout);
         std::ofstream(dir / "remote.stub") << "remote tcp 127.0.0.1 " << shard0->port() << "\n"
                                             << "remote 127.0.0.1:" << shard1->port() << "\n";
         single = std::make_unique<ServerProcess>(dir / "single");
@@ -193,6 +195,14 @@ TEST_CASE("remote and local shards answer exactly as the single index, and survi
         CHECK(waited >= std::chrono::milliseconds(1900));
         CHECK(waited < std::chrono::seconds(6));
         CHECK(eventually([&] { return !search(remote, "Лавров").contains("partial"); }));
+    }
+
+    SECTION("a connection the shard closed while idle is opened again without a partial answer") {
+        search(remote, "Лавров");
+        std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+        const json answer = search(remote, "Лавров");
+        CHECK_FALSE(answer.contains("partial"));
+        check_same_answer(search(cluster.single->port(), "Лавров"), answer);
     }
 
     SECTION("with every shard down the answer is 503 with a JSON error") {

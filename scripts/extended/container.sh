@@ -64,6 +64,7 @@ buildah run --isolation=chroot "$container" -- grep -q -- '--bind 0.0.0.0' /usr/
 # the line naming the port; extra arguments go to the server.
 start_server() {
     local log=$1; shift
+    : > "$log"
     setsid buildah run --isolation=chroot --env PORT=0 "$@" >"$log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 300); do

@@ -181,7 +181,8 @@ bool accepts_connections(unsigned short port) {
 
 }  // namespace
 
-ShardServerProcess::ShardServerProcess(fs::path database) : database_(std::move(database)) {
+ShardServerProcess::ShardServerProcess(fs::path database, std::vector<std::string> extra_args)
+    : database_(std::move(database)), extra_args_(std::move(extra_args)) {
     port_ = free_loopback_port();
     start();
 }
@@ -194,9 +195,11 @@ void ShardServerProcess::start() {
     const int log_fd = open_for_output(log);
     // Its own process group: xapian-tcpsrv forks a child per connection, and
     // stopping or pausing the shard must reach those children too.
-    pid_ = spawn({"/usr/bin/xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port_),
-                  database_.string()},
-                 log_fd, log_fd, true);
+    std::vector<std::string> args = {"/usr/bin/xapian-tcpsrv", "--interface", "127.0.0.1", "--port",
+                                     std::to_string(port_)};
+    args.insert(args.end(), extra_args_.begin(), extra_args_.end());
+    args.push_back(database_.string());
+    pid_ = spawn(args, log_fd, log_fd, true);
     ::close(log_fd);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (!accepts_connections(port_)) {

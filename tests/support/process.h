@@ -58,7 +58,7 @@ private:
 // Needs Debian's xapian-tools (scripts/install-deps.sh test).
 class ShardServerProcess {
 public:
-    explicit ShardServerProcess(std::filesystem::path database);
+    explicit ShardServerProcess(std::filesystem::path database, std::vector<std::string> extra_args = {});
     ~ShardServerProcess();
     ShardServerProcess(const ShardServerProcess&) = delete;
     ShardServerProcess& operator=(const ShardServerProcess&) = delete;
@@ -71,6 +71,7 @@ public:
 
 private:
     std::filesystem::path database_;
+    std::vector<std::string> extra_args_;
     unsigned short port_ = 0;
     pid_t pid_ = -1;
 };
