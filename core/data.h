@@ -13,6 +13,9 @@ extern const char* const kSpeechVerbs;   // speech_verbs.txt
 extern const char* const kStopwords;     // stopwords.txt
 extern const char* const kSynonyms;      // synonyms.txt
 extern const char* const kTransliteration;  // transliteration.txt
+extern const char* const kReportingNouns;   // reporting_nouns.txt
+extern const char* const kSourceVerbs;      // source_verbs.txt
+extern const char* const kSpeakerBodies;    // speaker_bodies.txt
 
 // The lines of a data file that hold data: trimmed, without blank lines and
 // `#` comments.
