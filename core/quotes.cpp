@@ -133,6 +133,8 @@ bool is_speech_verb(const std::string& normalized) {
 // not attribute the words before it.
 bool is_finite_speech_verb(const std::string& normalized) {
     if (!is_speech_verb(normalized)) return false;
+    // `как говорится`, `отмечается`: impersonal, no one speaks.
+    if (ends_with(normalized, "тся")) return false;
     // `высказался`, `поделилась`: reflexive past forms are finite.
     for (std::string_view ending : {"лся", "лась", "лись", "лось"}) {
         if (ends_with(normalized, ending)) return true;
@@ -220,7 +222,17 @@ bool looks_instrumental_or_dative(const std::string& normalized) {
 }
 
 bool looks_adjectival(const std::string& normalized) {
-    for (std::string_view ending : {"ий", "ый", "ой", "ая", "ое", "ые", "ие", "ого", "его", "ому", "ему", "ую", "ых", "их"}) {
+    // Not -ие: `поручение`, `заявление` are nouns.
+    for (std::string_view ending : {"ий", "ый", "ой", "ая", "ое", "ые", "ого", "его", "ому", "ему", "ую", "ых", "их"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+// `России`, `Украины`, `Москвы`: feminine genitives, the case of places and
+// bodies; a man's surname in the genitive ends in -а/-я instead.
+bool looks_like_place_genitive(const std::string& normalized) {
+    for (std::string_view ending : {"ии", "ы", "ой", "ей"}) {
         if (ends_with(normalized, ending)) return true;
     }
     return false;
@@ -338,11 +350,32 @@ bool ends_a_name_inside_sentence(const std::vector<Token>& tokens, std::size_t l
            !is_latin_word(before.normalized);
 }
 
-void learn_subjects_of_speech(const std::vector<Token>& tokens, KnownPersons& known) {
+// Whether the word at byte `begin` follows a comma or a closing quote mark,
+// past spaces and dashes: `», — сказал`, `..., заявил` — an attribution
+// after the words, where the subject follows the verb. (`Запад пообещал
+// России` is no such place.)
+bool follows_quoted_words(std::string_view text, std::size_t begin) {
+    std::size_t at = begin;
+    while (at > 0) {
+        if (text[at - 1] == ' ' || text[at - 1] == '-') {
+            --at;
+        } else if (at >= 3 && (text.substr(at - 3, 3) == "—" || text.substr(at - 3, 3) == "–")) {
+            at -= 3;
+        } else {
+            break;
+        }
+    }
+    if (at == 0) return false;
+    return text[at - 1] == ',' || text[at - 1] == '"' || (at >= 2 && text.substr(at - 2, 2) == "»") ||
+           (at >= 3 && text.substr(at - 3, 3) == "“");
+}
+
+void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& verb = tokens[i];
         const Token& next = tokens[i + 1];
         if (is_finite_speech_verb(verb.normalized) && !verb.capitalized && may_be_surname(next) && next.begin == verb.end + 1 &&
+            follows_quoted_words(text, verb.begin) &&
             (i + 2 >= tokens.size() || !tokens[i + 2].capitalized || tokens[i + 2].sentence != next.sentence)) {
             // `цитирует Адоманиса`: the person quoted is the object.
             const bool object = verb.normalized.rfind("цитир", 0) == 0;
@@ -363,14 +396,28 @@ void learn_subjects_of_speech(const std::vector<Token>& tokens, KnownPersons& kn
     }
 }
 
-KnownPersons known_persons(const std::vector<Token>& tokens) {
+KnownPersons known_persons(std::string_view text, const std::vector<Token>& tokens) {
     KnownPersons known;
     learn_full_names(tokens, known);
-    learn_subjects_of_speech(tokens, known);
+    learn_subjects_of_speech(text, tokens, known);
     for (auto& [key, person] : known) {
         if (person.gender == Gender::unknown) person.gender = gender_of_surname(person.surname);
     }
     return known;
+}
+
+// The known person a word names: `Лаврова` → Лавров, and for adjectival
+// surnames, which have no name_key paradigm, `Навального` → Навальный.
+const Person* find_known(const KnownPersons& known, const std::string& normalized) {
+    if (auto it = known.find(name_key(normalized)); it != known.end()) return &it->second;
+    for (std::string_view ending : {"ого", "ому", "ым", "ом"}) {
+        if (!ends_with(normalized, ending)) continue;
+        const std::string stem = normalized.substr(0, normalized.size() - ending.size());
+        for (std::string_view nominative : {"ый", "ой", "ий"}) {
+            if (auto it = known.find(name_key(stem + std::string(nominative))); it != known.end()) return &it->second;
+        }
+    }
+    return nullptr;
 }
 
 // Each place the article names a known person, with the words before it in
@@ -387,13 +434,13 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
     std::vector<Mention> mentions;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (!may_be_surname(tokens[i])) continue;
-        const auto found = known.find(name_key(tokens[i].normalized));
-        if (found == known.end()) continue;
+        const Person* found = find_known(known, tokens[i].normalized);
+        if (!found) continue;
         Mention mention;
-        mention.person = found->second;
+        mention.person = *found;
         mention.person.token = i;
         mention.name_begin = i;
-        mention.nominative = normalize_text(found->second.surname) == tokens[i].normalized;
+        mention.nominative = normalize_text(found->surname) == tokens[i].normalized;
         while (mention.name_begin > 0 && tokens[mention.name_begin - 1].sentence == tokens[i].sentence &&
                tokens[mention.name_begin - 1].capitalized &&
                (!first_name_nominative(tokens[mention.name_begin - 1].normalized).empty() ||
@@ -457,9 +504,10 @@ bool is_reporting_noun(const std::string& normalized) {
     return std::find(nouns.begin(), nouns.end(), normalized) != nouns.end();
 }
 
-// `по словам` and `по мнению` always name a speaker; `по данным` often
-// names a document (`по данным переписи`), so it counts only with a person.
-bool reports_words(const std::string& noun) { return noun == "словам" || noun == "мнению" || noun == "признанию"; }
+// `по словам`, `по мнению`, `по подсчетам автора` report someone's words;
+// `по данным` often names a document or a body (`по данным переписи`,
+// `по данным прессы`), so it counts only with a person named outright.
+bool reports_words(const std::string& noun) { return noun != "данным"; }
 
 // Verbs that name a medium rather than a speaker: `, пишет NEWSru.com`,
 // `Об этом сообщает пресс-служба`.
@@ -485,9 +533,10 @@ struct Extractor {
     // quotation before it is known.
     using Reference = std::optional<std::pair<std::size_t, Gender>>;
     Reference reference;              // of the attribution being read
+    bool named_directly = false;      // the attribution being read names its speaker
     std::vector<Reference> references;  // of each quotation in `out`
 
-    explicit Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(known_persons(tokens)) {
+    explicit Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(known_persons(t, tokens)) {
         mark_quoted_tokens();
         std::set<std::size_t> sentences_with_subject;
         for (Mention& m : person_mentions(tokens, known)) {
@@ -590,7 +639,7 @@ struct Extractor {
         if (!first_name_nominative(last.normalized).empty() || is_latin_word(last.normalized)) {
             return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
         }
-        if (known.count(name_key(last.normalized)) != 0) return 3;
+        if (find_known(known, last.normalized)) return 3;
         if (!first_name.empty()) return 3;
         // `Российский президент назвал`: an adjective opening a sentence.
         if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
@@ -599,11 +648,17 @@ struct Extractor {
         // in an oblique case, read as first name and surname.
         const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
         if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
+        // `премьер Малайзии Наджиб Разак`: a place before a name.
+        if (end - begin > 2 && case_fits && ends_like_oblique_noun(tokens[end - 3].normalized) &&
+            !ends_like_oblique_noun(tokens[end - 2].normalized) && !looks_adjectival(tokens[end - 2].normalized)) {
+            return 2;
+        }
         // A lone word with no sign of a name counts only right after the verb
         // (`сказал Шойгу`); deeper in a phrase it is more often an organisation.
         // Right after the verb the subject stands in the nominative whatever its
         // ending (`— добавил Бадалбейли`).
         const bool bare = end - begin == 1;
+        if (!nominative && looks_like_place_genitive(last.normalized)) return 0;
         return first_position && bare && !last.sentence_start ? 1 : 0;
     }
 
@@ -637,8 +692,8 @@ struct Extractor {
 
     Person person_named_by(std::size_t surname, const std::string& first_name, bool nominative) const {
         const Token& last = tokens[surname];
-        if (auto it = known.find(name_key(last.normalized)); it != known.end()) {
-            Person person = it->second;
+        if (const Person* found = find_known(known, last.normalized)) {
+            Person person = *found;
             person.token = surname;
             return person;
         }
@@ -691,20 +746,11 @@ struct Extractor {
 
     // A short title in lower case (`парламентарий`, `российский лидер`),
     // naming no one and no organisation.
-    // After `цитирует` or `по словам` the role stands in the genitive or
-    // accusative of a person (`режиссера`, `автора`), not of a thing
-    // (`цитирует поручение`, `по данным за год`).
     bool is_role_phrase(std::size_t from, std::size_t to, bool nominative) const {
         if (to - from > 3 || from >= to) return false;
-        // The head: the first word that is no adjective (`японского чиновника`, `главы либерал-демократов`).
-        std::size_t head = from;
-        while (head + 1 < to && looks_adjectival(tokens[head].normalized)) ++head;
-        const std::string& h = tokens[head].normalized;
-        if (is_stopword(h) || h.size() <= 4) return false;  // `за 2013 год`
-        if (!nominative && !(ends_with(h, "а") || ends_with(h, "я") || ends_with(h, "ы") || ends_with(h, "и") ||
-                             ends_with(h, "у") || ends_with(h, "ю"))) {
-            return false;
-        }
+        const std::string& head = tokens[head_of(from, to)].normalized;
+        if (is_stopword(head) || head.size() <= 4) return false;  // `за 2013 год`
+        if (!nominative && !looks_like_person_in_oblique_case(head)) return false;
         for (std::size_t i = from; i < to; ++i) {
             if (tokens[i].capitalized || is_latin_word(tokens[i].normalized)) return false;
         }
@@ -720,7 +766,7 @@ struct Extractor {
             std::size_t j = k + 1;
             bool names_known_person = false;
             while (j < before && tokens[j].capitalized && tokens[j].sentence == tokens[k].sentence) {
-                names_known_person = names_known_person || known.count(name_key(tokens[j].normalized)) != 0;
+                names_known_person = names_known_person || find_known(known, tokens[j].normalized);
                 ++j;
             }
             if (j > k + 1 && !names_known_person) return true;
@@ -757,39 +803,109 @@ struct Extractor {
     bool attribute(Quotation& quote, std::size_t from, std::size_t to, bool nominative, bool first_position) {
         to = std::min(to, from + kMaxSpeakerPhraseWords);
         reference.reset();
+        named_directly = false;
         if (from >= to) return false;
         const std::string& first = tokens[from].normalized;
         if (first == "они" || first == "их") return false;  // several people: no one speaker
-        if (gender_of_pronoun(first) != Gender::unknown) {
-            const auto person = previous_speaker(from, gender_of_pronoun(first));
-            if (!person) return false;
-            set_speaker(quote, *person);
-            reference.emplace(from, gender_of_pronoun(first));
-            return true;
-        }
-        std::vector<std::string> title_words, title_stems;
-        for (std::size_t i = from; i < to && title_words.size() < kMaxTitleWords; ++i) {
-            title_words.push_back(tokens[i].raw);
-            if (!is_stopword(tokens[i].normalized)) title_stems.push_back(tokens[i].normalized);
-        }
-        if (!names_a_body(from, to)) {
+        if (gender_of_pronoun(first) != Gender::unknown) return attribute_to_antecedent(quote, from);
+        const bool body = names_a_body(from, to);
+        if (!body) {
             if (auto person = find_person(from, to, nominative, first_position)) {
                 set_speaker(quote, *person);
+                named_directly = true;
                 return true;
             }
+            from = skip_adverbial(from, to);
         }
-        for (const std::string& w : title_words) quote.speaker_title += (quote.speaker_title.empty() ? "" : " ") + w;
-        if (names_a_body(from, to)) return true;
-        auto person = resolve_title(title_stems, mentions, from);
+        for (std::size_t i = from; i < to && i < from + kMaxTitleWords; ++i) {
+            quote.speaker_title += (quote.speaker_title.empty() ? "" : " ") + tokens[i].raw;
+        }
+        const std::size_t title_end = title_end_token(from, to);
+        // `представитель компании`, `источник`: someone new and unnamed.
+        if (body || names_unnamed_speaker(from, title_end)) return true;
+        // `цитирует поручение`, `по данным за год`: a thing, not a person.
+        if (!nominative && !looks_like_person_in_oblique_case(tokens[head_of(from, title_end)].normalized)) return true;
+        if (auto person = person_with_title(from, title_end, nominative)) set_speaker(quote, *person);
+        return true;
+    }
+
+    // `— сказал он`, `по ее словам`.
+    bool attribute_to_antecedent(Quotation& quote, std::size_t pronoun) {
+        const Gender gender = gender_of_pronoun(tokens[pronoun].normalized);
+        const auto person = previous_speaker(pronoun, gender);
+        if (!person) return false;
+        set_speaker(quote, *person);
+        reference.emplace(pronoun, gender);
+        return true;
+    }
+
+    // The person a title (`министр`, `глава Комитета СФ`) or a bare role
+    // word (`парламентарий`) in tokens[from, to) refers to.
+    std::optional<Person> person_with_title(std::size_t from, std::size_t to, bool nominative) {
+        std::vector<std::string> title_words;
+        for (std::size_t i = from; i < to; ++i) {
+            if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
+        }
+        if (auto person = resolve_title(title_words, mentions, from)) return person;
         // `— продолжил парламентарий`: a bare role word refers back to the
         // person quoted or named just before, unless the article gives the
         // role to someone else too.
-        if (!person && is_role_phrase(from, to, nominative) && !role_names_someone_else(title_stems, from)) {
-            person = previous_speaker(from);
-            if (person) reference.emplace(from, Gender::unknown);
+        if (!is_role_phrase(from, to, nominative) || role_names_someone_else(title_words, from)) return std::nullopt;
+        auto person = previous_speaker(from);
+        if (person) reference.emplace(from, Gender::unknown);
+        return person;
+    }
+
+    // `в интервью Fox глава ведомства Джон Керри`, `на брифинге вице-премьер`:
+    // where and how, before the speaker.
+    std::size_t skip_adverbial(std::size_t from, std::size_t to) const {
+        if (from + 2 >= to || !is_preposition(tokens[from].normalized)) return from;
+        std::size_t i = from + 2;
+        while (i < to && (tokens[i].capitalized || is_latin_word(tokens[i].normalized))) ++i;
+        return i < to ? i : from;
+    }
+
+    // The title proper: up to a preposition after its first word
+    // (`глава государства к членам правительства`).
+    std::size_t title_end_token(std::size_t from, std::size_t to) const {
+        for (std::size_t i = from + 1; i < to && i < from + kMaxTitleWords; ++i) {
+            if (is_preposition(tokens[i].normalized)) return i;
         }
-        if (person) set_speaker(quote, *person);
-        return true;
+        return std::min(to, from + kMaxTitleWords);
+    }
+
+    static bool is_preposition(const std::string& normalized) {
+        static const std::set<std::string> prepositions = {"в", "во", "на", "с", "со", "по", "для", "из", "от", "к",
+                                                           "о", "об", "у", "за", "при", "под", "над", "до"};
+        return prepositions.count(normalized) != 0;
+    }
+
+    // The head of a title: its first word that is no adjective
+    // (`японского чиновника`, `главы либерал-демократов`).
+    std::size_t head_of(std::size_t from, std::size_t to) const {
+        std::size_t head = from;
+        while (head + 1 < to && looks_adjectival(tokens[head].normalized)) ++head;
+        return head;
+    }
+
+    // After `цитирует` or `по словам` a person stands in the genitive or
+    // accusative (`режиссера`, `главы`, `автора`), a thing often not
+    // (`поручение`, `год`).
+    static bool looks_like_person_in_oblique_case(const std::string& head) {
+        for (std::string_view ending : {"а", "я", "ы", "и", "у", "ю"}) {
+            if (ends_with(head, ending)) return true;
+        }
+        return false;
+    }
+
+    bool names_unnamed_speaker(std::size_t from, std::size_t to) const {
+        static const std::vector<std::string> words = data::words(data::kUnnamedSpeakers);
+        for (std::size_t i = from; i < to; ++i) {
+            for (const std::string& word : words) {
+                if (tokens[i].normalized.compare(0, word.size(), word) == 0) return true;
+            }
+        }
+        return false;
     }
 
     // Tokens of the speaker phrase after byte `from`: up to the end of the
@@ -927,7 +1043,7 @@ struct Extractor {
         if (first >= last) return false;
         std::size_t verb = last;
         for (std::size_t i = first; i < last; ++i) {
-            if (is_speech_verb(tokens[i].normalized)) verb = i;
+            if (is_finite_speech_verb(tokens[i].normalized)) verb = i;
         }
         // Without a verb only a short clause names a speaker: `Лавров:`,
         // `Глава МИД Сергей Лавров:`, not a whole sentence ending in a colon.
@@ -942,7 +1058,17 @@ struct Extractor {
         if (!clause_follows && verb + 1 < last && find_person(verb + 1, last, true, true)) {
             return attribute(quote, verb + 1, last, true, true);
         }
-        return attribute(quote, first, verb, true, true);
+        const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
+        return attribute(quote, subject, verb, true, true);
+    }
+
+    // `Например, исследовательница говорит:`: without a name, the subject is
+    // sought in the clause of the verb, after the last comma before it.
+    std::size_t clause_after_last_comma(std::size_t first, std::size_t verb) const {
+        for (std::size_t i = verb; i > first; --i) {
+            if (text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find(',') != std::string_view::npos) return i;
+        }
+        return first;
     }
 
     void add(Quotation quote, std::size_t begin, std::size_t end) {
@@ -1103,7 +1229,7 @@ struct Extractor {
             if (!attribute(quote, speaker, phrase_end, false, true)) continue;
             // `по данным переписи`, `по данным Росстата`: a document or a body,
             // not a speaker, unless the article shows it is a person.
-            if (!reports_words(tokens[noun].normalized) && known.count(speaker_key(quote.speaker)) == 0) continue;
+            if (!reports_words(tokens[noun].normalized) && !named_directly) continue;
             add(std::move(quote), inside, end);
         }
     }
@@ -1176,7 +1302,9 @@ struct Extractor {
             }
             const std::size_t end_token = phrase_end_token(tokens[i].end);
             std::size_t verb = i + 2;
-            while (verb < end_token && !is_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized)) ++verb;
+            while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized)) {
+                ++verb;
+            }
             // `Об этом было заявлено`: no one is named.
             if (verb >= end_token || ends_with(tokens[verb].normalized, "но")) continue;
             const std::size_t end = sentence_start(tokens[i].begin);
