@@ -128,11 +128,29 @@ bool is_speech_verb(const std::string& normalized) {
     return false;
 }
 
+// `заявил`, `заявила`, `считает`, `говорят`, `уверен`: endings of a
+// finite verb (or short participle), not of a noun (`заявлением`).
+bool has_verb_ending(const std::string& normalized) {
+    for (std::string_view ending : {"л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ют", "ят", "ут", "ат",
+                                    "ется", "ится", "ен", "на", "ны"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+// `назвал встречу «хорошей»`, `охарактеризовал переговоры как «сложные»`.
+bool is_characterising_verb(const std::string& normalized) {
+    return (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) && has_verb_ending(normalized);
+}
+
 // A speech verb as a finite verb (`заявил`, `считает`), not a gerund or
 // participle (`считая`, `отметив`, `считающий`, `заявлено`), which does
 // not attribute the words before it.
 bool is_finite_speech_verb(const std::string& normalized) {
-    if (!is_speech_verb(normalized)) return false;
+    if (!is_speech_verb(normalized) || !has_verb_ending(normalized)) return false;
+    // `назвал встречу «хорошей»` characterises, it does not attribute what
+    // precedes it.
+    if (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) return false;
     // `как говорится`, `отмечается`: impersonal, no one speaks.
     if (ends_with(normalized, "тся")) return false;
     // `высказался`, `поделилась`: reflexive past forms are finite.
@@ -332,8 +350,10 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
         if (!may_be_surname(tokens[surname]) || tokens[surname].sentence != tokens[i].sentence) continue;
         Person person;
         person.gender = is_female_first_name(first) ? Gender::female : Gender::male;
-        person.surname = is_nominative_first_name(tokens[i].normalized) ? tokens[surname].raw
-                                                                         : surname_nominative_for(tokens[surname], person.gender);
+        const bool first_declines = !ends_with(tokens[i].normalized, "о") && !ends_with(tokens[i].normalized, "э");
+        person.surname = is_nominative_first_name(tokens[i].normalized) && first_declines
+                             ? tokens[surname].raw
+                             : surname_nominative_for(tokens[surname], person.gender);
         person.full_name = first + " " + person.surname;
         learn_person(known, name_key(tokens[surname].normalized), person);
     }
@@ -479,14 +499,16 @@ bool shares_root(const std::string& title_word, const std::set<std::string>& con
 
 // The person a title (`министр`, `глава Комитета СФ`) refers to: the one
 // whose own title shares most words with it, nearest before `before_token`.
-std::optional<Person> resolve_title(const std::vector<std::string>& title_stems, const std::vector<Mention>& mentions,
+// The head of the title (its first word here) weighs double: `глава МИД`
+// is rather the `глава министерства` than the `спикер МИД`.
+std::optional<Person> resolve_title(const std::vector<std::string>& title_words, const std::vector<Mention>& mentions,
                                     std::size_t before_token) {
     std::optional<Person> best;
     std::size_t best_overlap = 0;
     for (const Mention& m : mentions) {
         if (m.person.token >= before_token) break;
         std::size_t overlap = 0;
-        for (const std::string& stem : title_stems) overlap += shares_root(stem, m.context);
+        for (std::size_t i = 0; i < title_words.size(); ++i) overlap += shares_root(title_words[i], m.context) * (i == 0 ? 2 : 1);
         if (overlap > 0 && overlap >= best_overlap) {
             best = m.person;
             best_overlap = overlap;
@@ -534,6 +556,7 @@ struct Extractor {
     using Reference = std::optional<std::pair<std::size_t, Gender>>;
     Reference reference;              // of the attribution being read
     bool named_directly = false;      // the attribution being read names its speaker
+    Gender verb_gender = Gender::unknown;  // what the verb of the attribution asks for
     std::vector<Reference> references;  // of each quotation in `out`
 
     explicit Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(known_persons(t, tokens)) {
@@ -713,6 +736,9 @@ struct Extractor {
     }
 
     static bool fits(const Person& person, Gender wanted) {
+        if (person.gender == Gender::unknown && wanted == Gender::female) {
+            return gender_of_surname(person.surname) != Gender::male;
+        }
         return wanted == Gender::unknown || person.gender == Gender::unknown || person.gender == wanted;
     }
 
@@ -751,6 +777,10 @@ struct Extractor {
         const std::string& head = tokens[head_of(from, to)].normalized;
         if (is_stopword(head) || head.size() <= 4) return false;  // `за 2013 год`
         if (!nominative && !looks_like_person_in_oblique_case(head)) return false;
+        // `утверждает кандидатуру`: an object, not the subject.
+        if (nominative && (ends_with(head, "у") || ends_with(head, "ю") || ends_with(head, "ом") || ends_with(head, "ем"))) {
+            return false;
+        }
         for (std::size_t i = from; i < to; ++i) {
             if (tokens[i].capitalized || is_latin_word(tokens[i].normalized)) return false;
         }
@@ -776,13 +806,19 @@ struct Extractor {
 
     // `пресс-служба президента`, `посольство КР`: a body, not a person, even
     // when a person's name follows in the genitive.
+    // `РАЭК`, `ФАС`: an abbreviation alone is a body too.
     bool names_a_body(std::size_t from, std::size_t to) const {
         static const std::vector<std::string_view> bodies = data::lines(data::kSpeakerBodies);
         if (from < to && (tokens[from].normalized == "в" || tokens[from].normalized == "во")) ++from;
+        if (from >= to) return false;
+        if (to - from == 1 && tokens[from].all_caps) return true;
+        from = head_of(from, to);
         std::string phrase;
         for (std::size_t i = from; i < to && i < from + 3; ++i) phrase += tokens[i].normalized + " ";
         for (std::string_view body : bodies) {
-            if (phrase.compare(0, body.size(), body) == 0) return true;
+            // The body's word with an ending of at most two letters:
+            // `посольства`, not `советник` for `совет`.
+            if (phrase.compare(0, body.size(), body) == 0 && phrase.find(' ', body.size()) <= body.size() + 4) return true;
         }
         return false;
     }
@@ -846,13 +882,13 @@ struct Extractor {
         for (std::size_t i = from; i < to; ++i) {
             if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
         }
-        if (auto person = resolve_title(title_words, mentions, from)) return person;
+        if (auto person = resolve_title(title_words, mentions, from); person && fits(*person, verb_gender)) return person;
         // `— продолжил парламентарий`: a bare role word refers back to the
         // person quoted or named just before, unless the article gives the
         // role to someone else too.
         if (!is_role_phrase(from, to, nominative) || role_names_someone_else(title_words, from)) return std::nullopt;
-        auto person = previous_speaker(from);
-        if (person) reference.emplace(from, Gender::unknown);
+        auto person = previous_speaker(from, verb_gender);
+        if (person) reference.emplace(from, verb_gender);
         return person;
     }
 
@@ -972,11 +1008,24 @@ struct Extractor {
     }
 
     // The speaker after a speech verb at token `verb`, up to token `last`.
+    // `сказала` asks for a woman; `заявили` for no one person.
     bool attribute_after_verb(Quotation& quote, std::size_t verb, std::size_t last) {
-        if (quotes_its_object(tokens[verb].normalized)) {
-            return attribute(quote, skip_medium(verb + 1, last), last, false, true);
+        const std::string& v = tokens[verb].normalized;
+        if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
+        verb_gender = gender_of_verb(v);
+        const bool attributed = attribute(quote, verb + 1, last, true, true);
+        verb_gender = Gender::unknown;
+        if (attributed && is_plural_verb(v)) {
+            quote.speaker.clear();
+            quote.speaker_full.clear();
         }
-        return attribute(quote, verb + 1, last, true, true);
+        return attributed;
+    }
+
+    // `заявили`, `считают`, `говорят`: said by several.
+    static bool is_plural_verb(const std::string& normalized) {
+        return ends_with(normalized, "ли") || ends_with(normalized, "ют") || ends_with(normalized, "ят") ||
+               ends_with(normalized, "лись");
     }
 
     // After the closing mark: `, — сказал Путин`, `, — Путин сказал`, or
@@ -1002,7 +1051,7 @@ struct Extractor {
         if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
             return attribute_after_verb(quote, first, last);
         }
-        if (dash != 0 && first + 1 < last && is_speech_verb(tokens[first + 1].normalized)) {
+        if (dash != 0 && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
             return attribute(quote, first, first + 1, true, true);
         }
         return false;
@@ -1111,7 +1160,7 @@ struct Extractor {
             if (dash == 0) continue;
             const std::size_t dash_end = at + dash;
             const std::size_t first = token_at(tokens, dash_end);
-            if (first >= tokens.size() || !is_speech_verb(tokens[first].normalized)) continue;
+            if (first >= tokens.size() || !is_finite_speech_verb(tokens[first].normalized)) continue;
             const std::size_t attribution_end = sentence_end(dash_end);
             if (attribution_end >= close) continue;
             if (!attribute(quote, first + 1, std::min(phrase_end_token(dash_end), token_at(tokens, attribution_end)), true, true)) {
@@ -1229,7 +1278,9 @@ struct Extractor {
             if (!attribute(quote, speaker, phrase_end, false, true)) continue;
             // `по данным переписи`, `по данным Росстата`: a document or a body,
             // not a speaker, unless the article shows it is a person.
-            if (!reports_words(tokens[noun].normalized) && !named_directly) continue;
+            if (!reports_words(tokens[noun].normalized) && !(named_directly && find_known(known, normalize_text(quote.speaker)))) {
+                continue;
+            }
             add(std::move(quote), inside, end);
         }
     }
@@ -1237,7 +1288,7 @@ struct Extractor {
     // `Как отметил депутат, ...`, `как сообщили в посольстве, ...`.
     void as_said_by() {
         for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-            if (tokens[i].normalized != "как" || quoted[i] || !is_speech_verb(tokens[i + 1].normalized)) continue;
+            if (tokens[i].normalized != "как" || quoted[i] || !is_finite_speech_verb(tokens[i + 1].normalized)) continue;
             if (tokens[i + 1].begin != tokens[i].end + 1) continue;
             const std::size_t comma = text.find(',', tokens[i + 1].end);
             if (comma == std::string_view::npos || comma >= sentence_end(tokens[i + 1].end)) continue;
@@ -1403,8 +1454,11 @@ struct Extractor {
         const std::size_t first = token_at(tokens, subject_start(open));
         const std::size_t last = token_at(tokens, open);
         std::size_t verb = first;
-        while (verb < last && !(is_speech_verb(tokens[verb].normalized) && !tokens[verb].capitalized)) ++verb;
-        if (verb >= last || verb == first) return false;
+        while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized)) &&
+                                !tokens[verb].capitalized)) {
+            ++verb;
+        }
+        if (verb >= last || verb == first || is_plural_verb(tokens[verb].normalized)) return false;
         for (std::size_t i = first; i < verb; ++i) {
             if (tokens[i].normalized == "он" || tokens[i].normalized == "она") {
                 return attribute(quote, i, verb, true, true) && !quote.speaker.empty();
