@@ -416,8 +416,36 @@ void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& t
     }
 }
 
+// `Си Цзиньпин`, `Ким Чен Ын`: Chinese and Korean names put the surname,
+// a single short syllable, first. A run of two or three capitalised words
+// inside a sentence opening with such a syllable is read that way.
+std::size_t east_asian_name_length(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& first = tokens[i];
+    if (!may_be_surname(first) || first.sentence_start || utf8_length(first.raw) > 3 || is_stopword(first.normalized)) return 0;
+    std::size_t end = i + 1;
+    while (end < tokens.size() && end < i + 3 && may_be_surname(tokens[end]) && tokens[end].sentence == first.sentence &&
+           tokens[end].begin == tokens[end - 1].end + 1 && !ends_like_oblique_noun(tokens[end].normalized)) {
+        ++end;
+    }
+    return end - i >= 2 ? end - i : 0;
+}
+
+void learn_east_asian_names(const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::size_t length = east_asian_name_length(tokens, i);
+        if (length == 0) continue;
+        Person person;
+        person.surname = tokens[i].raw;
+        person.full_name = tokens[i].raw;
+        for (std::size_t k = i + 1; k < i + length; ++k) person.full_name += " " + tokens[k].raw;
+        learn_person(known, tokens[i].normalized, person);
+        i += length - 1;
+    }
+}
+
 KnownPersons known_persons(std::string_view text, const std::vector<Token>& tokens) {
     KnownPersons known;
+    learn_east_asian_names(tokens, known);
     learn_full_names(tokens, known);
     learn_subjects_of_speech(text, tokens, known);
     for (auto& [key, person] : known) {
@@ -703,7 +731,17 @@ struct Extractor {
                 ++end;
             }
             std::string first_name;
-            const int score = person_score(i, end, first_position && i == from, nominative, first_name);
+            int score = person_score(i, end, first_position && i == from, nominative, first_name);
+            if (const std::size_t length = east_asian_name_length(tokens, i); length > 0 && known.count(tokens[i].normalized) != 0) {
+                Person person = known.at(tokens[i].normalized);
+                person.token = i;
+                if (3 > best_score) {
+                    best = person;
+                    best_score = 3;
+                }
+                i = end - 1;
+                continue;
+            }
             if (score > best_score) {
                 best = person_named_by(end - 1, first_name, nominative);
                 best_score = score;
@@ -1296,7 +1334,7 @@ struct Extractor {
             if (!reported_words(comma, inside, end)) continue;
             Quotation quote;
             quote.text = std::string(text.substr(inside, end - inside));
-            if (attribute(quote, i + 2, token_at(tokens, comma), true, true)) add(std::move(quote), inside, end);
+            if (attribute_after_verb(quote, i + 1, token_at(tokens, comma))) add(std::move(quote), inside, end);
         }
     }
 
