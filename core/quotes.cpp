@@ -881,7 +881,7 @@ struct Extractor {
         if (from >= to) return false;
         const std::string& first = tokens[from].normalized;
         if (first == "они" || first == "их") return false;  // several people: no one speaker
-        if (gender_of_pronoun(first) != Gender::unknown) return attribute_to_antecedent(quote, from);
+        if (is_personal_pronoun_phrase(from, to)) return attribute_to_antecedent(quote, from);
         const bool body = names_a_body(from, to);
         if (!body) {
             if (auto person = find_person(from, to, nominative, first_position)) {
@@ -901,6 +901,14 @@ struct Extractor {
         if (!nominative && !looks_like_person_in_oblique_case(tokens[head_of(from, title_end)].normalized)) return true;
         if (auto person = person_with_title(from, title_end, nominative)) set_speaker(quote, *person);
         return true;
+    }
+
+    // `он`, `она`; `его`/`ее` alone (`по его словам`, `приводит его
+    // «Росбалт»`), not as a possessive (`ее гендиректор Максим Орлов`).
+    bool is_personal_pronoun_phrase(std::size_t from, std::size_t to) const {
+        const std::string& first = tokens[from].normalized;
+        if (first == "он" || first == "она") return true;
+        return (first == "его" || first == "ее") && skip_medium(from + 1, to) == to;
     }
 
     // `— сказал он`, `по ее словам`.
@@ -925,9 +933,18 @@ struct Extractor {
         // person quoted or named just before, unless the article gives the
         // role to someone else too.
         if (!is_role_phrase(from, to, nominative) || role_names_someone_else(title_words, from)) return std::nullopt;
-        auto person = previous_speaker(from, verb_gender);
-        if (person) reference.emplace(from, verb_gender);
+        const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[head_of(from, to)].normalized);
+        auto person = previous_speaker(from, wanted);
+        if (person) reference.emplace(from, wanted);
         return person;
+    }
+
+    // `исследовательница`, `феминистка`, `принцесса`: a woman's role word.
+    static Gender gender_of_role(const std::string& head) {
+        for (std::string_view ending : {"ница", "есса", "иня", "истка", "ачка"}) {
+            if (ends_with(head, ending)) return Gender::female;
+        }
+        return Gender::unknown;
     }
 
     // `в интервью Fox глава ведомства Джон Керри`, `на брифинге вице-премьер`:
@@ -1462,7 +1479,9 @@ struct Extractor {
                 (ends_sentence(after) || word_count(inside, close) >= 4)) {
                 Quotation quote;
                 quote.text = std::string(text.substr(inside, close - inside));
-                if (!after_preposition(first) && attribute_fragment(quote, at)) add(std::move(quote), inside, close);
+                if (!after_preposition(first) && !is_set_phrase(first, close) && attribute_fragment(quote, at)) {
+                    add(std::move(quote), inside, close);
+                }
             }
             at = after - 1;
         }
@@ -1478,6 +1497,12 @@ struct Extractor {
             if (prepositions.count(tokens[k].normalized) != 0) return true;
         }
         return false;
+    }
+
+    // `"на полях"`, `«в целом»`: two words opening with a preposition are a
+    // set phrase in quote marks, not someone's words.
+    bool is_set_phrase(std::size_t first, std::size_t close) const {
+        return is_preposition(tokens[first].normalized) && word_count(tokens[first].begin, close) <= 2;
     }
 
     // After a closing mark: the end of the sentence, or `и «...»` going on.
