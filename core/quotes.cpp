@@ -424,7 +424,8 @@ std::size_t east_asian_name_length(const std::vector<Token>& tokens, std::size_t
     if (!may_be_surname(first) || first.sentence_start || utf8_length(first.raw) > 3 || is_stopword(first.normalized)) return 0;
     std::size_t end = i + 1;
     while (end < tokens.size() && end < i + 3 && may_be_surname(tokens[end]) && tokens[end].sentence == first.sentence &&
-           tokens[end].begin == tokens[end - 1].end + 1 && !ends_like_oblique_noun(tokens[end].normalized)) {
+           tokens[end].begin == tokens[end - 1].end + 1 && utf8_length(tokens[end].raw) >= 2 &&
+           !ends_like_oblique_noun(tokens[end].normalized)) {
         ++end;
     }
     return end - i >= 2 ? end - i : 0;
