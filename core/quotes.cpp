@@ -439,7 +439,7 @@ void learn_east_asian_names(const std::vector<Token>& tokens, KnownPersons& know
         person.surname = tokens[i].raw;
         person.full_name = tokens[i].raw;
         for (std::size_t k = i + 1; k < i + length; ++k) person.full_name += " " + tokens[k].raw;
-        learn_person(known, tokens[i].normalized, person);
+        learn_person(known, name_key(tokens[i].normalized), person);
         i += length - 1;
     }
 }
@@ -732,19 +732,10 @@ struct Extractor {
                 ++end;
             }
             std::string first_name;
-            int score = person_score(i, end, first_position && i == from, nominative, first_name);
-            if (const std::size_t length = east_asian_name_length(tokens, i); length > 0 && known.count(tokens[i].normalized) != 0) {
-                Person person = known.at(tokens[i].normalized);
-                person.token = i;
-                if (3 > best_score) {
-                    best = person;
-                    best_score = 3;
-                }
-                i = end - 1;
-                continue;
-            }
+            const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
+            const int score = east_asian ? 3 : person_score(i, end, first_position && i == from, nominative, first_name);
             if (score > best_score) {
-                best = person_named_by(end - 1, first_name, nominative);
+                best = east_asian ? person_named_by(i, "", true) : person_named_by(end - 1, first_name, nominative);
                 best_score = score;
             }
             i = end - 1;

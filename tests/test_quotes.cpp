@@ -135,18 +135,10 @@ TEST_CASE("a speech verb at the very start of a text is not read before the text
 
 // ------------------------------------------------ who the article's people are
 
-namespace {
-
-const core::Quotation* quote_starting(const std::vector<core::Quotation>& quotes, const std::string& start) {
-    return find_quote(quotes, start);
-}
-
-}  // namespace
-
 TEST_CASE("a word right after a speech verb in an attribution is learnt as a surname and found again later") {
     const auto quotes = extract_quotations(
         "«Рынок растет медленно», — написал Жмыхов. Позже Жмыхов уточнил детали. «Цены вырастут к осени», — добавил он.");
-    const auto* later = quote_starting(quotes, "Цены вырастут");
+    const auto* later = find_quote(quotes, "Цены вырастут");
     REQUIRE(later);
     CHECK(later->speaker == "Жмыхов");
 }
@@ -155,7 +147,7 @@ TEST_CASE("a two-word name right before a speech verb is learnt even with a firs
     const auto quotes = extract_quotations(
         "Министр Ханнес Брукмайер высказался за диалог. Он отметил, что Запад не мог проигнорировать "
         "\"грубое нарушение международного права\".");
-    const auto* fragment = quote_starting(quotes, "грубое нарушение");
+    const auto* fragment = find_quote(quotes, "грубое нарушение");
     REQUIRE(fragment);
     CHECK(fragment->speaker == "Брукмайер");
 }
@@ -178,7 +170,7 @@ TEST_CASE("a pronoun is resolved in text order, after quotations found by later 
     const auto quotes = extract_quotations(
         "«Мы обсудили торговлю», — сказал Олег Иванов. Павел Петров рассказал об итогах переговоров с Ивановым. "
         "По словам Иванова, стороны подпишут договор.\n«Мы говорили и о культуре, и о спорте», — отметил он.");
-    const auto* last = quote_starting(quotes, "Мы говорили");
+    const auto* last = find_quote(quotes, "Мы говорили");
     REQUIRE(last);
     CHECK(last->speaker == "Иванов");
 }
@@ -284,7 +276,7 @@ TEST_CASE("a statement followed by 'Об этом заявил X' is X's") {
 TEST_CASE("'Об этом он заявил' takes the speaker from before the verb") {
     const auto quotes = extract_quotations(
         "Кандидат Олег Лапин выступил в парке. Он собрал в фонд десять миллионов рублей. Об этом он заявил вечером.");
-    const auto* q = quote_starting(quotes, "Он собрал");
+    const auto* q = find_quote(quotes, "Он собрал");
     REQUIRE(q);
     CHECK(q->speaker == "Лапин");
 }
