@@ -390,7 +390,40 @@ bool follows_quoted_words(std::string_view text, std::size_t begin) {
            (at >= 3 && text.substr(at - 3, 3) == "“");
 }
 
+// `Мутко напомнил`: a word before a verb of a man or a woman speaking, that
+// the article also capitalises inside a sentence (`заявление Мутко`) and
+// never puts after `в` or `из` (`Киев заявил` — `в Киеве`). Words only
+// capitalised at sentence start (`Также`) and neuter or plural verbs
+// (`Минобороны сообщило`) do not count.
+bool used_like_a_surname(const std::vector<Token>& tokens, const std::vector<std::string>& keys, std::size_t word,
+                         const std::string& verb) {
+    if (ends_with(verb, "ло") || ends_with(verb, "лось") || ends_with(verb, "ли") || is_stopword(tokens[word].normalized)) {
+        return false;
+    }
+    bool inside_sentence = false;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (keys[k] != keys[word]) continue;
+        if (k > 0 && (tokens[k - 1].normalized == "в" || tokens[k - 1].normalized == "во" || tokens[k - 1].normalized == "из")) {
+            return false;
+        }
+        inside_sentence = inside_sentence || (tokens[k].capitalized && !tokens[k].sentence_start);
+    }
+    return inside_sentence;
+}
+
+// name_key of every capitalised token ("" for the others), computed once.
+const std::vector<std::string>& keys_of_capitalised(const std::vector<Token>& tokens, std::vector<std::string>& keys) {
+    if (keys.empty()) {
+        keys.resize(tokens.size());
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            if (tokens[k].capitalized) keys[k] = name_key(tokens[k].normalized);
+        }
+    }
+    return keys;
+}
+
 void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
+    std::vector<std::string> keys;
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& verb = tokens[i];
         const Token& next = tokens[i + 1];
@@ -406,7 +439,8 @@ void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& t
             learn_person(known, name_key(next.normalized), person);
         }
         if (is_finite_speech_verb(next.normalized) && !next.capitalized && may_be_surname(verb) &&
-            (has_distinctive_surname_suffix(verb.normalized) || ends_a_name_inside_sentence(tokens, i))) {
+            (has_distinctive_surname_suffix(verb.normalized) || ends_a_name_inside_sentence(tokens, i) ||
+             used_like_a_surname(tokens, keys_of_capitalised(tokens, keys), i, next.normalized))) {
             Person person;
             person.gender = gender_of_verb(next.normalized);
             person.surname = verb.raw;
@@ -820,16 +854,17 @@ struct Extractor {
     // Whether the article gives a word of the role to someone it names in a
     // way we cannot read (`Патриарх Московский и всея Руси Кирилл`): then
     // `— заявил патриарх` may be that one, and the speaker stays unknown.
-    bool role_names_someone_else(const std::vector<std::string>& role_stems, std::size_t before) const {
+    bool role_names_someone_else(const std::string& role_head, std::size_t before) const {
+        const std::set<std::string> head{role_head};
         for (std::size_t k = 0; k + 1 < before; ++k) {
-            if (quoted[k] || !shares_root(tokens[k].normalized, {role_stems.begin(), role_stems.end()})) continue;
-            std::size_t j = k + 1;
-            bool names_known_person = false;
-            while (j < before && tokens[j].capitalized && tokens[j].sentence == tokens[k].sentence) {
+            if (quoted[k] || !shares_root(tokens[k].normalized, head)) continue;
+            // The capitalised words right after it (`Московский и ...`, not `РФ`).
+            bool names_someone = false, names_known_person = false;
+            for (std::size_t j = k + 1; j < before && tokens[j].capitalized && tokens[j].sentence == tokens[k].sentence; ++j) {
+                names_someone = names_someone || !tokens[j].all_caps;
                 names_known_person = names_known_person || find_known(known, tokens[j].normalized);
-                ++j;
             }
-            if (j > k + 1 && !names_known_person) return true;
+            if (names_someone && !names_known_person) return true;
         }
         return false;
     }
@@ -924,7 +959,9 @@ struct Extractor {
         // `— продолжил парламентарий`: a bare role word refers back to the
         // person quoted or named just before, unless the article gives the
         // role to someone else too.
-        if (!is_role_phrase(from, to, nominative) || role_names_someone_else(title_words, from)) return std::nullopt;
+        if (!is_role_phrase(from, to, nominative) || role_names_someone_else(tokens[head_of(from, to)].normalized, from)) {
+            return std::nullopt;
+        }
         const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[head_of(from, to)].normalized);
         auto person = previous_speaker(from, wanted);
         if (person) reference.emplace(from, wanted);

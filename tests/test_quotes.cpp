@@ -379,3 +379,26 @@ TEST_CASE("quoted words after a preposition are a name or a scare quote, not a f
 TEST_CASE("a fragment after a plural verb names no one") {
     CHECK(extract_quotations("Олег Лапин и Игорь Корнев призвали «не спешить с выводами».").empty());
 }
+
+TEST_CASE("a one-word surname before a speech verb is learnt when the article also writes it inside a sentence") {
+    const auto quotes = extract_quotations(
+        "Журналисты получили заявление Мутко. Мутко напомнил о новых правилах. «Все спортсмены будут проверены», "
+        "— добавил он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Мутко");
+}
+
+TEST_CASE("a place before a speech verb is not learnt as a surname") {
+    const auto quotes = extract_quotations(
+        "В Киеве прошли переговоры. Киев заявил о готовности к диалогу. «Мы готовы к диалогу», — сказал он.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("only the head of a role word decides whether the article gives it to someone unreadable") {
+    const auto quotes = extract_quotations(
+        "Проверки будут продолжены, заявил министр спорта РФ. «Мы открыты для любых проверок», — сказал Олег Лапин. "
+        "«Лаборатория работает честно», — отметил министр спорта.");
+    const auto* last = find_quote(quotes, "Лаборатория работает");
+    REQUIRE(last);
+    CHECK(last->speaker == "Лапин");
+}
