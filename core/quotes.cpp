@@ -85,7 +85,11 @@ std::vector<Token> tokenize(std::string_view text) {
                 --before;
             }
         }
-        t.sentence_start = before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
+        // `Джордж Х. Кинг`: the period after an initial ends no sentence.
+        const bool after_initial = before > 0 && text[before - 1] == '.' && !tokens.empty() &&
+                                   tokens.back().end == before - 1 && tokens.back().capitalized &&
+                                   utf8_length(tokens.back().raw) == 1;
+        t.sentence_start = before == 0 || (text[before - 1] == '.' && !after_initial) || text[before - 1] == '!' ||
                            text[before - 1] == '?' || text[before - 1] == '\n' || text[before - 1] == ':';
         t.after_open_quote = opened_by_quote_mark(text, w.begin);
         t.sentence = tokens.empty() ? 0 : tokens.back().sentence + (t.sentence_start ? 1 : 0);
@@ -346,7 +350,9 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
         const std::string first = first_name_nominative(tokens[i].normalized);
         if (!tokens[i].capitalized || first.empty()) continue;
         std::size_t surname = i + 1;
-        if (is_patronymic(tokens[surname].normalized) && surname + 1 < tokens.size()) ++surname;
+        // `Сергеевич`, and an initial: `Джордж Х. Кинг`.
+        const bool initial = utf8_length(tokens[surname].raw) == 1;
+        if ((is_patronymic(tokens[surname].normalized) || initial) && surname + 1 < tokens.size()) ++surname;
         if (!may_be_surname(tokens[surname]) || tokens[surname].sentence != tokens[i].sentence) continue;
         Person person;
         person.gender = is_female_first_name(first) ? Gender::female : Gender::male;
@@ -391,17 +397,21 @@ bool follows_quoted_words(std::string_view text, std::size_t begin) {
 }
 
 // `Мутко напомнил`: a word before a verb of a man or a woman speaking, that
-// the article also capitalises inside a sentence (`заявление Мутко`) and
-// never puts after `в` or `из` (`Киев заявил` — `в Киеве`). Words only
-// capitalised at sentence start (`Также`) and neuter or plural verbs
-// (`Минобороны сообщило`) do not count.
+// the article also capitalises inside a sentence (`заявление Мутко`), never
+// writes in lower case (`Генпрокурор` — `генпрокурор`) and never puts after
+// `в` or `из` (`Киев заявил` — `в Киеве`). Words only capitalised at
+// sentence start (`Также`), genitives (`Президент России подчеркнул`),
+// adjectives and neuter or plural verbs (`Минобороны сообщило`) do not count.
 bool used_like_a_surname(const std::vector<Token>& tokens, const std::vector<std::string>& keys, std::size_t word,
                          const std::string& verb) {
-    if (ends_with(verb, "ло") || ends_with(verb, "лось") || ends_with(verb, "ли") || is_stopword(tokens[word].normalized)) {
+    const std::string& w = tokens[word].normalized;
+    if (ends_with(verb, "ло") || ends_with(verb, "лось") || ends_with(verb, "ли") || is_stopword(w) ||
+        ends_like_oblique_noun(w) || looks_adjectival(w)) {
         return false;
     }
     bool inside_sentence = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (!tokens[k].capitalized && tokens[k].normalized == w) return false;  // `генпрокурор`: a common noun
         if (keys[k] != keys[word]) continue;
         if (k > 0 && (tokens[k - 1].normalized == "в" || tokens[k - 1].normalized == "во" || tokens[k - 1].normalized == "из")) {
             return false;
@@ -450,12 +460,17 @@ void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& t
     }
 }
 
-// `Си Цзиньпин`, `Ким Чен Ын`: Chinese and Korean names put the surname,
-// a single short syllable, first. A run of two or three capitalised words
-// inside a sentence opening with such a syllable is read that way.
+bool is_east_asian_surname(const std::string& normalized) {
+    static const std::vector<std::string> surnames = data::words(data::kEastAsianSurnames);
+    return std::find(surnames.begin(), surnames.end(), normalized) != surnames.end();
+}
+
+// `Си Цзиньпин`, `Ким Чен Ын`: Chinese and Korean names put the surname
+// first. A run of two or three capitalised words inside a sentence opening
+// with a common such surname is read that way (`Тим Кук` is not).
 std::size_t east_asian_name_length(const std::vector<Token>& tokens, std::size_t i) {
     const Token& first = tokens[i];
-    if (!may_be_surname(first) || first.sentence_start || utf8_length(first.raw) > 3 || is_stopword(first.normalized)) return 0;
+    if (!may_be_surname(first) || first.sentence_start || !is_east_asian_surname(first.normalized)) return 0;
     std::size_t end = i + 1;
     while (end < tokens.size() && end < i + 3 && may_be_surname(tokens[end]) && tokens[end].sentence == first.sentence &&
            tokens[end].begin == tokens[end - 1].end + 1 && utf8_length(tokens[end].raw) >= 2 &&
@@ -650,7 +665,8 @@ struct Extractor {
         if (at + 1 == text.size() || text[at + 1] == '\n') return true;
         if (text[at + 1] != ' ') return false;
         const std::size_t next = token_at(tokens, at + 1);
-        return next >= tokens.size() || tokens[next].capitalized || text.find_first_not_of(' ', at + 1) < tokens[next].begin;
+        if (next >= tokens.size() || text.find_first_not_of(' ', at + 1) < tokens[next].begin) return true;  // `. — Вторая`
+        return tokens[next].capitalized && tokens[next].sentence_start;  // not `тыс. рублей`, `Х. Кинг`
     }
 
     // Where the sentence holding `byte` ends (., !, ?, newline), exclusive.
@@ -1095,6 +1111,13 @@ struct Extractor {
     // `сказала` asks for a woman; `заявили` for no one person.
     bool attribute_after_verb(Quotation& quote, std::size_t verb, std::size_t last) {
         const std::string& v = tokens[verb].normalized;
+        // `— передает слова судьи издание`, `приводит слова министра`.
+        if ((quotes_its_object(v) || is_source_verb(v)) && verb + 1 < last) {
+            const std::size_t words = skip_medium(verb + 1, last);
+            if (words < last && (tokens[words].normalized == "слова" || tokens[words].normalized == "слов")) {
+                return attribute(quote, words + 1, last, false, true);
+            }
+        }
         if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
         verb_gender = gender_of_verb(v);
         const bool attributed = attribute(quote, verb + 1, last, true, true);

@@ -402,3 +402,17 @@ TEST_CASE("only the head of a role word decides whether the article gives it to 
     REQUIRE(last);
     CHECK(last->speaker == "Лапин");
 }
+
+TEST_CASE("'передает слова X' and 'приводит слова X' attribute to X, in the genitive") {
+    const auto quotes = extract_quotations(
+        "«Решение будет исполнено в срок», — передает слова Олега Лапина издание.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("an initial between first name and surname is skipped") {
+    const auto quotes = extract_quotations(
+        "Решение вынес судья Джордж Х. Кинг. «Права на песню никому не принадлежат», — сказал судья.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Кинг");
+}
