@@ -416,3 +416,19 @@ TEST_CASE("an initial between first name and surname is skipped") {
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Кинг");
 }
+
+TEST_CASE("a Western name with a short first name is not read surname first") {
+    const auto cook = extract_quotations("«Мы продолжим выпускать новые модели», — заявил гендиректор Тим Кук.");
+    REQUIRE(cook.size() == 1);
+    CHECK(cook[0].speaker == "Кук");
+    const auto juan = extract_quotations("«Выборы прошли честно», — сообщил парламентарий Хуан Суареш.");
+    REQUIRE(juan.size() == 1);
+    CHECK(juan[0].speaker == "Суареш");
+}
+
+TEST_CASE("a genitive before a speech verb is not learnt as a surname") {
+    const auto quotes = extract_quotations(
+        "Встреча прошла в Кремле. Президент России подчеркнул важность диалога с партнерами России. "
+        "«Мы готовы к переговорам», — сказал он.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
