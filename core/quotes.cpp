@@ -252,9 +252,10 @@ bool looks_adjectival(const std::string& normalized) {
 }
 
 // `России`, `Украины`, `Москвы`: feminine genitives, the case of places and
-// bodies; a man's surname in the genitive ends in -а/-я instead.
+// bodies; a man's surname in the genitive ends in -а/-я instead, a woman's
+// in -ой (`Ивановой`).
 bool looks_like_place_genitive(const std::string& normalized) {
-    for (std::string_view ending : {"ии", "ы", "ой", "ей"}) {
+    for (std::string_view ending : {"ии", "ы"}) {
         if (ends_with(normalized, ending)) return true;
     }
     return false;
@@ -619,6 +620,11 @@ bool is_source_verb(const std::string& normalized) {
     return false;
 }
 
+bool is_document_verb(const std::string& normalized) {
+    static const std::vector<std::string> verbs = data::words(data::kDocumentVerbs);
+    return std::find(verbs.begin(), verbs.end(), normalized) != verbs.end();
+}
+
 struct Extractor {
     std::string_view text;
     std::vector<Token> tokens;
@@ -745,6 +751,8 @@ struct Extractor {
         if (!first_name.empty()) return 3;
         // `Российский президент назвал`: an adjective opening a sentence.
         if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
+        // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
+        if (end - begin == 1 && !nominative && looks_like_place_genitive(last.normalized)) return 0;
         if (has_surname_suffix(last.normalized)) return 2;
         // `Ларс Нильсон`: two capitalised words inside a sentence, the second not
         // in an oblique case, read as first name and surname.
@@ -760,7 +768,6 @@ struct Extractor {
         // Right after the verb the subject stands in the nominative whatever its
         // ending (`— добавил Бадалбейли`).
         const bool bare = end - begin == 1;
-        if (!nominative && looks_like_place_genitive(last.normalized)) return 0;
         return first_position && bare && !last.sentence_start ? 1 : 0;
     }
 
@@ -1155,6 +1162,7 @@ struct Extractor {
         const std::size_t last = phrase_end_token(at + dash);
         if (first >= last) return false;
         const std::string& verb = tokens[first].normalized;
+        if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
         if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
             return attribute_after_verb(quote, first, last);
         }
@@ -1162,6 +1170,27 @@ struct Extractor {
             return attribute(quote, first, first + 1, true, true);
         }
         return false;
+    }
+
+    // `говорится в статье Лапина`, `в заявлении МИД Украины`: tokens[in, last)
+    // open with `в` and the document; its author or source follows in the
+    // genitive. True when a person or a named source is given.
+    bool attribute_to_document(Quotation& quote, std::size_t in, std::size_t last) {
+        const std::size_t source = in + 2;
+        if (source >= last || (tokens[in].normalized != "в" && tokens[in].normalized != "во")) return false;
+        // Only someone the article shows to be a person: `в обращении
+        // Общества` is a body's document.
+        if (!names_a_body(source, last)) {
+            const auto person = find_person(source, last, false, true);
+            if (person && (person->full_name != person->surname || find_known(known, normalize_text(person->surname)))) {
+                set_speaker(quote, *person);
+                return true;
+            }
+        }
+        for (std::size_t i = in; i < last && i < in + kMaxTitleWords; ++i) {
+            quote.speaker_title += (quote.speaker_title.empty() ? "" : " ") + tokens[i].raw;
+        }
+        return tokens[source].capitalized || names_a_body(source, last);
     }
 
     // The start of a colon clause: its sentence, or the quotation it stands
@@ -1200,6 +1229,11 @@ struct Extractor {
         std::size_t verb = last;
         for (std::size_t i = first; i < last; ++i) {
             if (is_finite_speech_verb(tokens[i].normalized)) verb = i;
+        }
+        // `В заявлении Гелетея, размещенном на сайте, говорится:`
+        if (verb == last && is_document_verb(tokens[last - 1].normalized)) {
+            const std::size_t comma_or_verb = std::min(last - 1, token_at(tokens, text.find(',', tokens[first].end)));
+            return attribute_to_document(quote, first, comma_or_verb);
         }
         // Without a verb only a short clause names a speaker: `Лавров:`,
         // `Глава МИД Сергей Лавров:`, not a whole sentence ending in a colon.
@@ -1425,7 +1459,8 @@ struct Extractor {
     void sentence_final_attribution() {
         for (std::size_t i = 1; i < tokens.size(); ++i) {
             const std::string& verb = tokens[i].normalized;
-            if (!(is_finite_speech_verb(verb) || is_source_verb(verb)) || tokens[i].capitalized || quoted[i]) continue;
+            const bool document = is_document_verb(verb);
+            if (!(is_finite_speech_verb(verb) || is_source_verb(verb) || document) || tokens[i].capitalized || quoted[i]) continue;
             std::size_t at = tokens[i].begin;
             auto long_dash_before = [&](std::size_t pos) {
                 return pos >= 3 && (text.substr(pos - 3, 3) == "—" || text.substr(pos - 3, 3) == "–");
@@ -1444,9 +1479,9 @@ struct Extractor {
             if (!attribution_closes_sentence(end_token)) continue;
             Quotation quote;
             quote.text = std::string(text.substr(inside, comma - inside));
-            if (!attribute_after_verb(quote, i, end_token)) continue;
+            if (document ? !attribute_to_document(quote, i + 1, end_token) : !attribute_after_verb(quote, i, end_token)) continue;
             // `..., сообщает «Интерфакс»`: a medium is no speaker.
-            if (quote.speaker.empty() && !names_a_body(i + 1, end_token)) continue;
+            if (quote.speaker.empty() && !document && !names_a_body(i + 1, end_token)) continue;
             add(std::move(quote), inside, comma);
         }
     }

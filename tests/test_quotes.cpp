@@ -432,3 +432,34 @@ TEST_CASE("a genitive before a speech verb is not learnt as a surname") {
         "«Мы готовы к переговорам», — сказал он.");
     for (const auto& q : quotes) CHECK(q.speaker.empty());
 }
+
+TEST_CASE("'говорится в статье X' attributes to X, the author of the document") {
+    const auto quotes = extract_quotations("Власти не справились с кризисом, говорится в статье Олега Лапина.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("'говорится в заявлении' of a named body keeps the document as the title, with no speaker") {
+    const auto quotes = extract_quotations("«Мы не признаем этих обвинений», — говорится в заявлении МИД Украины.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+    CHECK(quotes[0].speaker_title == "в заявлении МИД Украины");
+}
+
+TEST_CASE("a colon after 'В заявлении X ... говорится' attributes to X") {
+    const auto quotes =
+        extract_quotations("В заявлении Олега Лапина, размещенном на сайте, говорится: «Мы не отступим от плана»");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("'как говорится' and a bare 'говорится в статье' name no one") {
+    CHECK(extract_quotations("Как говорится, старый друг лучше новых двух.").empty());
+    CHECK(extract_quotations("Рождаемость в регионах снижается, говорится в статье.").empty());
+}
+
+TEST_CASE("a woman's surname in the genitive after 'по словам' is a speaker") {
+    const auto quotes = extract_quotations("По словам Ивановой, решение примут до конца месяца.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(core::speaker_key(quotes[0].speaker) == core::speaker_key("Иванова"));
+}
