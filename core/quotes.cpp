@@ -1176,8 +1176,9 @@ struct Extractor {
     // open with `в` and the document; its author or source follows in the
     // genitive. True when a person or a named source is given.
     bool attribute_to_document(Quotation& quote, std::size_t in, std::size_t last) {
+        if (in + 1 >= last || (tokens[in].normalized != "в" && tokens[in].normalized != "во")) return false;
         const std::size_t source = in + 2;
-        if (source >= last || (tokens[in].normalized != "в" && tokens[in].normalized != "во")) return false;
+        if (source >= last) return attribute_to_author_discussed(quote, in + 1);
         // Only someone the article shows to be a person: `в обращении
         // Общества` is a body's document.
         if (!names_a_body(source, last)) {
@@ -1191,6 +1192,18 @@ struct Extractor {
             quote.speaker_title += (quote.speaker_title.empty() ? "" : " ") + tokens[i].raw;
         }
         return tokens[source].capitalized || names_a_body(source, last);
+    }
+
+    // `..., говорится в статье.` with no author named: the person quoted or
+    // named as a subject just before, whose text the article discusses.
+    bool attribute_to_author_discussed(Quotation& quote, std::size_t document) {
+        static const std::vector<std::string> authored = data::words(data::kAuthoredTexts);
+        if (std::find(authored.begin(), authored.end(), tokens[document].normalized) == authored.end()) return false;
+        const auto person = previous_speaker(document);
+        if (!person) return false;
+        set_speaker(quote, *person);
+        reference.emplace(document, Gender::unknown);
+        return true;
     }
 
     // The start of a colon clause: its sentence, or the quotation it stands

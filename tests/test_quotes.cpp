@@ -453,9 +453,24 @@ TEST_CASE("a colon after 'В заявлении X ... говорится' attrib
     CHECK(quotes[0].speaker == "Лапин");
 }
 
-TEST_CASE("'как говорится' and a bare 'говорится в статье' name no one") {
+TEST_CASE("'как говорится', and 'говорится в статье' with no one named before, name no one") {
     CHECK(extract_quotations("Как говорится, старый друг лучше новых двух.").empty());
     CHECK(extract_quotations("Рождаемость в регионах снижается, говорится в статье.").empty());
+}
+
+TEST_CASE("'говорится в статье' with no author named is the article of the person just quoted") {
+    const auto quotes = extract_quotations(
+        "«Рынок жилья растет медленно», — написал Олег Лапин. Спрос на квартиры в столице снижается, говорится в статье.");
+    const auto* q = find_quote(quotes, "Спрос на квартиры");
+    REQUIRE(q);
+    CHECK(q->speaker == "Лапин");
+}
+
+TEST_CASE("'говорится в сообщении' with no source named is no one's") {
+    const auto quotes = extract_quotations(
+        "«Рынок жилья растет медленно», — написал Олег Лапин. Спрос на квартиры в столице снижается, говорится в "
+        "сообщении.");
+    CHECK_FALSE(find_quote(quotes, "Спрос на квартиры"));
 }
 
 TEST_CASE("a woman's surname in the genitive after 'по словам' is a speaker") {
