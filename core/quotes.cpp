@@ -366,6 +366,11 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
     }
 }
 
+bool is_east_asian_surname(const std::string& normalized) {
+    static const std::vector<std::string> surnames = data::words(data::kEastAsianSurnames);
+    return std::find(surnames.begin(), surnames.end(), normalized) != surnames.end();
+}
+
 // `министр ФРГ Франк-Вальтер Штайнмайер высказался`: two capitalised words
 // inside a sentence, the last not in an oblique case (`Совета Федерации`)
 // and the first no adjective (`Европейский Союз`), ending at token `last`.
@@ -449,7 +454,9 @@ void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& t
             person.full_name = person.surname;
             learn_person(known, name_key(next.normalized), person);
         }
-        if (is_finite_speech_verb(next.normalized) && !next.capitalized && may_be_surname(verb) &&
+        // `Си Цзиньпин заявил`: the surname came first.
+        const bool after_east_asian_surname = i > 0 && tokens[i - 1].capitalized && is_east_asian_surname(tokens[i - 1].normalized);
+        if (is_finite_speech_verb(next.normalized) && !next.capitalized && may_be_surname(verb) && !after_east_asian_surname &&
             (has_distinctive_surname_suffix(verb.normalized) || ends_a_name_inside_sentence(tokens, i) ||
              used_like_a_surname(tokens, keys_of_capitalised(tokens, keys), i, next.normalized))) {
             Person person;
@@ -461,21 +468,19 @@ void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& t
     }
 }
 
-bool is_east_asian_surname(const std::string& normalized) {
-    static const std::vector<std::string> surnames = data::words(data::kEastAsianSurnames);
-    return std::find(surnames.begin(), surnames.end(), normalized) != surnames.end();
-}
 
 // `Си Цзиньпин`, `Ким Чен Ын`: Chinese and Korean names put the surname
 // first. A run of two or three capitalised words inside a sentence opening
 // with a common such surname is read that way (`Тим Кук` is not).
 std::size_t east_asian_name_length(const std::vector<Token>& tokens, std::size_t i) {
     const Token& first = tokens[i];
-    if (!may_be_surname(first) || first.sentence_start || !is_east_asian_surname(first.normalized)) return 0;
+    // At a sentence start only when it is no function word (`Но Путин заявил`).
+    if (!may_be_surname(first) || !is_east_asian_surname(first.normalized) || (first.sentence_start && is_stopword(first.normalized))) {
+        return 0;
+    }
     std::size_t end = i + 1;
     while (end < tokens.size() && end < i + 3 && may_be_surname(tokens[end]) && tokens[end].sentence == first.sentence &&
-           tokens[end].begin == tokens[end - 1].end + 1 && utf8_length(tokens[end].raw) >= 2 &&
-           !ends_like_oblique_noun(tokens[end].normalized)) {
+           tokens[end].begin == tokens[end - 1].end + 1 && utf8_length(tokens[end].raw) >= 2) {
         ++end;
     }
     return end - i >= 2 ? end - i : 0;
@@ -578,6 +583,24 @@ bool shares_root(const std::string& title_word, const std::set<std::string>& con
 
 // The person a title (`министр`, `глава Комитета СФ`) refers to: the one
 // whose own title shares most words with it, nearest before `before_token`.
+// `российского`, `итальянского`: an adjective of a country or a body.
+bool is_relational_adjective(const std::string& word) {
+    return looks_adjectival(word) && word.find("ск") != std::string::npos;
+}
+
+// `глава российского правительства` is not the person titled `глава
+// итальянского правительства`: the title's relational adjective is not in
+// the person's title, which has another.
+bool qualifiers_conflict(const std::vector<std::string>& title_words, const std::set<std::string>& context) {
+    for (const std::string& word : title_words) {
+        if (!is_relational_adjective(word) || shares_root(word, context)) continue;
+        for (const std::string& other : context) {
+            if (is_relational_adjective(other)) return true;
+        }
+    }
+    return false;
+}
+
 // The head of the title (its first word here) weighs double: `глава МИД`
 // is rather the `глава министерства` than the `спикер МИД`.
 std::optional<Person> resolve_title(const std::vector<std::string>& title_words, const std::vector<Mention>& mentions,
@@ -586,6 +609,7 @@ std::optional<Person> resolve_title(const std::vector<std::string>& title_words,
     std::size_t best_overlap = 0;
     for (const Mention& m : mentions) {
         if (m.person.token >= before_token) break;
+        if (qualifiers_conflict(title_words, m.context)) continue;
         std::size_t overlap = 0;
         for (std::size_t i = 0; i < title_words.size(); ++i) overlap += shares_root(title_words[i], m.context) * (i == 0 ? 2 : 1);
         if (overlap > 0 && overlap >= best_overlap) {
@@ -834,9 +858,13 @@ struct Extractor {
     // (in the nominative, outside quotations), whichever comes nearer, of
     // the `wanted` gender. `Путин встретился с Меркель. «...», — сказала она`
     // is Меркель's.
+    // `self`, when given, is the quotation being attributed: the people named
+    // inside its words (`Майкл Джексон совершил переворот, считает маэстро`)
+    // are not who said them.
     std::optional<Person> previous_speaker(std::size_t at, Gender wanted = Gender::unknown,
                                            std::size_t self = std::string_view::npos) const {
         const std::size_t byte = at < tokens.size() ? tokens[at].begin : text.size();
+        const auto inside_self = [&](std::size_t b) { return self < taken.size() && taken[self].first <= b && b < taken[self].second; };
         std::optional<Person> best;
         std::size_t best_byte = 0;
         for (std::size_t i = 0; i < out.size(); ++i) {
@@ -848,7 +876,8 @@ struct Extractor {
         }
         for (const Mention& m : mentions) {
             const std::size_t mention_byte = tokens[m.person.token].begin;
-            if (!m.subject || mention_byte >= byte || (best && mention_byte <= best_byte) || !fits(m.person, wanted)) {
+            if (!m.subject || mention_byte >= byte || (best && mention_byte <= best_byte) || !fits(m.person, wanted) ||
+                inside_self(mention_byte)) {
                 continue;
             }
             best = m.person;
@@ -863,6 +892,10 @@ struct Extractor {
         if (to - from > 3 || from >= to) return false;
         const std::string& head = tokens[head_of(from, to)].normalized;
         if (is_stopword(head) || head.size() <= 4) return false;  // `за 2013 год`
+        // `высказал сомнения`, `мнение`: abstract nouns name no one.
+        for (std::string_view ending : {"ние", "ния", "тие", "тия", "ость", "ости"}) {
+            if (ends_with(head, ending)) return false;
+        }
         if (!nominative && !looks_like_person_in_oblique_case(head)) return false;
         // `утверждает кандидатуру`: an object, not the subject.
         if (nominative && (ends_with(head, "у") || ends_with(head, "ю") || ends_with(head, "ом") || ends_with(head, "ем"))) {
@@ -987,8 +1020,18 @@ struct Extractor {
         }
         const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[head_of(from, to)].normalized);
         auto person = previous_speaker(from, wanted);
+        if (person && titled_otherwise(*person, title_words)) return std::nullopt;
         if (person) reference.emplace(from, wanted);
         return person;
+    }
+
+    // Whether the article titles `person` with another country's or body's
+    // adjective than `title_words` have (`итальянского` for `российского`).
+    bool titled_otherwise(const Person& person, const std::vector<std::string>& title_words) const {
+        for (const Mention& m : mentions) {
+            if (m.person.surname == person.surname && qualifiers_conflict(title_words, m.context)) return true;
+        }
+        return false;
     }
 
     // `исследовательница`, `феминистка`, `принцесса`: a woman's role word.
@@ -1132,6 +1175,7 @@ struct Extractor {
         if (attributed && is_plural_verb(v)) {
             quote.speaker.clear();
             quote.speaker_full.clear();
+            reference.reset();
         }
         return attributed;
     }
@@ -1293,7 +1337,12 @@ struct Extractor {
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return byte_begin[a] < byte_begin[b]; });
         for (std::size_t i : order) {
             if (!references[i]) continue;
-            if (const auto person = previous_speaker(references[i]->first, references[i]->second, i)) set_speaker(out[i], *person);
+            if (const auto person = previous_speaker(references[i]->first, references[i]->second, i)) {
+                set_speaker(out[i], *person);
+            } else {
+                out[i].speaker.clear();
+                out[i].speaker_full.clear();
+            }
         }
     }
 

@@ -488,3 +488,40 @@ TEST_CASE("pieces of the new attribution patterns at the edges of a text never r
         CHECK_NOTHROW(extract_quotations(text));
     }
 }
+
+TEST_CASE("a Chinese name opening a sentence is read surname first too") {
+    const auto quotes = extract_quotations(
+        "Си Цзиньпин заявил о готовности к сотрудничеству. «Наши народы будут работать вместе», — сказал он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Си");
+}
+
+TEST_CASE("a role word is not resolved to a person named inside the reported words themselves") {
+    const auto quotes = extract_quotations(
+        "Раймонд Паулс считает, что эстраде нужны новые звезды. Недавно ушедший Майкл Джексон совершил переворот в "
+        "музыке, считает маэстро.");
+    const auto* q = find_quote(quotes, "Недавно ушедший");
+    REQUIRE(q);
+    CHECK(q->speaker == "Паулс");
+}
+
+TEST_CASE("a title with one country's adjective is not resolved to a person titled with another's") {
+    const auto quotes = extract_quotations(
+        "Глава итальянского правительства Сильвио Берлускони прибыл в Москву. «Газопровод будет построен», — заявил "
+        "глава российского правительства.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+TEST_CASE("an abstract noun after a speech verb is no role word") {
+    const auto quotes =
+        extract_quotations("Олег Лапин выступил утром. «Председатель суда Иван Петров», высказал сомнения в решении.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a Chinese name in an oblique case keeps its surname") {
+    const auto quotes = extract_quotations(
+        "«Наши народы будут работать вместе», — цитирует РБК обращение председателя КНР Си Цзиньпина к россиянам.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Си");
+}
