@@ -630,9 +630,10 @@ bool is_reporting_noun(const std::string& normalized) {
 }
 
 // `по словам`, `по мнению`, `по подсчетам автора` report someone's words;
-// `по данным` often names a document or a body (`по данным переписи`,
-// `по данным прессы`), so it counts only with a person named outright.
-bool reports_words(const std::string& noun) { return noun != "данным"; }
+// `по данным`, `по информации`, `по сведениям` often name a document or a
+// body (`по данным переписи`, `по данным прессы`), so they count only with
+// a person named outright.
+bool reports_words(const std::string& noun) { return noun != "данным" && noun != "информации" && noun != "сведениям"; }
 
 // Verbs that name a medium rather than a speaker: `, пишет NEWSru.com`,
 // `Об этом сообщает пресс-служба`.
@@ -1538,7 +1539,7 @@ struct Extractor {
             // A quotation in marks that makes the whole clause is found as such.
             if (quote_opening_at(text, inside, false)) continue;
             const std::size_t end_token = phrase_end_token(tokens[i].end);
-            if (!attribution_closes_sentence(end_token)) continue;
+            if (!attribution_closes_sentence(end_token) || takes_a_topic(i + 1)) continue;
             Quotation quote;
             quote.text = std::string(text.substr(inside, comma - inside));
             if (document ? !attribute_to_document(quote, i + 1, end_token) : !attribute_after_verb(quote, i, end_token)) continue;
@@ -1579,6 +1580,14 @@ struct Extractor {
                                                    : attribute_after_verb(quote, verb, end_token);
             if (attributed && (!quote.speaker.empty() || names_a_body(verb + 1, end_token))) add(std::move(quote), inside, stop);
         }
+    }
+
+    // `..., сообщил о проведении торгов`: the verb goes on to its topic; the
+    // words before the comma are not what was said.
+    bool takes_a_topic(std::size_t after_verb) const {
+        if (after_verb >= tokens.size()) return false;
+        const std::string& next = tokens[after_verb].normalized;
+        return next == "о" || next == "об" || next == "про" || next == "что";
     }
 
     // `Кандидат ... заявил, что ...`: the sentence reports speech itself and

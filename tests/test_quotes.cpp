@@ -525,3 +525,25 @@ TEST_CASE("a Chinese name in an oblique case keeps its surname") {
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Си");
 }
+
+TEST_CASE("verbs of manner attribute like сказал: сетует, вспоминает, предупреждает") {
+    for (const char* verb : {"сетует", "вспоминает", "предупреждает", "иронизирует", "подытожил"}) {
+        INFO(verb);
+        const auto quotes = extract_quotations(std::string("«Раньше все было проще и понятнее», — ") + verb + " Олег Лапин.");
+        REQUIRE(quotes.size() == 1);
+        CHECK(quotes[0].speaker == "Лапин");
+    }
+}
+
+TEST_CASE("'по информации X' attributes only to a person named outright") {
+    CHECK(extract_quotations("По информации агентства, переговоры продлятся еще два дня.").empty());
+    const auto named = extract_quotations("По информации Олега Лапина, переговоры продлятся еще два дня.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Лапин");
+}
+
+TEST_CASE("a verb going on to its topic does not attribute the words before its comma") {
+    CHECK(extract_quotations(
+              "Аукционный дом, традиционно проводящий русские торги, сообщил о проведении новых торгов искусством.")
+              .empty());
+}
