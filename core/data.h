@@ -13,6 +13,13 @@ extern const char* const kSpeechVerbs;   // speech_verbs.txt
 extern const char* const kStopwords;     // stopwords.txt
 extern const char* const kSynonyms;      // synonyms.txt
 extern const char* const kTransliteration;  // transliteration.txt
+extern const char* const kReportingNouns;   // reporting_nouns.txt
+extern const char* const kSourceVerbs;      // source_verbs.txt
+extern const char* const kSpeakerBodies;    // speaker_bodies.txt
+extern const char* const kUnnamedSpeakers;  // unnamed_speakers.txt
+extern const char* const kEastAsianSurnames;  // east_asian_surnames.txt
+extern const char* const kDocumentVerbs;     // document_verbs.txt
+extern const char* const kAuthoredTexts;     // authored_texts.txt
 
 // The lines of a data file that hold data: trimmed, without blank lines and
 // `#` comments.

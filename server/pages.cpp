@@ -109,6 +109,15 @@ std::string page_link(const std::string& base, const PageQuery& query, long offs
 
 std::string search_link(const PageQuery& query, long offset = 0) { return page_link("/search", query, offset); }
 
+// The "Цитаты" view of the search page: quotations matching the words,
+// optionally by one speaker (`speaker=`).
+std::string quotes_link(const std::string& words, const std::string& speaker, long offset = 0) {
+    std::string link = "/search?view=quotes&q=" + percent_encode(words);
+    if (!speaker.empty()) link += "&speaker=" + percent_encode(speaker);
+    if (offset > 0) link += "&offset=" + std::to_string(offset);
+    return link;
+}
+
 // An attribute value: href="..." with the text escaped.
 std::string href(const std::string& link) { return "href=\"" + html_escape(link) + "\""; }
 
@@ -145,6 +154,7 @@ constexpr const char* kHelp = R"html(<details class="help" id="help"%OPEN%><summ
 <li><code>интеграц*</code> — слова, начинающиеся так.</li>
 <li><code>title:Лавров</code> — слово в заголовке; <code>title:"визит в Москву"</code> — фраза в заголовке.</li>
 <li><code>speaker:Лавров</code> — статьи, где цитируют этого человека; цитаты видны в статье.</li>
+<li>Вкладка «Цитаты» ищет слова среди цитат и показывает, кто их сказал, с готовой строкой для цитирования.</li>
 <li><code>source:Sputnik</code>, <code>place:Бишкек</code>, <code>date:2021-05</code>, <code>date:2020..2021</code> — фильтры;
 то же делают списки справа.</li>
 <li>Буквы «е» и «ё» не различаются; имена можно писать латиницей: <code>Lavrov</code>.</li>
@@ -172,6 +182,7 @@ struct Page {
     PageQuery query;
     std::string main;
     std::string aside;  // the filter column, or "" for none
+    bool quotes_view = false;  // the search box searches quotations
 };
 
 std::string render(const Page& page) {
@@ -189,6 +200,7 @@ std::string render(const Page& page) {
     out += html_escape(page.query.text);
     out += "\"><button type=\"submit\">Найти</button></span>";
     out += hidden_filter_inputs(page.query.filters);
+    if (page.quotes_view) out += "<input type=\"hidden\" name=\"view\" value=\"quotes\">";
     out += "<span class=\"shortcut\"><kbd>/</kbd> — к поиску</span></form></header>";
     out += page.aside.empty() ? "<div class=\"layout no-aside\"><main>" : "<div class=\"layout\"><main>";
     out += page.main;
@@ -397,6 +409,75 @@ std::size_t count_marks(const std::string& html) {
 
 bool is_web_link(const std::string& url) { return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0; }
 
+// "Статьи | Цитаты": the same words searched in articles or in quotations.
+std::string view_tabs(const PageQuery& query, bool quotes_view) {
+    std::string out = "<nav class=\"chips\" id=\"views\" aria-label=\"Что искать\">";
+    out += quotes_view ? "<a class=\"chip\" " + href(search_link(query)) + ">Статьи</a><span class=\"chip active\">Цитаты</span>"
+                       : "<span class=\"chip active\">Статьи</span><a class=\"chip\" id=\"quotes-view\" " +
+                             href(quotes_link(query.text, "")) + ">Цитаты</a>";
+    return out + "</nav>";
+}
+
+// One quotation: its words with the matches marked, who said it (a link to
+// all their quotations), the article it comes from and a citation line.
+std::string quote_item(const core::QuoteHit& hit, const std::string& words) {
+    const core::Quotation& q = hit.quote;
+    std::string out = "<li class=\"quote\"><blockquote><q>" + hit.text_html + "</q></blockquote><p>— ";
+    if (!q.speaker.empty()) {
+        out += "<a class=\"speaker\" " + href(quotes_link("", q.speaker)) + ">" +
+               html_escape(q.speaker_full.empty() ? q.speaker : q.speaker_full) + "</a>";
+    } else {
+        out += "<span class=\"meta\">автор не установлен</span>";
+    }
+    if (!q.speaker_title.empty()) out += ", <span class=\"meta\">" + html_escape(q.speaker_title) + "</span>";
+    const std::string link = page_link("/doc/" + percent_encode(hit.article.id), PageQuery{words, {}});
+    out += " · <a " + href(link) + ">" + html_escape(hit.article.title.empty() ? hit.article.id : hit.article.title) + "</a></p>";
+    out += meta_line(hit.article);
+    out += "<details class=\"citation\"><summary>Строка для цитирования</summary><textarea rows=\"2\" readonly>" +
+           html_escape(hit.citation) + "</textarea></details></li>";
+    return out;
+}
+
+std::string quote_pages(const std::string& words, const std::string& speaker, const core::QuoteRequest& request,
+                        std::size_t total) {
+    if (request.limit == 0 || total <= request.limit) return {};
+    const long limit = request.limit, offset = request.offset;
+    std::string out = "<nav class=\"pages\" aria-label=\"Страницы\">";
+    if (offset > 0) out += "<a rel=\"prev\" " + href(quotes_link(words, speaker, std::max(0L, offset - limit))) + ">← Назад</a>";
+    if (offset + limit < static_cast<long>(total) && offset + limit <= kMaxOffset) {
+        out += "<a rel=\"next\" " + href(quotes_link(words, speaker, offset + limit)) + ">Дальше →</a>";
+    }
+    return out + "</nav>";
+}
+
+Reply quotes_page(const Target& target, const PageQuery& query, IndexHandle& index) {
+    auto parsed = parse_search_request(target, false);
+    if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
+    const core::SearchRequest search = std::get<core::SearchRequest>(parsed);
+    core::QuoteRequest request;
+    request.query = search.query;
+    request.limit = search.limit;
+    request.offset = search.offset;
+    request.speaker = clean_filter_value(param(target, "speaker"));
+    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && request.speaker.empty()) {
+        return Reply{200, kHtml, render(Page{"Цитаты — поиск по новостям", query, view_tabs(query, true) + home_page_content(), "", true})};
+    }
+    const core::QuoteResult result = index.run([&](core::Searcher& s) { return s.search_quotes(request); });
+    std::string content = view_tabs(query, true);
+    if (!request.speaker.empty()) {
+        content += "<div class=\"chips\" id=\"active-filters\"><a class=\"chip\" title=\"Убрать фильтр\" " +
+                   href(quotes_link(query.text, "")) + ">Кто сказал: <b>" + html_escape(request.speaker) + "</b> ✕</a></div>";
+    }
+    content += "<p class=\"summary\" id=\"summary\">Найдено цитат: " + std::to_string(result.total) + "</p>";
+    if (result.hits.empty()) content += "<p class=\"notice\">Ничего не найдено. Проверьте написание или уберите часть слов.</p>";
+    content += "<ol class=\"results quotes\" id=\"quote-results\" start=\"" + std::to_string(request.offset + 1) + "\">";
+    for (const core::QuoteHit& hit : result.hits) content += quote_item(hit, query.text);
+    content += "</ol>" + quote_pages(query.text, request.speaker, request, result.total);
+    const std::string title = (query.text.empty() ? request.speaker : query.text) + " — цитаты";
+    return Reply{200, kHtml, render(Page{title, query, content, "", true})};
+}
+
 }  // namespace
 
 Reply error_page(int status, const std::string& message) {
@@ -406,6 +487,7 @@ Reply error_page(int status, const std::string& message) {
 Reply search_page(const Target& target, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
     PageQuery query{param(target, "q"), read_filters(target)};
+    if (param(target, "view") == "quotes") return quotes_page(target, PageQuery{query.text, {}}, index);
     Target effective = target;
     effective.params["q"] = query.text + filter_syntax(query.filters);
     auto parsed = parse_search_request(effective, false);
@@ -420,7 +502,7 @@ Reply search_page(const Target& target, IndexHandle& index) {
     const Xapian::doccount total =
         result.facets.complete && !result.relaxed ? result.facets.counted : result.total;
 
-    std::string content = active_filters(query);
+    std::string content = view_tabs(query, false) + active_filters(query);
     if (!result.suggestion.empty()) {
         const PageQuery suggested = suggested_query(result.suggestion, query);
         content += "<p class=\"suggestion\">Возможно, вы имели в виду: <a id=\"suggestion\" " +

@@ -132,3 +132,418 @@ TEST_CASE("a speech verb at the very start of a text is not read before the text
     CHECK_NOTHROW(extract_quotations("x заявил Лавров"));
     CHECK_NOTHROW(extract_quotations("Я заявил Лавров"));
 }
+
+// ------------------------------------------------ who the article's people are
+
+TEST_CASE("a word right after a speech verb in an attribution is learnt as a surname and found again later") {
+    const auto quotes = extract_quotations(
+        "«Рынок растет медленно», — написал Жмыхов. Позже Жмыхов уточнил детали. «Цены вырастут к осени», — добавил он.");
+    const auto* later = find_quote(quotes, "Цены вырастут");
+    REQUIRE(later);
+    CHECK(later->speaker == "Жмыхов");
+}
+
+TEST_CASE("a two-word name right before a speech verb is learnt even with a first name we do not know") {
+    const auto quotes = extract_quotations(
+        "Министр Ханнес Брукмайер высказался за диалог. Он отметил, что Запад не мог проигнорировать "
+        "\"грубое нарушение международного права\".");
+    const auto* fragment = find_quote(quotes, "грубое нарушение");
+    REQUIRE(fragment);
+    CHECK(fragment->speaker == "Брукмайер");
+}
+
+TEST_CASE("'она' refers to the nearest woman named as a subject, past a man named later") {
+    const auto quotes = extract_quotations(
+        "Ольга Смирнова выступила первой. Павел Дроздов согласился с ней. «Нужно действовать быстрее», — сказала она.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Смирнова");
+}
+
+TEST_CASE("'он' refers to a person named as a subject, not to one named in another case") {
+    const auto quotes = extract_quotations(
+        "Олег Лапин провел переговоры с Игорем Корневым. «Мы договорились о главном», — сказал он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("a pronoun is resolved in text order, after quotations found by later passes") {
+    const auto quotes = extract_quotations(
+        "«Мы обсудили торговлю», — сказал Олег Иванов. Павел Петров рассказал об итогах переговоров с Ивановым. "
+        "По словам Иванова, стороны подпишут договор.\n«Мы говорили и о культуре, и о спорте», — отметил он.");
+    const auto* last = find_quote(quotes, "Мы говорили");
+    REQUIRE(last);
+    CHECK(last->speaker == "Иванов");
+}
+
+TEST_CASE("Chinese and Korean names are read surname first") {
+    const auto quotes = extract_quotations("«Наши народы будут работать вместе», — заявил Си Цзиньпин.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Си");
+    CHECK(quotes[0].speaker_full == "Си Цзиньпин");
+}
+
+// ------------------------------------------------------------ speaker phrases
+
+TEST_CASE("a name in the instrumental after the verb is not the speaker; the title is resolved instead") {
+    const auto quotes = extract_quotations(
+        "Премьер-министр Андрей Лосев приехал в Казань. «Переговоры прошли успешно», — сказал премьер на встрече "
+        "с министром Олегом Котовым.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лосев");
+}
+
+TEST_CASE("a quoted name inside the speaker phrase does not cut it short") {
+    const auto quotes =
+        extract_quotations("«Огонь не прекратится до весны», — заявил представитель «народной милиции» Игорь Стрельцов.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Стрельцов");
+}
+
+TEST_CASE("after 'цитирует' the medium is skipped and the person quoted is the speaker") {
+    const auto quotes = extract_quotations(
+        "Режиссер Никита Громов представил фильм. «Это очень личная история», — цитирует «Интерфакс» режиссера.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Громов");
+}
+
+TEST_CASE("'цитирует' with a document as its object names no one") {
+    const auto quotes = extract_quotations(
+        "Президент Олег Иванов подписал указ. \"Подготовить предложения по поддержке фермеров\", - цитирует РБК "
+        "поручение президента.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+TEST_CASE("a body such as a press service keeps its title even when a person's name follows") {
+    const auto quotes = extract_quotations(
+        "Президент Олег Иванов провел переговоры. «Стороны договорились о прекращении огня», — цитирует РБК "
+        "пресс-службу Иванова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+    CHECK(quotes[0].speaker_title.rfind("пресс", 0) == 0);
+}
+
+TEST_CASE("a title that introduces someone new and unnamed is not taken for the person named before") {
+    const auto quotes = extract_quotations(
+        "Глава компании Максим Орлов выступил утром. «Сделка уже закрыта», — сказал представитель компании.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+    CHECK(quotes[0].speaker_title == "представитель компании");
+}
+
+TEST_CASE("a role word the article also gives to someone it names in a way we cannot read stays unknown") {
+    const auto quotes = extract_quotations(
+        "Патриарх Московский и всея Руси Кирилл выступил в храме. Никита Громов поддержал его. "
+        "«Мы должны беречь семью», — заявил патриарх.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+TEST_CASE("a title is not resolved to a person whose gender the verb contradicts") {
+    const auto quotes = extract_quotations(
+        "Председатель палаты писательница Анна Орлова представила книгу. «Книга будет интересна всем», — сказал "
+        "председатель палаты.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+TEST_CASE("a plural verb names no one speaker") {
+    const auto quotes = extract_quotations("«Кризис скоро закончится», — заявили депутаты Олег Лапин и Игорь Корнев.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a place in the genitive after 'по мнению' is not a speaker") {
+    const auto quotes = extract_quotations("По мнению России, страны Запада должны оплатить восстановление.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+// ------------------------------------------------ reporting without quote marks
+
+TEST_CASE("a quotation followed by a comma and a speech verb without a dash is attributed") {
+    const auto quotes = extract_quotations("\"Мы не будем строить забор выше\", заявил депутат Сергей Корнев.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Корнев");
+}
+
+TEST_CASE("a statement followed by 'Об этом заявил X' is X's") {
+    const auto quotes =
+        extract_quotations("Компания закроет три завода в следующем году. Об этом заявил ее гендиректор Максим Орлов.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text == "Компания закроет три завода в следующем году.");
+    CHECK(quotes[0].speaker == "Орлов");
+}
+
+TEST_CASE("'Об этом он заявил' takes the speaker from before the verb") {
+    const auto quotes = extract_quotations(
+        "Кандидат Олег Лапин выступил в парке. Он собрал в фонд десять миллионов рублей. Об этом он заявил вечером.");
+    const auto* q = find_quote(quotes, "Он собрал");
+    REQUIRE(q);
+    CHECK(q->speaker == "Лапин");
+}
+
+TEST_CASE("a statement that itself reports speech is not taken for what 'Об этом' refers to") {
+    const auto quotes = extract_quotations(
+        "Вчера Олег Лапин заявил, что дороги отремонтируют. Об этом губернатор заявил на брифинге.");
+    CHECK(quotes.empty());
+}
+
+TEST_CASE("'Как отметил X, ...' attributes the rest of the sentence to X") {
+    const auto quotes = extract_quotations("Как отметил губернатор Виктор Лапин, дороги отремонтируют к лету.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text == "дороги отремонтируют к лету");
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("'по мнению X' and 'по признанию X' report X's words like 'по словам X'") {
+    const auto opinion = extract_quotations("По мнению Лапина, дороги отремонтируют к лету.");
+    REQUIRE(opinion.size() == 1);
+    CHECK(opinion[0].speaker == "Лапин");
+}
+
+TEST_CASE("'по данным X' attributes only to a person named outright, not to a body") {
+    CHECK(extract_quotations("По данным Росстата, цены выросли на два процента за месяц.").empty());
+}
+
+TEST_CASE("an abbreviation such as 'тыс.' does not end the reported sentence") {
+    const auto quotes = extract_quotations("По словам Лапина, на ремонт выделят 300 тыс. рублей из бюджета.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text == "на ремонт выделят 300 тыс. рублей из бюджета");
+}
+
+TEST_CASE("a sentence-final attribution may be followed by the medium that reports it") {
+    const auto quotes =
+        extract_quotations("Россия и Казахстан расширят торговлю, заявил президент Олег Иванов, передает ТАСС.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Иванов");
+}
+
+TEST_CASE("a gerund or an impersonal verb attributes nothing") {
+    CHECK(extract_quotations("Москва отвергла эти обвинения в агрессии, считая их необоснованными.").empty());
+    CHECK(extract_quotations("Как говорится, старый друг лучше новых двух.").empty());
+}
+
+TEST_CASE("a medium alone after a sentence is no speaker") {
+    CHECK(extract_quotations("Новый забор обойдется городу в миллион рублей, пишет «Коммерсантъ».").empty());
+}
+
+// ------------------------------------------------------- quote marks and colons
+
+TEST_CASE("a headline 'X о Y: «...»' is X's") {
+    const auto quotes = extract_quotations("Игорь Лапин о выборах в городскую думу: «Я не собираюсь уходить»");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("a quotation inside an unattributed quotation, such as an article title, can be attributed") {
+    const auto quotes = extract_quotations("Читайте интервью «Игорь Лапин: «Я не собираюсь уходить»»");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text == "Я не собираюсь уходить");
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("a straight-quoted quotation with nested straight quotes ends at the mark before the attribution") {
+    const auto quotes =
+        extract_quotations("\"Я \"за\" новые дороги в городе, а они \"против\", - заметил Олег Лапин.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text.rfind("Я \"за\" новые дороги", 0) == 0);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("spaces inside the quote marks are not part of the quotation") {
+    const auto quotes = extract_quotations("Олег Лапин заявил: « Мы открыты для партнеров. »");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text == "Мы открыты для партнеров.");
+}
+
+TEST_CASE("a colon introduction looks for the subject in the verb's own clause, and a woman's role word is no man") {
+    const auto quotes = extract_quotations(
+        "Олег Лапин изучал древние мифы. Например, исследовательница говорит: «Боги не рождаются добрыми»");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+// ------------------------------------------------------------- short fragments
+
+TEST_CASE("a short lower-case fragment after a speech verb is attributed to the verb's subject") {
+    const auto quotes = extract_quotations("Олег Лапин назвал переговоры «очень трудными».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].text == "очень трудными");
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("quoted words after a preposition are a name or a scare quote, not a fragment of speech") {
+    CHECK(extract_quotations("Олег Лапин заявил, что встреча пройдет \"на полях\".").empty());
+    CHECK(extract_quotations("Олег Лапин заявил, что работа идет в рамках \"большой двадцатки\".").empty());
+}
+
+TEST_CASE("a fragment after a plural verb names no one") {
+    CHECK(extract_quotations("Олег Лапин и Игорь Корнев призвали «не спешить с выводами».").empty());
+}
+
+TEST_CASE("a one-word surname before a speech verb is learnt when the article also writes it inside a sentence") {
+    const auto quotes = extract_quotations(
+        "Журналисты получили заявление Мутко. Мутко напомнил о новых правилах. «Все спортсмены будут проверены», "
+        "— добавил он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Мутко");
+}
+
+TEST_CASE("a place before a speech verb is not learnt as a surname") {
+    const auto quotes = extract_quotations(
+        "В Киеве прошли переговоры. Киев заявил о готовности к диалогу. «Мы готовы к диалогу», — сказал он.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("only the head of a role word decides whether the article gives it to someone unreadable") {
+    const auto quotes = extract_quotations(
+        "Проверки будут продолжены, заявил министр спорта РФ. «Мы открыты для любых проверок», — сказал Олег Лапин. "
+        "«Лаборатория работает честно», — отметил министр спорта.");
+    const auto* last = find_quote(quotes, "Лаборатория работает");
+    REQUIRE(last);
+    CHECK(last->speaker == "Лапин");
+}
+
+TEST_CASE("'передает слова X' and 'приводит слова X' attribute to X, in the genitive") {
+    const auto quotes = extract_quotations(
+        "«Решение будет исполнено в срок», — передает слова Олега Лапина издание.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("an initial between first name and surname is skipped") {
+    const auto quotes = extract_quotations(
+        "Решение вынес судья Джордж Х. Кинг. «Права на песню никому не принадлежат», — сказал судья.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Кинг");
+}
+
+TEST_CASE("a Western name with a short first name is not read surname first") {
+    const auto cook = extract_quotations("«Мы продолжим выпускать новые модели», — заявил гендиректор Тим Кук.");
+    REQUIRE(cook.size() == 1);
+    CHECK(cook[0].speaker == "Кук");
+    const auto juan = extract_quotations("«Выборы прошли честно», — сообщил парламентарий Хуан Суареш.");
+    REQUIRE(juan.size() == 1);
+    CHECK(juan[0].speaker == "Суареш");
+}
+
+TEST_CASE("a genitive before a speech verb is not learnt as a surname") {
+    const auto quotes = extract_quotations(
+        "Встреча прошла в Кремле. Президент России подчеркнул важность диалога с партнерами России. "
+        "«Мы готовы к переговорам», — сказал он.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("'говорится в статье X' attributes to X, the author of the document") {
+    const auto quotes = extract_quotations("Власти не справились с кризисом, говорится в статье Олега Лапина.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("'говорится в заявлении' of a named body keeps the document as the title, with no speaker") {
+    const auto quotes = extract_quotations("«Мы не признаем этих обвинений», — говорится в заявлении МИД Украины.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+    CHECK(quotes[0].speaker_title == "в заявлении МИД Украины");
+}
+
+TEST_CASE("a colon after 'В заявлении X ... говорится' attributes to X") {
+    const auto quotes =
+        extract_quotations("В заявлении Олега Лапина, размещенном на сайте, говорится: «Мы не отступим от плана»");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лапин");
+}
+
+TEST_CASE("'как говорится', and 'говорится в статье' with no one named before, name no one") {
+    CHECK(extract_quotations("Как говорится, старый друг лучше новых двух.").empty());
+    CHECK(extract_quotations("Рождаемость в регионах снижается, говорится в статье.").empty());
+}
+
+TEST_CASE("'говорится в статье' with no author named is the article of the person just quoted") {
+    const auto quotes = extract_quotations(
+        "«Рынок жилья растет медленно», — написал Олег Лапин. Спрос на квартиры в столице снижается, говорится в статье.");
+    const auto* q = find_quote(quotes, "Спрос на квартиры");
+    REQUIRE(q);
+    CHECK(q->speaker == "Лапин");
+}
+
+TEST_CASE("'говорится в сообщении' with no source named is no one's") {
+    const auto quotes = extract_quotations(
+        "«Рынок жилья растет медленно», — написал Олег Лапин. Спрос на квартиры в столице снижается, говорится в "
+        "сообщении.");
+    CHECK_FALSE(find_quote(quotes, "Спрос на квартиры"));
+}
+
+TEST_CASE("a woman's surname in the genitive after 'по словам' is a speaker") {
+    const auto quotes = extract_quotations("По словам Ивановой, решение примут до конца месяца.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(core::speaker_key(quotes[0].speaker) == core::speaker_key("Иванова"));
+}
+
+TEST_CASE("pieces of the new attribution patterns at the edges of a text never read outside it") {
+    // Checked further with 200,000 random texts under AddressSanitizer.
+    for (const char* text : {"Об этом", "Об этом заявил", ". Об этом он", "По данным", "по его", "Как отметил",
+                             ", говорится в", "В заявлении говорится:", "«", "\"", "\"Я \"за\"", "Си", "Си Цзиньпин",
+                             "Х. Кинг", "тыс.", "— заявил он", "», — цитирует", "передает слова", "«а»", "Он назвал «"}) {
+        INFO(text);
+        CHECK_NOTHROW(extract_quotations(text));
+    }
+}
+
+TEST_CASE("a Chinese name opening a sentence is read surname first too") {
+    const auto quotes = extract_quotations(
+        "Си Цзиньпин заявил о готовности к сотрудничеству. «Наши народы будут работать вместе», — сказал он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Си");
+}
+
+TEST_CASE("a role word is not resolved to a person named inside the reported words themselves") {
+    const auto quotes = extract_quotations(
+        "Раймонд Паулс считает, что эстраде нужны новые звезды. Недавно ушедший Майкл Джексон совершил переворот в "
+        "музыке, считает маэстро.");
+    const auto* q = find_quote(quotes, "Недавно ушедший");
+    REQUIRE(q);
+    CHECK(q->speaker == "Паулс");
+}
+
+TEST_CASE("a title with one country's adjective is not resolved to a person titled with another's") {
+    const auto quotes = extract_quotations(
+        "Глава итальянского правительства Сильвио Берлускони прибыл в Москву. «Газопровод будет построен», — заявил "
+        "глава российского правительства.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+TEST_CASE("an abstract noun after a speech verb is no role word") {
+    const auto quotes =
+        extract_quotations("Олег Лапин выступил утром. «Председатель суда Иван Петров», высказал сомнения в решении.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a Chinese name in an oblique case keeps its surname") {
+    const auto quotes = extract_quotations(
+        "«Наши народы будут работать вместе», — цитирует РБК обращение председателя КНР Си Цзиньпина к россиянам.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Си");
+}
+
+TEST_CASE("verbs of manner attribute like сказал: сетует, вспоминает, предупреждает") {
+    for (const char* verb : {"сетует", "вспоминает", "предупреждает", "иронизирует", "подытожил"}) {
+        INFO(verb);
+        const auto quotes = extract_quotations(std::string("«Раньше все было проще и понятнее», — ") + verb + " Олег Лапин.");
+        REQUIRE(quotes.size() == 1);
+        CHECK(quotes[0].speaker == "Лапин");
+    }
+}
+
+TEST_CASE("'по информации X' attributes only to a person named outright") {
+    CHECK(extract_quotations("По информации агентства, переговоры продлятся еще два дня.").empty());
+    const auto named = extract_quotations("По информации Олега Лапина, переговоры продлятся еще два дня.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Лапин");
+}
+
+TEST_CASE("a verb going on to its topic does not attribute the words before its comma") {
+    CHECK(extract_quotations(
+              "Аукционный дом, традиционно проводящий русские торги, сообщил о проведении новых торгов искусством.")
+              .empty());
+}

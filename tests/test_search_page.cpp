@@ -40,7 +40,11 @@ private:
                                                  news("b", "sputnik", "Бишкек", "2021-05-20"),
                                                  news("c", "Sputnik", "Москва", "2020-11-02"),
                                                  news("d", "ТАСС", "Москва", "2021-06-01"),
-                                                 news("e", "", "", "")});
+                                                 news("e", "", "", ""),
+                                                 test_support::make_article(
+                                                     "q", "Заявление министра",
+                                                     "Министр Олег Лапин выступил в парламенте. «Мы продолжим работу "
+                                                     "над торговым соглашением», — сказал Лапин.")});
         return path();
     }
 
@@ -158,4 +162,33 @@ TEST_CASE("the article page offers a jump to the first match and a citation") {
     CHECK(contains(reply.body, "href=\"#first-match\""));
     CHECK(contains(reply.body, "id=\"citation-text\""));
     CHECK(contains(reply.body, "Sputnik, Бишкек, 3 мая 2021"));
+}
+
+TEST_CASE("the search page's Цитаты view lists matching quotations with speaker, article and citation line") {
+    const server::Reply reply = get("/search?view=quotes&q=" + percent_encode("торговым соглашением"));
+    REQUIRE(reply.status == 200);
+    CHECK(contains(reply.body, "Найдено цитат: 1"));
+    CHECK(contains(reply.body, "id=\"quote-results\""));
+    CHECK(contains(reply.body, "<mark>"));
+    CHECK(contains(reply.body, ">Олег Лапин</a>"));
+    CHECK(contains(reply.body, "/doc/q?"));
+    CHECK(contains(reply.body, "» — Олег Лапин"));                                  // the citation line
+    CHECK(contains(reply.body, "name=\"view\" value=\"quotes\""));              // the box stays in this view
+}
+
+TEST_CASE("the Цитаты view lists one speaker's quotations, named in any case form") {
+    const server::Reply reply = get("/search?view=quotes&speaker=" + percent_encode("Лапина"));
+    REQUIRE(reply.status == 200);
+    CHECK(contains(reply.body, "Найдено цитат: 1"));
+    CHECK(contains(reply.body, "Кто сказал: <b>Лапина</b>"));
+    CHECK(contains(reply.body, "Мы продолжим работу"));
+}
+
+TEST_CASE("the articles view links to the Цитаты view of the same words, and back") {
+    const server::Reply articles = get("/search?q=" + percent_encode("переговоры"));
+    CHECK(contains(articles.body, "id=\"quotes-view\""));
+    CHECK(contains(articles.body, "view=quotes&amp;q=" + percent_encode("переговоры")));
+    const server::Reply quotes = get("/search?view=quotes&q=" + percent_encode("переговоры"));
+    CHECK(contains(quotes.body, "Найдено цитат: 0"));
+    CHECK(contains(quotes.body, ">Статьи</a>"));
 }

@@ -35,6 +35,13 @@ std::string read_document(const std::string& corpus_dir, const std::string& doc_
 
 namespace {
 
+// At most `n` bytes of UTF-8 `text`, not cutting a character in two.
+std::string first_bytes(const std::string& text, std::size_t n) {
+    if (text.size() <= n) return text;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n);
+}
+
 bool same_speaker(const std::string& extracted, const std::string& gold) {
     return !extracted.empty() && core::speaker_key(extracted) == core::speaker_key(gold);
 }
@@ -97,7 +104,7 @@ AttributionFigures measure_attribution(const std::vector<GoldQuote>& gold, const
         for (std::size_t i = 0; i < extracted.size(); ++i) {
             if (used[i] || extracted[i].speaker.empty()) continue;
             ++figures.attributed;
-            figures.notes.push_back("not in gold, " + doc_id + ": «" + extracted[i].text.substr(0, 80) + "» — " +
+            figures.notes.push_back("not in gold, " + doc_id + ": «" + first_bytes(extracted[i].text, 80) + "» — " +
                                     extracted[i].speaker);
         }
     }
