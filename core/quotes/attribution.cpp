@@ -1,0 +1,197 @@
+// Extractor: where the attribution of a quotation stands — after its
+// closing mark, before a colon, inside it, or in `говорится в статье`.
+#include "core/quotes/extractor.h"
+
+#include "core/text.h"
+#include "core/quotes/words.h"
+
+#include <algorithm>
+
+namespace core::quotes_detail {
+namespace {
+
+constexpr std::size_t kMaxColonSpeakerWords = 6;
+
+}  // namespace
+
+bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
+    std::size_t at = after;
+    bool comma = false;
+    while (at < text.size() && (text[at] == ',' || text[at] == ' ' || text[at] == '.' || text[at] == '!' ||
+                                text[at] == '?' || text.substr(at, 3) == "…")) {
+        comma = comma || text[at] == ',';
+        at += text.substr(at, 3) == "…" ? 3 : 1;
+    }
+    const std::string_view rest = text.substr(at);
+    std::size_t dash = 0;
+    for (std::string_view mark : {"—", "–", "-"}) {
+        if (rest.substr(0, mark.size()) == mark) dash = mark.size();
+    }
+    if (dash == 0 && !comma) return false;
+    const std::size_t first = token_at(tokens, at + dash);
+    const std::size_t last = phrase_end_token(at + dash);
+    if (first >= last) return false;
+    const std::string& verb = tokens[first].normalized;
+    if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
+    if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
+        return attribute_after_verb(quote, first, last);
+    }
+    if (dash != 0 && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
+        return attribute(quote, first, first + 1, true, true);
+    }
+    return false;
+}
+
+bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::size_t last) {
+    const std::string& v = tokens[verb].normalized;
+    // `— передает слова судьи издание`, `приводит слова министра`.
+    if ((quotes_its_object(v) || is_source_verb(v)) && verb + 1 < last) {
+        const std::size_t words = skip_medium(verb + 1, last);
+        if (words < last && (tokens[words].normalized == "слова" || tokens[words].normalized == "слов")) {
+            return attribute(quote, words + 1, last, false, true);
+        }
+    }
+    if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
+    verb_gender = gender_of_verb(v);
+    const bool attributed = attribute(quote, verb + 1, last, true, true);
+    verb_gender = Gender::unknown;
+    if (attributed && is_plural_verb(v)) {
+        clear_speaker(quote);
+        reference.reset();
+    }
+    return attributed;
+}
+
+bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
+    std::size_t at = open;
+    while (at > 0 && text[at - 1] == ' ') --at;
+    if (at == 0 || text[at - 1] != ':') return false;
+    const std::size_t start = clause_start(at - 1);
+    const std::size_t first = token_at(tokens, start);
+    const std::size_t last = token_at(tokens, at - 1);
+    if (first >= last) return false;
+    std::size_t verb = last;
+    for (std::size_t i = first; i < last; ++i) {
+        if (is_finite_speech_verb(tokens[i].normalized)) verb = i;
+    }
+    // `В заявлении Гелетея, размещенном на сайте, говорится:`
+    if (verb == last && is_document_verb(tokens[last - 1].normalized)) {
+        const std::size_t comma_or_verb = std::min(last - 1, token_at(tokens, text.find(',', tokens[first].end)));
+        return attribute_to_document(quote, first, comma_or_verb);
+    }
+    // Without a verb only a short clause names a speaker: `Лавров:`,
+    // `Глава МИД Сергей Лавров:`, not a whole sentence ending in a colon.
+    if (verb == last) {
+        if (last - first <= kMaxColonSpeakerWords) return attribute(quote, first, last, false, true);
+        const std::size_t topic = headline_topic(first, last);
+        return topic < last && attribute(quote, first, topic, true, true);
+    }
+    // `заявил Лавров:` or `Лавров заявил:` / `Глава МИД заявил журналистам:`
+    // `Соловьёв отметил, что ...:` — a comma after the verb: the speaker stands before it.
+    const bool clause_follows = text.find_first_not_of(' ', tokens[verb].end) == text.find(',', tokens[verb].end);
+    if (!clause_follows && verb + 1 < last && find_person(verb + 1, last, true, true)) {
+        return attribute(quote, verb + 1, last, true, true);
+    }
+    const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
+    return attribute(quote, subject, verb, true, true);
+}
+
+std::size_t Extractor::clause_start(std::size_t colon) const {
+    const std::size_t start = sentence_start(colon);
+    for (std::size_t at = colon; at > start; --at) {
+        const auto span = quoted_span_at(at - 1);
+        if (span && span->close > colon) return span->inside;
+    }
+    return start;
+}
+
+std::size_t Extractor::headline_topic(std::size_t first, std::size_t last) const {
+    for (std::size_t i = first + 1; i < last && i < first + 4; ++i) {
+        const std::string& w = tokens[i].normalized;
+        if (w == "о" || w == "об" || w == "про") return find_person(first, i, true, true) ? i : last;
+    }
+    return last;
+}
+
+std::size_t Extractor::clause_after_last_comma(std::size_t first, std::size_t verb) const {
+    for (std::size_t i = verb; i > first; --i) {
+        if (text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end).find(',') != std::string_view::npos) return i;
+    }
+    return first;
+}
+
+bool Extractor::attribute_to_document(Quotation& quote, std::size_t in, std::size_t last) {
+    if (in + 1 >= last || (tokens[in].normalized != "в" && tokens[in].normalized != "во")) return false;
+    const std::size_t source = in + 2;
+    if (source >= last) return attribute_to_author_discussed(quote, in + 1);
+    // Only someone the article shows to be a person: `в обращении
+    // Общества` is a body's document.
+    if (!names_a_body(source, last)) {
+        const auto person = find_person(source, last, false, true);
+        if (person && (person->full_name != person->surname || find_known(known, normalize_text(person->surname)))) {
+            set_speaker(quote, *person);
+            return true;
+        }
+    }
+    add_title_words(quote, in, last);
+    return tokens[source].capitalized || names_a_body(source, last);
+}
+
+bool Extractor::attribute_to_author_discussed(Quotation& quote, std::size_t document) {
+    if (!is_authored_text(tokens[document].normalized)) return false;
+    const auto person = previous_speaker(document);
+    if (!person) return false;
+    set_speaker(quote, *person);
+    reference.emplace(document, Gender::unknown);
+    return true;
+}
+
+bool Extractor::split_inside(Quotation& quote, std::size_t inside, std::size_t close) {
+    for (std::size_t at = inside; at < close; ++at) {
+        const std::size_t dash = comma_and_dash_at(at);
+        if (dash == 0) continue;
+        const std::size_t dash_end = at + dash;
+        const std::size_t first = token_at(tokens, dash_end);
+        if (first >= tokens.size() || !is_finite_speech_verb(tokens[first].normalized)) continue;
+        const std::size_t attribution_end = sentence_end(dash_end);
+        if (attribution_end >= close) continue;
+        if (!attribute(quote, first + 1, std::min(phrase_end_token(dash_end), token_at(tokens, attribution_end)), true, true)) {
+            continue;
+        }
+        const std::size_t resume = skip_spaces_and_dashes(text, attribution_end + 1, close);
+        quote.text = std::string(text.substr(inside, at - inside)) + " " + std::string(text.substr(resume, close - resume));
+        return true;
+    }
+    return false;
+}
+
+bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
+    const std::size_t first = token_at(tokens, subject_start(open));
+    const std::size_t last = token_at(tokens, open);
+    std::size_t verb = first;
+    while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized)) &&
+                            !tokens[verb].capitalized)) {
+        ++verb;
+    }
+    if (verb >= last || verb == first || is_plural_verb(tokens[verb].normalized)) return false;
+    for (std::size_t i = first; i < verb; ++i) {
+        if (is_he_or_she(tokens[i].normalized)) {
+            return attribute(quote, i, verb, true, true) && !quote.speaker.empty();
+        }
+    }
+    reference.reset();
+    if (const auto person = find_person(first, verb, true, false)) {
+        set_speaker(quote, *person);
+        return true;
+    }
+    return false;
+}
+
+std::size_t Extractor::subject_before_verb(std::size_t from, std::size_t verb) const {
+    for (std::size_t i = from; i < verb; ++i) {
+        if (is_he_or_she(tokens[i].normalized)) return i;
+    }
+    return find_person(from, verb, true, false) ? from : verb;
+}
+
+}  // namespace core::quotes_detail

@@ -1,0 +1,221 @@
+// Extractor: the article's sentences and quote marks, and the quotations
+// found so far.
+#include "core/quotes/extractor.h"
+
+#include "core/text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace core::quotes_detail {
+
+Extractor::Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(known_persons(t, tokens)) {
+    mark_quoted_tokens();
+    std::set<std::size_t> sentences_with_subject;
+    for (Mention& m : person_mentions(tokens, known)) {
+        if (quoted[m.person.token]) continue;
+        m.subject = m.nominative && sentences_with_subject.insert(tokens[m.person.token].sentence).second;
+        mentions.push_back(std::move(m));
+    }
+}
+
+std::size_t Extractor::chars_before(std::size_t byte) const { return utf8_length(text.substr(0, byte)); }
+
+bool Extractor::overlaps(std::size_t begin, std::size_t end) const {
+    for (const auto& [b, e] : taken) {
+        if (begin < e && b < end) return true;
+    }
+    return false;
+}
+
+std::size_t Extractor::word_count(std::size_t begin, std::size_t end) const { return token_at(tokens, end) - token_at(tokens, begin); }
+
+bool Extractor::ends_sentence_at(std::size_t at) const {
+    const char c = text[at];
+    if (c != '.' && c != '!' && c != '?') return false;
+    if (at + 1 == text.size() || text[at + 1] == '\n') return true;
+    if (text[at + 1] != ' ') return false;
+    const std::size_t next = token_at(tokens, at + 1);
+    if (next >= tokens.size() || text.find_first_not_of(' ', at + 1) < tokens[next].begin) return true;  // `. — Вторая`
+    return tokens[next].capitalized && tokens[next].sentence_start;  // not `тыс. рублей`, `Х. Кинг`
+}
+
+std::size_t Extractor::sentence_end(std::size_t byte) const {
+    for (std::size_t at = byte; at < text.size(); ++at) {
+        if (text[at] == '\n' || ends_sentence_at(at)) return at;
+    }
+    return text.size();
+}
+
+std::size_t Extractor::sentence_start(std::size_t byte) const {
+    for (std::size_t at = byte; at > 0; --at) {
+        if (text[at - 1] == '\n') return at;
+        if (at < text.size() && text[at] == ' ' && ends_sentence_at(at - 1)) return at;
+    }
+    return 0;
+}
+
+std::size_t Extractor::subject_start(std::size_t at) const {
+    std::size_t start = sentence_start(at);
+    for (const auto& [b, e] : taken) {
+        if (e <= at && e > start) start = e;
+    }
+    return start;
+}
+
+std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
+    std::size_t end = sentence_end(from_byte);
+    for (std::size_t at = from_byte; at < end; ++at) {
+        const char c = text[at];
+        if (c == ',' || c == ';' || c == '(' || c == ':') {
+            end = at;
+            break;
+        }
+    }
+    return token_at(tokens, end);
+}
+
+std::size_t Extractor::comma_and_dash_at(std::size_t at) const {
+    for (std::string_view mark : {", —", ", –", ", -"}) {
+        if (text.substr(at, mark.size()) == mark) return mark.size();
+    }
+    return 0;
+}
+
+bool Extractor::after_letter(std::size_t at) const {
+    int32_t i = static_cast<int32_t>(at);
+    UChar32 c = 0;
+    U8_PREV(text.data(), 0, i, c);
+    return c >= 0 && u_isalnum(c);
+}
+
+bool Extractor::opens_at_word_start(std::size_t at, std::size_t size) const {
+    const bool after_gap = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '(' ||
+                           text[at - 1] == ':' || (static_cast<unsigned char>(text[at - 1]) >= 0x80 && !after_letter(at));
+    const bool straight = text[at] == '"';
+    return after_gap && at + size < text.size() && !(straight && text[at + size] == ' ');
+}
+
+std::size_t Extractor::closing_of(std::size_t at, const QuotePair& pair, std::size_t& closer_size) const {
+    const std::size_t inside = at + pair.open.size();
+    std::size_t paragraph_end = text.find('\n', inside);
+    if (paragraph_end == std::string_view::npos) paragraph_end = text.size();
+    const std::size_t close = find_closing(text, inside, pair, closer_size);
+    const bool straight = pair.open == "\"";
+    // `"... я "за" введение`: a straight mark before a letter opens, not closes.
+    const bool before_letter = close != std::string_view::npos && close + 1 < text.size() &&
+                               (static_cast<unsigned char>(text[close + 1]) >= 0x80 || std::isalnum(static_cast<unsigned char>(text[close + 1])));
+    if (close != std::string_view::npos && close < paragraph_end && !(straight && before_letter)) return close;
+    if (!straight) return std::string_view::npos;
+    for (std::size_t k = text.find('"', inside); k < paragraph_end; k = text.find('"', k + 1)) {
+        if (comma_and_dash_at(k + 1) != 0) {
+            closer_size = 1;
+            return k;
+        }
+    }
+    return std::string_view::npos;
+}
+
+std::optional<Extractor::QuotedSpan> Extractor::quoted_span_at(std::size_t at) const {
+    const QuotePair* pair = quote_opening_at(text, at, false);
+    if (!pair || !opens_at_word_start(at, pair->open.size())) return std::nullopt;
+    std::size_t closer_size = 0;
+    const std::size_t close = closing_of(at, *pair, closer_size);
+    if (close == std::string_view::npos) return std::nullopt;
+    return QuotedSpan{at, at + pair->open.size(), close, close + closer_size};
+}
+
+void Extractor::mark_quoted_tokens() {
+    quoted.assign(tokens.size(), false);
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const auto span = quoted_span_at(at);
+        if (!span) continue;
+        for (std::size_t i = token_at(tokens, at); i < tokens.size() && tokens[i].begin < span->close; ++i) quoted[i] = true;
+        at = span->after - 1;
+    }
+}
+
+std::optional<Extractor::QuotedSpan> Extractor::quoted_words_at(std::size_t at) const {
+    std::optional<QuotedSpan> span = quoted_span_at(at);
+    if (!span) return span;
+    while (span->inside < span->close && text[span->inside] == ' ') ++span->inside;
+    while (span->close > span->inside && text[span->close - 1] == ' ') --span->close;
+    return span;
+}
+
+bool Extractor::ends_sentence(std::size_t after) const {
+    std::size_t at = after;
+    while (at < text.size() && text[at] == ' ') ++at;
+    if (at >= text.size() || text[at] == '.' || text[at] == '!' || text[at] == '?' || text[at] == '\n') return true;
+    return text.substr(at, 3) == "и " && quote_opening_at(text, at + 3, false);
+}
+
+void Extractor::add(Quotation quote, std::size_t begin, std::size_t end) {
+    quote.begin = chars_before(begin);
+    quote.end = quote.begin + utf8_length(text.substr(begin, end - begin));
+    if (quote.speaker_full.empty()) quote.speaker_full = quote.speaker;
+    taken.emplace_back(begin, end);
+    byte_begin.push_back(begin);
+    references.push_back(reference);
+    reference.reset();
+    out.push_back(std::move(quote));
+}
+
+void Extractor::resolve_references() {
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return byte_begin[a] < byte_begin[b]; });
+    for (std::size_t i : order) {
+        if (!references[i]) continue;
+        if (const auto person = previous_speaker(references[i]->first, references[i]->second, i)) {
+            set_speaker(out[i], *person);
+        } else {
+            clear_speaker(out[i]);
+        }
+    }
+}
+
+void Extractor::set_speaker(Quotation& quote, const Person& person) const {
+    quote.speaker = person.surname;
+    quote.speaker_full = person.full_name;
+}
+
+void Extractor::clear_speaker(Quotation& quote) {
+    quote.speaker.clear();
+    quote.speaker_full.clear();
+}
+
+Person Extractor::person_of(const Quotation& quote) const {
+    if (auto it = known.find(speaker_key(quote.speaker)); it != known.end()) return it->second;
+    return Person{quote.speaker, quote.speaker_full, 0, gender_of_surname(quote.speaker)};
+}
+
+std::optional<Person> Extractor::previous_speaker(std::size_t at, Gender wanted, std::size_t self) const {
+    const std::size_t byte = at < tokens.size() ? tokens[at].begin : text.size();
+    const auto inside_self = [&](std::size_t b) { return self < taken.size() && taken[self].first <= b && b < taken[self].second; };
+    std::optional<Person> best;
+    std::size_t best_byte = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (i == self || out[i].speaker.empty() || byte_begin[i] >= byte || (best && byte_begin[i] < best_byte)) continue;
+        const Person person = person_of(out[i]);
+        if (!fits(person, wanted)) continue;
+        best = person;
+        best_byte = byte_begin[i];
+    }
+    for (const Mention& m : mentions) {
+        const std::size_t mention_byte = tokens[m.person.token].begin;
+        if (!m.subject || mention_byte >= byte || (best && mention_byte <= best_byte) || !fits(m.person, wanted) ||
+            inside_self(mention_byte)) {
+            continue;
+        }
+        best = m.person;
+        best_byte = mention_byte;
+    }
+    return best;
+}
+
+}  // namespace core::quotes_detail

@@ -1,0 +1,151 @@
+#include "core/quotes/names.h"
+
+#include "core/data.h"
+#include "core/russian.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace core::quotes_detail {
+namespace {
+
+// First names by their case-independent base (`константина` → Константин).
+const std::unordered_map<std::string, std::string>& first_names() {
+    static const std::unordered_map<std::string, std::string> names = [] {
+        std::unordered_map<std::string, std::string> out;
+        for (const std::string& name : data::words(data::kFirstNames)) {
+            const std::string base = surname_base(name);
+            out.emplace(name, capitalize(name));
+            if (!base.empty()) out.emplace(base, capitalize(name));
+        }
+        return out;
+    }();
+    return names;
+}
+
+}  // namespace
+
+std::string first_name_nominative(const std::string& normalized) {
+    const auto& names = first_names();
+    if (auto it = names.find(normalized); it != names.end()) return it->second;
+    const std::string base = surname_base(normalized);
+    if (auto it = names.find(base); !base.empty() && it != names.end()) return it->second;
+    return {};
+}
+
+bool is_nominative_first_name(const std::string& normalized) {
+    const std::string name = first_name_nominative(normalized);
+    return !name.empty() && normalize_text(name) == normalized;
+}
+
+bool is_patronymic(const std::string& normalized) {
+    for (std::string_view part : {"ович", "евич", "овн", "евн", "ичн"}) {
+        if (normalized.size() > 8 && normalized.find(part) != std::string::npos) return true;
+    }
+    return false;
+}
+
+bool has_surname_suffix(const std::string& normalized) {
+    const std::string word = name_key(normalized);
+    for (std::string_view suffix : {"ов", "ев", "ин", "ын", "ск", "цк", "их", "ых", "ко", "ук", "юк", "дзе", "швили", "ян"}) {
+        if (ends_with(word, suffix)) return true;
+    }
+    return false;
+}
+
+bool has_distinctive_surname_suffix(const std::string& normalized) {
+    for (std::string_view suffix : {"заде", "дзе", "швили", "енко", "ян", "ук", "юк"}) {
+        if (ends_with(normalized, suffix)) return true;
+    }
+    return false;
+}
+
+bool is_east_asian_surname(const std::string& normalized) {
+    static const std::vector<std::string> surnames = data::words(data::kEastAsianSurnames);
+    return std::find(surnames.begin(), surnames.end(), normalized) != surnames.end();
+}
+
+bool may_start_name(const Token& t) {
+    return t.capitalized && !t.all_caps && !t.in_name_of_site && !t.after_open_quote;
+}
+
+bool may_be_surname(const Token& t) {
+    return may_start_name(t) && !is_latin_word(t.normalized) && first_name_nominative(t.normalized).empty();
+}
+
+std::string surname_nominative(const Token& token) {
+    const std::string base = surname_base(token.normalized);
+    if (base.empty()) return token.raw;
+    const bool adjectival = base.size() >= 4 && (base.compare(base.size() - 4, 4, "ск") == 0 ||
+                                                  base.compare(base.size() - 4, 4, "цк") == 0);
+    return capitalize(adjectival ? base + "ий" : base);
+}
+
+bool looks_instrumental_or_dative(const std::string& normalized) {
+    if (!first_name_nominative(normalized).empty()) {
+        return normalize_text(first_name_nominative(normalized)) != normalized;
+    }
+    const std::string base = surname_base(normalized);
+    if (base.empty() || base == normalized) return false;
+    for (std::string_view ending : {"ым", "ом", "ем", "ой", "ому", "ему", "ого", "его"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+std::string name_key(const std::string& normalized) {
+    const std::string base = surname_base(normalized);
+    return base.empty() ? normalized : base;
+}
+
+bool is_female_first_name(const std::string& nominative) {
+    const std::string n = normalize_text(nominative);
+    for (std::string_view male : {"никита", "илья", "кузьма", "фома", "лука", "савва", "данила"}) {
+        if (n == male) return false;
+    }
+    return ends_with(n, "а") || ends_with(n, "я") || n == "любовь";
+}
+
+Gender gender_of_surname(const std::string& nominative) {
+    const std::string n = normalize_text(nominative);
+    for (std::string_view ending : {"ова", "ева", "ина", "ына", "ская", "цкая"}) {
+        if (ends_with(n, ending)) return Gender::female;
+    }
+    for (std::string_view ending : {"ов", "ев", "ин", "ын", "ский", "цкий"}) {
+        if (ends_with(n, ending)) return Gender::male;
+    }
+    return Gender::unknown;
+}
+
+std::string surname_nominative_for(const Token& token, Gender gender) {
+    const std::string masculine = surname_nominative(token);
+    if (gender != Gender::female || surname_base(token.normalized).empty()) return masculine;
+    const std::string m = normalize_text(masculine);
+    if (ends_with(m, "ий")) return masculine.substr(0, masculine.size() - 4) + "ая";
+    if (ends_with(m, "ов") || ends_with(m, "ев") || ends_with(m, "ин") || ends_with(m, "ын")) return masculine + "а";
+    return masculine;
+}
+
+Gender gender_of_verb(const std::string& normalized) {
+    if (ends_with(normalized, "ла")) return Gender::female;
+    if (ends_with(normalized, "л")) return Gender::male;
+    return Gender::unknown;
+}
+
+Gender gender_of_pronoun(const std::string& normalized) {
+    if (normalized == "он" || normalized == "его") return Gender::male;
+    if (normalized == "она" || normalized == "ее") return Gender::female;
+    return Gender::unknown;
+}
+
+Gender gender_of_role(const std::string& head) {
+    for (std::string_view ending : {"ница", "есса", "иня", "истка", "ачка"}) {
+        if (ends_with(head, ending)) return Gender::female;
+    }
+    return Gender::unknown;
+}
+
+}  // namespace core::quotes_detail

@@ -1,0 +1,215 @@
+// Extractor: the passes, one for each way an article quotes someone.
+#include "core/quotes/extractor.h"
+
+#include "core/text.h"
+#include "core/quotes/words.h"
+
+#include <optional>
+
+namespace core::quotes_detail {
+namespace {
+
+constexpr std::size_t kMinQuoteWords = 3;
+
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+void Extractor::quoted_speech() {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::optional<QuotedSpan> span = quoted_words_at(at);
+        if (!span) continue;
+        const auto& [open, inside, close, after] = *span;
+        bool attributed = false;
+        if (word_count(inside, close) >= kMinQuoteWords) {
+            Quotation quote;
+            quote.text = std::string(text.substr(inside, close - inside));
+            attributed = split_inside(quote, inside, close) || attribute_after(quote, after) || attribute_before(quote, open);
+            if (attributed) add(std::move(quote), inside, close);
+        }
+        // A quotation nobody is said to have spoken may hold one that is
+        // (`«Антон Красовский: «Я гей...»»`, the title of an article).
+        at = attributed ? after - 1 : inside - 1;
+    }
+}
+
+void Extractor::dashed_speech() {
+    std::size_t line_start = 0;
+    while (line_start < text.size()) {
+        std::size_t line_end = text.find('\n', line_start);
+        if (line_end == std::string_view::npos) line_end = text.size();
+        std::size_t at = line_start;
+        while (at < line_end && text[at] == ' ') ++at;
+        const std::string_view line = text.substr(at, line_end - at);
+        if (line.substr(0, 3) == "—" || line.substr(0, 3) == "–") {
+            const std::size_t inside = at + 3;
+            for (std::size_t k = inside; k + 4 < line_end; ++k) {
+                if (text[k] != ',' || (text.substr(k + 2, 3) != "—" && text.substr(k + 2, 3) != "–")) continue;
+                Quotation quote;
+                quote.text = std::string(trim_spaces(text.substr(inside, k - inside)));
+                if (word_count(inside, k) >= kMinQuoteWords && !overlaps(inside, k) && attribute_after(quote, k)) {
+                    add(std::move(quote), inside, k);
+                }
+                break;
+            }
+        }
+        line_start = line_end + 1;
+    }
+}
+
+void Extractor::reported_speech() {
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        if (tokens[i].normalized != "по" || quoted[i]) continue;
+        const std::string& next = tokens[i + 1].normalized;
+        const bool pronoun = next == "его" || next == "ее" || next == "их";
+        const std::size_t noun = pronoun ? i + 2 : i + 1;
+        if (!is_reporting_noun(tokens[noun].normalized)) continue;
+        const std::size_t speaker = pronoun ? i + 1 : i + 2;
+        const auto words = reported_words_after(tokens[noun].end);
+        if (!words) continue;
+        Quotation quote;
+        quote.text = std::string(text.substr(words->inside, words->end - words->inside));
+        const std::size_t phrase_end = pronoun ? i + 2 : token_at(tokens, words->comma);
+        if (!attribute(quote, speaker, phrase_end, false, true)) continue;
+        // `по данным переписи`, `по данным Росстата`: a document or a body,
+        // not a speaker, unless the article shows it is a person.
+        if (!reports_words(tokens[noun].normalized) && !(named_directly && find_known(known, normalize_text(quote.speaker)))) {
+            continue;
+        }
+        add(std::move(quote), words->inside, words->end);
+    }
+}
+
+void Extractor::as_said_by() {
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        if (tokens[i].normalized != "как" || quoted[i] || !is_finite_speech_verb(tokens[i + 1].normalized)) continue;
+        if (tokens[i + 1].begin != tokens[i].end + 1) continue;
+        const auto words = reported_words_after(tokens[i + 1].end);
+        if (!words) continue;
+        Quotation quote;
+        quote.text = std::string(text.substr(words->inside, words->end - words->inside));
+        if (attribute_after_verb(quote, i + 1, token_at(tokens, words->comma))) add(std::move(quote), words->inside, words->end);
+    }
+}
+
+void Extractor::sentence_final_attribution() {
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const std::string& verb = tokens[i].normalized;
+        const bool document = is_document_verb(verb);
+        if (!(is_finite_speech_verb(verb) || is_source_verb(verb) || document) || tokens[i].capitalized || quoted[i]) continue;
+        const std::size_t at = skip_spaces_and_dashes_back(text, tokens[i].begin);
+        if (at == 0 || text[at - 1] != ',') continue;
+        const std::size_t comma = at - 1;
+        const std::size_t start = sentence_start(comma);
+        const std::size_t inside = start + (text[start] == ' ' ? 1 : 0);
+        if (word_count(inside, comma) < kMinQuoteWords || overlaps(inside, comma)) continue;
+        // A quotation in marks that makes the whole clause is found as such.
+        if (quote_opening_at(text, inside, false)) continue;
+        const std::size_t end_token = phrase_end_token(tokens[i].end);
+        if (!attribution_closes_sentence(end_token) || takes_a_topic(i + 1)) continue;
+        Quotation quote;
+        quote.text = std::string(text.substr(inside, comma - inside));
+        if (document ? !attribute_to_document(quote, i + 1, end_token) : !attribute_after_verb(quote, i, end_token)) continue;
+        // `..., сообщает «Интерфакс»`: a medium is no speaker.
+        if (quote.speaker.empty() && !document && !names_a_body(i + 1, end_token)) continue;
+        add(std::move(quote), inside, comma);
+    }
+}
+
+void Extractor::about_this() {
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        if (tokens[i].normalized != "об" || tokens[i + 1].normalized != "этом" || !tokens[i].sentence_start || quoted[i]) {
+            continue;
+        }
+        const std::size_t end_token = phrase_end_token(tokens[i].end);
+        std::size_t verb = i + 2;
+        while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized)) {
+            ++verb;
+        }
+        // `Об этом было заявлено`: no one is named.
+        if (verb >= end_token || ends_with(tokens[verb].normalized, "но")) continue;
+        const std::size_t end = sentence_start(tokens[i].begin);
+        if (end < 2 || text[end - 1] == '\n') continue;  // a statement in the same paragraph
+        const std::size_t start = sentence_start(end - 2);
+        const std::size_t inside = start + (text[start] == ' ' ? 1 : 0);
+        const std::size_t stop = text[end - 1] == ' ' ? end - 1 : end;
+        if (word_count(inside, stop) < kMinQuoteWords || overlaps(inside, stop) || quote_opening_at(text, inside, false) ||
+            has_speech_verb(inside, stop)) {
+            continue;
+        }
+        Quotation quote;
+        quote.text = std::string(text.substr(inside, stop - inside));
+        // `Об этом он заявил`; `Об этом в интервью заявил Соловьёв`.
+        const std::size_t subject = subject_before_verb(i + 2, verb);
+        const bool attributed = subject < verb ? attribute(quote, subject, verb, true, true)
+                                               : attribute_after_verb(quote, verb, end_token);
+        if (attributed && (!quote.speaker.empty() || names_a_body(verb + 1, end_token))) add(std::move(quote), inside, stop);
+    }
+}
+
+void Extractor::embedded_fragments() {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::optional<QuotedSpan> span = quoted_words_at(at);
+        if (!span) continue;
+        const auto& [open, inside, close, after] = *span;
+        const std::size_t first = token_at(tokens, inside);
+        if (first < tokens.size() && tokens[first].begin < close && !tokens[first].capitalized && !overlaps(inside, close) &&
+            (ends_sentence(after) || word_count(inside, close) >= 4)) {
+            Quotation quote;
+            quote.text = std::string(text.substr(inside, close - inside));
+            if (!after_preposition(first) && !is_set_phrase(first, close) && attribute_fragment(quote, open)) {
+                add(std::move(quote), inside, close);
+            }
+        }
+        at = after - 1;
+    }
+}
+
+std::optional<Extractor::ReportedWords> Extractor::reported_words_after(std::size_t from) const {
+    const std::size_t comma = text.find(',', from);
+    if (comma == std::string_view::npos || comma >= sentence_end(from)) return std::nullopt;
+    ReportedWords words{comma, comma + 1, sentence_end(comma)};
+    while (words.inside < words.end && text[words.inside] == ' ') ++words.inside;
+    if (word_count(words.inside, words.end) < kMinQuoteWords || overlaps(words.inside, words.end)) return std::nullopt;
+    return words;
+}
+
+bool Extractor::attribution_closes_sentence(std::size_t end_token) const {
+    if (end_token >= tokens.size()) return true;
+    const std::size_t after = tokens[end_token - 1].end;
+    if (sentence_end(after) <= tokens[end_token].begin) return true;
+    if (text[after] != ',') return true;
+    const std::string& next = tokens[end_token].normalized;
+    return is_source_verb(next) || is_speech_verb(next);
+}
+
+bool Extractor::takes_a_topic(std::size_t after_verb) const {
+    if (after_verb >= tokens.size()) return false;
+    const std::string& next = tokens[after_verb].normalized;
+    return next == "о" || next == "об" || next == "про" || next == "что";
+}
+
+bool Extractor::has_speech_verb(std::size_t begin, std::size_t end) const {
+    for (std::size_t i = token_at(tokens, begin); i < tokens.size() && tokens[i].begin < end; ++i) {
+        if (is_speech_verb(tokens[i].normalized)) return true;
+    }
+    return false;
+}
+
+bool Extractor::after_preposition(std::size_t first_inside) const {
+    for (std::size_t k = first_inside; k > 0 && first_inside - k < 2;) {
+        --k;
+        if (is_preposition(tokens[k].normalized)) return true;
+    }
+    return false;
+}
+
+bool Extractor::is_set_phrase(std::size_t first, std::size_t close) const {
+    return is_preposition(tokens[first].normalized) && word_count(tokens[first].begin, close) <= 2;
+}
+
+}  // namespace core::quotes_detail

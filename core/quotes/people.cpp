@@ -1,0 +1,280 @@
+#include "core/quotes/people.h"
+
+#include "core/stopwords.h"
+#include "core/text.h"
+#include "core/quotes/words.h"
+
+#include <algorithm>
+
+namespace core::quotes_detail {
+namespace {
+
+constexpr std::size_t kTitleContextWords = 8;
+
+void learn_person(KnownPersons& known, const std::string& key, Person person) {
+    auto [it, added] = known.emplace(key, person);
+    if (added) return;
+    // A full name or a gender learnt later completes what is known.
+    if (it->second.full_name == it->second.surname && person.full_name != person.surname) it->second = person;
+    if (it->second.gender == Gender::unknown) it->second.gender = person.gender;
+}
+
+void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::string first = first_name_nominative(tokens[i].normalized);
+        if (!tokens[i].capitalized || first.empty()) continue;
+        std::size_t surname = i + 1;
+        // `Сергеевич`, and an initial: `Джордж Х. Кинг`.
+        const bool initial = utf8_length(tokens[surname].raw) == 1;
+        if ((is_patronymic(tokens[surname].normalized) || initial) && surname + 1 < tokens.size()) ++surname;
+        if (!may_be_surname(tokens[surname]) || tokens[surname].sentence != tokens[i].sentence) continue;
+        Person person;
+        person.gender = is_female_first_name(first) ? Gender::female : Gender::male;
+        const bool first_declines = !ends_with(tokens[i].normalized, "о") && !ends_with(tokens[i].normalized, "э");
+        person.surname = is_nominative_first_name(tokens[i].normalized) && first_declines
+                             ? tokens[surname].raw
+                             : surname_nominative_for(tokens[surname], person.gender);
+        person.full_name = first + " " + person.surname;
+        learn_person(known, name_key(tokens[surname].normalized), person);
+    }
+}
+
+// `министр ФРГ Франк-Вальтер Штайнмайер высказался`: two capitalised words
+// inside a sentence, the last not in an oblique case (`Совета Федерации`)
+// and the first no adjective (`Европейский Союз`), ending at token `last`.
+bool ends_a_name_inside_sentence(const std::vector<Token>& tokens, std::size_t last) {
+    if (last == 0) return false;
+    const Token& before = tokens[last - 1];
+    if (!before.capitalized || before.all_caps || before.sentence_start || before.sentence != tokens[last].sentence) return false;
+    return !ends_like_oblique_noun(tokens[last].normalized) && !looks_adjectival(before.normalized) &&
+           !is_latin_word(before.normalized);
+}
+
+// Whether the word at byte `begin` follows a comma or a closing quote mark,
+// past spaces and dashes: `», — сказал`, `..., заявил` — an attribution
+// after the words, where the subject follows the verb. (`Запад пообещал
+// России` is no such place.)
+bool follows_quoted_words(std::string_view text, std::size_t begin) {
+    const std::size_t at = skip_spaces_and_dashes_back(text, begin);
+    if (at == 0) return false;
+    return text[at - 1] == ',' || text[at - 1] == '"' || (at >= 2 && text.substr(at - 2, 2) == "»") ||
+           (at >= 3 && text.substr(at - 3, 3) == "“");
+}
+
+// `Мутко напомнил`: a word before a verb of a man or a woman speaking, that
+// the article also capitalises inside a sentence (`заявление Мутко`), never
+// writes in lower case (`Генпрокурор` — `генпрокурор`) and never puts after
+// `в` or `из` (`Киев заявил` — `в Киеве`). Words only capitalised at
+// sentence start (`Также`), genitives (`Президент России подчеркнул`),
+// adjectives and neuter or plural verbs (`Минобороны сообщило`) do not count.
+bool used_like_a_surname(const std::vector<Token>& tokens, const std::vector<std::string>& keys, std::size_t word,
+                         const std::string& verb) {
+    const std::string& w = tokens[word].normalized;
+    if (ends_with(verb, "ло") || ends_with(verb, "лось") || ends_with(verb, "ли") || is_stopword(w) ||
+        ends_like_oblique_noun(w) || looks_adjectival(w)) {
+        return false;
+    }
+    bool inside_sentence = false;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (!tokens[k].capitalized && tokens[k].normalized == w) return false;  // `генпрокурор`: a common noun
+        if (keys[k] != keys[word]) continue;
+        if (k > 0 && (tokens[k - 1].normalized == "в" || tokens[k - 1].normalized == "во" || tokens[k - 1].normalized == "из")) {
+            return false;
+        }
+        inside_sentence = inside_sentence || (tokens[k].capitalized && !tokens[k].sentence_start);
+    }
+    return inside_sentence;
+}
+
+// name_key of every capitalised token ("" for the others), computed once.
+const std::vector<std::string>& keys_of_capitalised(const std::vector<Token>& tokens, std::vector<std::string>& keys) {
+    if (keys.empty()) {
+        keys.resize(tokens.size());
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            if (tokens[k].capitalized) keys[k] = name_key(tokens[k].normalized);
+        }
+    }
+    return keys;
+}
+
+// `», — написал Пайпс`: the word right after a speech verb that follows
+// quoted words is its subject. `цитирует Адоманиса`: the person quoted is
+// the object.
+void learn_subject_after_verb(std::string_view text, const std::vector<Token>& tokens, std::size_t i, KnownPersons& known) {
+    const Token& verb = tokens[i];
+    const Token& next = tokens[i + 1];
+    if (is_finite_speech_verb(verb.normalized) && !verb.capitalized && may_be_surname(next) && next.begin == verb.end + 1 &&
+        follows_quoted_words(text, verb.begin) &&
+        (i + 2 >= tokens.size() || !tokens[i + 2].capitalized || tokens[i + 2].sentence != next.sentence)) {
+        const bool object = verb.normalized.rfind("цитир", 0) == 0;
+        Person person;
+        person.gender = object ? Gender::unknown : gender_of_verb(verb.normalized);
+        person.surname = object ? surname_nominative(next) : next.raw;
+        person.full_name = person.surname;
+        learn_person(known, name_key(next.normalized), person);
+    }
+}
+
+// `Мирзазаде подчеркнул`, `Мутко напомнил`: the word at `i`, right before a
+// speech verb, read as its subject when it looks like a surname. `Си Цзиньпин
+// заявил`: not after an East Asian surname, which came first. `keys` is the
+// cache of keys_of_capitalised.
+void learn_subject_before_verb(const std::vector<Token>& tokens, std::size_t i, std::vector<std::string>& keys,
+                               KnownPersons& known) {
+    const Token& word = tokens[i];
+    const Token& verb = tokens[i + 1];
+    const bool after_east_asian_surname = i > 0 && tokens[i - 1].capitalized && is_east_asian_surname(tokens[i - 1].normalized);
+    if (is_finite_speech_verb(verb.normalized) && !verb.capitalized && may_be_surname(word) && !after_east_asian_surname &&
+        (has_distinctive_surname_suffix(word.normalized) || ends_a_name_inside_sentence(tokens, i) ||
+         used_like_a_surname(tokens, keys_of_capitalised(tokens, keys), i, verb.normalized))) {
+        Person person;
+        person.gender = gender_of_verb(verb.normalized);
+        person.surname = word.raw;
+        person.full_name = word.raw;
+        learn_person(known, name_key(word.normalized), person);
+    }
+}
+
+void learn_subjects_of_speech(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        learn_subject_after_verb(text, tokens, i, known);
+        learn_subject_before_verb(tokens, i, keys, known);
+    }
+}
+
+void learn_east_asian_names(const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const std::size_t length = east_asian_name_length(tokens, i);
+        if (length == 0) continue;
+        Person person;
+        person.surname = tokens[i].raw;
+        person.full_name = tokens[i].raw;
+        for (std::size_t k = i + 1; k < i + length; ++k) person.full_name += " " + tokens[k].raw;
+        learn_person(known, name_key(tokens[i].normalized), person);
+        i += length - 1;
+    }
+}
+
+// `российского`, `итальянского`: an adjective of a country or a body.
+bool is_relational_adjective(const std::string& word) {
+    return looks_adjectival(word) && word.find("ск") != std::string::npos;
+}
+
+}  // namespace
+
+bool fits(const Person& person, Gender wanted) {
+    if (person.gender == Gender::unknown && wanted == Gender::female) {
+        return gender_of_surname(person.surname) != Gender::male;
+    }
+    return wanted == Gender::unknown || person.gender == Gender::unknown || person.gender == wanted;
+}
+
+KnownPersons known_persons(std::string_view text, const std::vector<Token>& tokens) {
+    KnownPersons known;
+    learn_east_asian_names(tokens, known);
+    learn_full_names(tokens, known);
+    learn_subjects_of_speech(text, tokens, known);
+    for (auto& [key, person] : known) {
+        if (person.gender == Gender::unknown) person.gender = gender_of_surname(person.surname);
+    }
+    return known;
+}
+
+const Person* find_known(const KnownPersons& known, const std::string& normalized) {
+    if (auto it = known.find(name_key(normalized)); it != known.end()) return &it->second;
+    for (std::string_view ending : {"ого", "ому", "ым", "ом"}) {
+        if (!ends_with(normalized, ending)) continue;
+        const std::string stem = normalized.substr(0, normalized.size() - ending.size());
+        for (std::string_view nominative : {"ый", "ой", "ий"}) {
+            if (auto it = known.find(name_key(stem + std::string(nominative))); it != known.end()) return &it->second;
+        }
+    }
+    return nullptr;
+}
+
+std::size_t east_asian_name_length(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& first = tokens[i];
+    // At a sentence start only when it is no function word (`Но Путин заявил`).
+    if (!may_be_surname(first) || !is_east_asian_surname(first.normalized) || (first.sentence_start && is_stopword(first.normalized))) {
+        return 0;
+    }
+    std::size_t end = i + 1;
+    while (end < tokens.size() && end < i + 3 && may_be_surname(tokens[end]) && tokens[end].sentence == first.sentence &&
+           tokens[end].begin == tokens[end - 1].end + 1 && utf8_length(tokens[end].raw) >= 2) {
+        ++end;
+    }
+    return end - i >= 2 ? end - i : 0;
+}
+
+std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const KnownPersons& known) {
+    std::vector<Mention> mentions;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!may_be_surname(tokens[i])) continue;
+        const Person* found = find_known(known, tokens[i].normalized);
+        if (!found) continue;
+        Mention mention;
+        mention.person = *found;
+        mention.person.token = i;
+        mention.name_begin = i;
+        mention.nominative = normalize_text(found->surname) == tokens[i].normalized;
+        while (mention.name_begin > 0 && tokens[mention.name_begin - 1].sentence == tokens[i].sentence &&
+               tokens[mention.name_begin - 1].capitalized &&
+               (!first_name_nominative(tokens[mention.name_begin - 1].normalized).empty() ||
+                is_patronymic(tokens[mention.name_begin - 1].normalized))) {
+            --mention.name_begin;
+            if (is_patronymic(tokens[mention.name_begin].normalized)) continue;
+            mention.nominative = is_nominative_first_name(tokens[mention.name_begin].normalized);
+            break;
+        }
+        const std::size_t sentence = tokens[i].sentence;
+        for (std::size_t k = mention.name_begin; k > 0 && mention.name_begin - k < kTitleContextWords;) {
+            --k;
+            if (tokens[k].sentence != sentence) break;
+            if (!is_stopword(tokens[k].normalized)) mention.context.insert(tokens[k].normalized);
+        }
+        mentions.push_back(std::move(mention));
+    }
+    return mentions;
+}
+
+bool shares_root(const std::string& title_word, const std::set<std::string>& context) {
+    constexpr std::size_t kRootBytes = 10;  // five Cyrillic letters
+    const bool title_genitive = ends_with(title_word, "а") || ends_with(title_word, "я");
+    for (const std::string& word : context) {
+        const std::size_t n = std::min({kRootBytes, title_word.size(), word.size()});
+        if (n < 6 || title_word.compare(0, n, word, 0, n) != 0) continue;
+        if (word != title_word && !title_genitive && (ends_with(word, "а") || ends_with(word, "я"))) continue;
+        return true;
+    }
+    return false;
+}
+
+bool qualifiers_conflict(const std::vector<std::string>& title_words, const std::set<std::string>& context) {
+    for (const std::string& word : title_words) {
+        if (!is_relational_adjective(word) || shares_root(word, context)) continue;
+        for (const std::string& other : context) {
+            if (is_relational_adjective(other)) return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Person> resolve_title(const std::vector<std::string>& title_words, const std::vector<Mention>& mentions,
+                                    std::size_t before_token) {
+    std::optional<Person> best;
+    std::size_t best_overlap = 0;
+    for (const Mention& m : mentions) {
+        if (m.person.token >= before_token) break;
+        if (qualifiers_conflict(title_words, m.context)) continue;
+        std::size_t overlap = 0;
+        for (std::size_t i = 0; i < title_words.size(); ++i) overlap += shares_root(title_words[i], m.context) * (i == 0 ? 2 : 1);
+        if (overlap > 0 && overlap >= best_overlap) {
+            best = m.person;
+            best_overlap = overlap;
+        }
+    }
+    return best;
+}
+
+}  // namespace core::quotes_detail

@@ -1,0 +1,283 @@
+// Extractor: who a phrase names — a person by name, a pronoun or a title
+// referring back, a body, or someone unnamed.
+#include "core/quotes/extractor.h"
+
+#include "core/data.h"
+#include "core/stopwords.h"
+#include "core/text.h"
+#include "core/quotes/words.h"
+
+#include <algorithm>
+#include <set>
+
+namespace core::quotes_detail {
+namespace {
+
+constexpr std::size_t kMaxSpeakerPhraseWords = 20;
+constexpr std::size_t kMaxTitleWords = 6;
+
+}  // namespace
+
+bool Extractor::attribute(Quotation& quote, std::size_t from, std::size_t to, bool nominative, bool first_position) {
+    to = std::min(to, from + kMaxSpeakerPhraseWords);
+    reference.reset();
+    named_directly = false;
+    if (from >= to) return false;
+    const std::string& first = tokens[from].normalized;
+    if (first == "они" || first == "их") return false;  // several people: no one speaker
+    if (is_personal_pronoun_phrase(from, to)) return attribute_to_antecedent(quote, from);
+    const bool body = names_a_body(from, to);
+    if (!body) {
+        if (auto person = find_person(from, to, nominative, first_position)) {
+            set_speaker(quote, *person);
+            named_directly = true;
+            return true;
+        }
+        from = skip_adverbial(from, to);
+    }
+    add_title_words(quote, from, to);
+    const std::size_t title_end = title_end_token(from, to);
+    // `представитель компании`, `источник`: someone new and unnamed.
+    if (body || names_unnamed_speaker(from, title_end)) return true;
+    // `цитирует поручение`, `по данным за год`: a thing, not a person.
+    if (!nominative && !looks_like_person_in_oblique_case(tokens[head_of(from, title_end)].normalized)) return true;
+    if (auto person = person_with_title(from, title_end, nominative)) set_speaker(quote, *person);
+    return true;
+}
+
+void Extractor::add_title_words(Quotation& quote, std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to && i < from + kMaxTitleWords; ++i) {
+        quote.speaker_title += (quote.speaker_title.empty() ? "" : " ") + tokens[i].raw;
+    }
+}
+
+bool Extractor::is_personal_pronoun_phrase(std::size_t from, std::size_t to) const {
+    const std::string& first = tokens[from].normalized;
+    if (is_he_or_she(first)) return true;
+    return (first == "его" || first == "ее") && skip_medium(from + 1, to) == to;
+}
+
+bool Extractor::attribute_to_antecedent(Quotation& quote, std::size_t pronoun) {
+    const Gender gender = gender_of_pronoun(tokens[pronoun].normalized);
+    const auto person = previous_speaker(pronoun, gender);
+    if (!person) return false;
+    set_speaker(quote, *person);
+    reference.emplace(pronoun, gender);
+    return true;
+}
+
+int Extractor::person_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const {
+    first_name.clear();
+    for (std::size_t k = begin; k < end; ++k) {
+        if (nominative && looks_instrumental_or_dative(tokens[k].normalized)) return 0;
+    }
+    for (std::size_t k = begin; k + 1 < end; ++k) {
+        if (std::string name = first_name_nominative(tokens[k].normalized); !name.empty()) first_name = name;
+    }
+    const Token& last = tokens[end - 1];
+    if (!first_name_nominative(last.normalized).empty() || is_latin_word(last.normalized)) {
+        return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
+    }
+    if (find_known(known, last.normalized)) return 3;
+    if (!first_name.empty()) return 3;
+    // `Российский президент назвал`: an adjective opening a sentence.
+    if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
+    // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
+    if (end - begin == 1 && !nominative && looks_like_place_genitive(last.normalized)) return 0;
+    if (has_surname_suffix(last.normalized)) return 2;
+    // `Ларс Нильсон`: two capitalised words inside a sentence, the second not
+    // in an oblique case, read as first name and surname.
+    const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
+    if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
+    // `премьер Малайзии Наджиб Разак`: a place before a name.
+    if (end - begin > 2 && case_fits && ends_like_oblique_noun(tokens[end - 3].normalized) &&
+        !ends_like_oblique_noun(tokens[end - 2].normalized) && !looks_adjectival(tokens[end - 2].normalized)) {
+        return 2;
+    }
+    // A lone word with no sign of a name counts only right after the verb
+    // (`сказал Шойгу`); deeper in a phrase it is more often an organisation.
+    // Right after the verb the subject stands in the nominative whatever its
+    // ending (`— добавил Бадалбейли`).
+    const bool bare = end - begin == 1;
+    return first_position && bare && !last.sentence_start ? 1 : 0;
+}
+
+std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const {
+    std::optional<Person> best;
+    int best_score = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!may_start_name(tokens[i])) continue;
+        std::size_t end = i + 1;
+        while (end < to && may_start_name(tokens[end])) ++end;
+        std::string first_name;
+        const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
+        const int score = east_asian ? 3 : person_score(i, end, first_position && i == from, nominative, first_name);
+        if (score > best_score) {
+            best = east_asian ? person_named_by(i, "", true) : person_named_by(end - 1, first_name, nominative);
+            best_score = score;
+        }
+        i = end - 1;
+    }
+    return best;
+}
+
+Person Extractor::person_named_by(std::size_t surname, const std::string& first_name, bool nominative) const {
+    const Token& last = tokens[surname];
+    if (const Person* found = find_known(known, last.normalized)) {
+        Person person = *found;
+        person.token = surname;
+        return person;
+    }
+    Person person;
+    person.surname = nominative ? last.raw : surname_nominative(last);
+    person.full_name = first_name.empty() ? person.surname : first_name + " " + person.surname;
+    person.token = surname;
+    person.gender = first_name.empty() ? gender_of_surname(person.surname)
+                                       : (is_female_first_name(first_name) ? Gender::female : Gender::male);
+    return person;
+}
+
+std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t to, bool nominative) {
+    std::vector<std::string> title_words;
+    for (std::size_t i = from; i < to; ++i) {
+        if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
+    }
+    if (auto person = resolve_title(title_words, mentions, from); person && fits(*person, verb_gender)) return person;
+    // `— продолжил парламентарий`: a bare role word refers back to the
+    // person quoted or named just before, unless the article gives the
+    // role to someone else too.
+    if (!is_role_phrase(from, to, nominative) || role_names_someone_else(tokens[head_of(from, to)].normalized, from)) {
+        return std::nullopt;
+    }
+    const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[head_of(from, to)].normalized);
+    auto person = previous_speaker(from, wanted);
+    if (person && titled_otherwise(*person, title_words)) return std::nullopt;
+    if (person) reference.emplace(from, wanted);
+    return person;
+}
+
+bool Extractor::is_role_phrase(std::size_t from, std::size_t to, bool nominative) const {
+    if (to - from > 3 || from >= to) return false;
+    const std::string& head = tokens[head_of(from, to)].normalized;
+    if (is_stopword(head) || head.size() <= 4) return false;  // `за 2013 год`
+    // `высказал сомнения`, `мнение`: abstract nouns name no one.
+    for (std::string_view ending : {"ние", "ния", "тие", "тия", "ость", "ости"}) {
+        if (ends_with(head, ending)) return false;
+    }
+    if (!nominative && !looks_like_person_in_oblique_case(head)) return false;
+    // `утверждает кандидатуру`: an object, not the subject.
+    if (nominative && (ends_with(head, "у") || ends_with(head, "ю") || ends_with(head, "ом") || ends_with(head, "ем"))) {
+        return false;
+    }
+    for (std::size_t i = from; i < to; ++i) {
+        if (tokens[i].capitalized || is_latin_word(tokens[i].normalized)) return false;
+    }
+    return true;
+}
+
+bool Extractor::role_names_someone_else(const std::string& role_head, std::size_t before) const {
+    const std::set<std::string> head{role_head};
+    for (std::size_t k = 0; k + 1 < before; ++k) {
+        if (quoted[k] || !shares_root(tokens[k].normalized, head)) continue;
+        // The capitalised words right after it (`Московский и ...`, not `РФ`).
+        bool names_someone = false, names_known_person = false;
+        for (std::size_t j = k + 1; j < before && tokens[j].capitalized && tokens[j].sentence == tokens[k].sentence; ++j) {
+            names_someone = names_someone || !tokens[j].all_caps;
+            names_known_person = names_known_person || find_known(known, tokens[j].normalized);
+        }
+        if (names_someone && !names_known_person) return true;
+    }
+    return false;
+}
+
+bool Extractor::titled_otherwise(const Person& person, const std::vector<std::string>& title_words) const {
+    for (const Mention& m : mentions) {
+        if (m.person.surname == person.surname && qualifiers_conflict(title_words, m.context)) return true;
+    }
+    return false;
+}
+
+bool Extractor::names_a_body(std::size_t from, std::size_t to) const {
+    static const std::vector<std::string_view> bodies = data::lines(data::kSpeakerBodies);
+    if (from < to && (tokens[from].normalized == "в" || tokens[from].normalized == "во")) ++from;
+    if (from >= to) return false;
+    if (to - from == 1 && tokens[from].all_caps) return true;
+    from = head_of(from, to);
+    std::string phrase;
+    for (std::size_t i = from; i < to && i < from + 3; ++i) phrase += tokens[i].normalized + " ";
+    for (std::string_view body : bodies) {
+        // The body's word with an ending of at most two letters:
+        // `посольства`, not `советник` for `совет`.
+        if (phrase.compare(0, body.size(), body) == 0 && phrase.find(' ', body.size()) <= body.size() + 4) return true;
+    }
+    return false;
+}
+
+bool Extractor::names_unnamed_speaker(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to; ++i) {
+        if (is_unnamed_speaker_word(tokens[i].normalized)) return true;
+    }
+    return false;
+}
+
+std::size_t Extractor::skip_adverbial(std::size_t from, std::size_t to) const {
+    if (from + 2 >= to || !is_preposition(tokens[from].normalized)) return from;
+    std::size_t i = from + 2;
+    while (i < to && (tokens[i].capitalized || is_latin_word(tokens[i].normalized))) ++i;
+    return i < to ? i : from;
+}
+
+std::size_t Extractor::title_end_token(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from + 1; i < to && i < from + kMaxTitleWords; ++i) {
+        if (is_preposition(tokens[i].normalized)) return i;
+    }
+    return std::min(to, from + kMaxTitleWords);
+}
+
+std::size_t Extractor::head_of(std::size_t from, std::size_t to) const {
+    std::size_t head = from;
+    while (head + 1 < to && looks_adjectival(tokens[head].normalized)) ++head;
+    return head;
+}
+
+std::size_t Extractor::skip_medium(std::size_t i, std::size_t last) const {
+    static const std::vector<std::string> agencies = [] {
+        std::vector<std::string> out;
+        for (std::string_view line : data::lines(data::kAgencies)) out.push_back(normalize_text(line));
+        return out;
+    }();
+    while (i < last) {
+        const Token& t = tokens[i];
+        if (t.all_caps || t.in_name_of_site || is_latin_word(t.normalized)) {
+            ++i;
+        } else if (t.after_open_quote) {
+            std::size_t closer_size = 0;
+            const QuotePair* pair = nullptr;
+            std::size_t open = t.begin;
+            while (open > 0 && !(pair = quote_opening_at(text, open - 1, false))) --open;
+            const std::size_t close = pair ? find_closing(text, open, *pair, closer_size) : std::string_view::npos;
+            if (close == std::string_view::npos) return i;
+            i = token_at(tokens, close);
+        } else if (const std::size_t words = agency_words_at(i, agencies); words > 0) {
+            i += words;
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+std::size_t Extractor::agency_words_at(std::size_t i, const std::vector<std::string>& agencies) const {
+    for (const std::string& agency : agencies) {
+        std::string phrase;
+        std::size_t k = i;
+        while (k < tokens.size() && phrase.size() < agency.size()) {
+            phrase += (phrase.empty() ? "" : " ") + tokens[k].normalized;
+            ++k;
+        }
+        if (phrase == agency && tokens[i].capitalized) return k - i;
+    }
+    return 0;
+}
+
+}  // namespace core::quotes_detail

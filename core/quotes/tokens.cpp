@@ -1,0 +1,135 @@
+#include "core/quotes/tokens.h"
+
+#include "core/text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace core::quotes_detail {
+namespace {
+
+// `МИД`, `КР`, `ТАСС`: abbreviations, not names.
+bool is_all_caps(std::string_view raw) {
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(raw.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(raw.data(), i, length, c);
+        if (c < 0 || u_islower(c)) return false;
+    }
+    return true;
+}
+
+// Whether the word at `begin` comes right after an opening quote mark.
+bool opened_by_quote_mark(std::string_view text, std::size_t begin) {
+    for (std::string_view mark : {"«", "„", "“", "\""}) {
+        if (begin >= mark.size() && text.substr(begin - mark.size(), mark.size()) == mark) return true;
+    }
+    return false;
+}
+
+// Going back from the word at byte `begin` over spaces, straight quotes and
+// the marks `«`, `—`, `–`, `„`, `“`: where the gap before the word starts.
+std::size_t gap_before(std::string_view text, std::size_t begin) {
+    std::size_t before = begin;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '"' ||
+                          static_cast<unsigned char>(text[before - 1]) >= 0x80)) {
+        // step back over spaces, quotes and multi-byte punctuation (« — „)
+        if (static_cast<unsigned char>(text[before - 1]) >= 0x80) {
+            std::size_t start = before - 1;
+            while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+            const std::string_view mark = text.substr(start, before - start);
+            if (mark != "«" && mark != "—" && mark != "–" && mark != "„" && mark != "“") break;
+            before = start;
+        } else {
+            --before;
+        }
+    }
+    return before;
+}
+
+// Whether a word whose gap starts at `before` opens a sentence. `Джордж Х.
+// Кинг`: the period after an initial (the last of `tokens`) ends no sentence.
+bool starts_sentence(std::string_view text, std::size_t before, const std::vector<Token>& tokens) {
+    const bool after_initial = before > 0 && text[before - 1] == '.' && !tokens.empty() &&
+                               tokens.back().end == before - 1 && tokens.back().capitalized &&
+                               utf8_length(tokens.back().raw) == 1;
+    return before == 0 || (text[before - 1] == '.' && !after_initial) || text[before - 1] == '!' ||
+           text[before - 1] == '?' || text[before - 1] == '\n' || text[before - 1] == ':';
+}
+
+// `Лента.ру`, `NEWSru.com`: the word at bytes [begin, end) is glued to a dot.
+bool glued_to_a_dot(std::string_view text, std::size_t begin, std::size_t end) {
+    return (end < text.size() && text[end] == '.' && end + 1 < text.size() && text[end + 1] != ' ' &&
+            text[end + 1] != '\n') ||
+           (begin > 0 && text[begin - 1] == '.');
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+    std::vector<Token> tokens;
+    for_each_word(text, [&](const Word& w) {
+        Token t;
+        t.begin = w.begin;
+        t.end = w.end;
+        t.raw = std::string(w.raw);
+        t.normalized = w.normalized;
+        t.capitalized = w.capitalized;
+        t.all_caps = w.capitalized && utf8_length(w.raw) > 1 && is_all_caps(w.raw);
+        t.in_name_of_site = glued_to_a_dot(text, w.begin, w.end);
+        t.sentence_start = starts_sentence(text, gap_before(text, w.begin), tokens);
+        t.after_open_quote = opened_by_quote_mark(text, w.begin);
+        t.sentence = tokens.empty() ? 0 : tokens.back().sentence + (t.sentence_start ? 1 : 0);
+        tokens.push_back(std::move(t));
+    });
+    return tokens;
+}
+
+std::size_t token_at(const std::vector<Token>& tokens, std::size_t byte) {
+    return static_cast<std::size_t>(
+        std::lower_bound(tokens.begin(), tokens.end(), byte, [](const Token& t, std::size_t b) { return t.begin < b; }) -
+        tokens.begin());
+}
+
+std::string capitalize(const std::string& lower) {
+    if (lower.empty()) return lower;
+    std::string first_letter;
+    std::size_t size = (static_cast<unsigned char>(lower[0]) < 0x80) ? 1 : 2;
+    first_letter = lower.substr(0, size);
+    static const std::string lower_letters = "абвгдежзийклмнопрстуфхцчшщъыьэюя";
+    static const std::string upper_letters = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ";
+    if (size == 1) return std::string(1, static_cast<char>(std::toupper(lower[0]))) + lower.substr(1);
+    const std::size_t at = lower_letters.find(first_letter);
+    if (at == std::string::npos) return lower;
+    return upper_letters.substr(at, 2) + lower.substr(2);
+}
+
+bool ends_with(std::string_view word, std::string_view ending) {
+    return word.size() > ending.size() && word.compare(word.size() - ending.size(), ending.size(), ending) == 0;
+}
+
+std::size_t skip_spaces_and_dashes_back(std::string_view text, std::size_t at) {
+    while (at > 0) {
+        if (text[at - 1] == ' ' || text[at - 1] == '-') {
+            --at;
+        } else if (at >= 3 && (text.substr(at - 3, 3) == "—" || text.substr(at - 3, 3) == "–")) {
+            at -= 3;
+        } else {
+            break;
+        }
+    }
+    return at;
+}
+
+std::size_t skip_spaces_and_dashes(std::string_view text, std::size_t at, std::size_t end) {
+    while (at < end && (text[at] == ' ' || text.substr(at, 3) == "—" || text.substr(at, 3) == "–" || text[at] == '-')) {
+        at += (text.substr(at, 3) == "—" || text.substr(at, 3) == "–") ? 3 : 1;
+    }
+    return at;
+}
+
+}  // namespace core::quotes_detail

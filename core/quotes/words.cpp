@@ -1,0 +1,136 @@
+#include "core/quotes/words.h"
+
+#include "core/data.h"
+#include "core/quotes/tokens.h"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <vector>
+
+namespace core::quotes_detail {
+namespace {
+
+// Whether `normalized` starts with one of `stems`.
+bool starts_with_one_of(const std::vector<std::string>& stems, const std::string& normalized) {
+    for (const std::string& stem : stems) {
+        if (normalized.compare(0, stem.size(), stem) == 0) return true;
+    }
+    return false;
+}
+
+// Whether `normalized` is one of `words`.
+bool is_one_of(const std::vector<std::string>& words, const std::string& normalized) {
+    return std::find(words.begin(), words.end(), normalized) != words.end();
+}
+
+}  // namespace
+
+bool is_speech_verb(const std::string& normalized) {
+    static const std::vector<std::string> stems = data::words(data::kSpeechVerbs);
+    return starts_with_one_of(stems, normalized);
+}
+
+bool has_verb_ending(const std::string& normalized) {
+    for (std::string_view ending : {"л", "ла", "ло", "ли", "лся", "лась", "лось", "лись", "ет", "ит", "ют", "ят", "ут", "ат",
+                                    "ется", "ится", "ен", "на", "ны"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+bool is_characterising_verb(const std::string& normalized) {
+    return (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) && has_verb_ending(normalized);
+}
+
+bool is_finite_speech_verb(const std::string& normalized) {
+    if (!is_speech_verb(normalized) || !has_verb_ending(normalized)) return false;
+    // `назвал встречу «хорошей»` characterises, it does not attribute what
+    // precedes it.
+    if (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) return false;
+    // `как говорится`, `отмечается`: impersonal, no one speaks.
+    if (ends_with(normalized, "тся")) return false;
+    // `высказался`, `поделилась`: reflexive past forms are finite.
+    for (std::string_view ending : {"лся", "лась", "лись", "лось"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    for (std::string_view ending : {"я", "в", "вши", "ясь", "щий", "щая", "щие", "щего", "щих", "вший", "вшая", "вшие", "но", "ны", "нный"}) {
+        if (ends_with(normalized, ending)) return false;
+    }
+    return true;
+}
+
+bool is_plural_verb(const std::string& normalized) {
+    return ends_with(normalized, "ли") || ends_with(normalized, "ют") || ends_with(normalized, "ят") ||
+           ends_with(normalized, "лись");
+}
+
+bool is_source_verb(const std::string& normalized) {
+    static const std::vector<std::string> stems = data::words(data::kSourceVerbs);
+    return starts_with_one_of(stems, normalized);
+}
+
+bool quotes_its_object(const std::string& verb) {
+    return verb.rfind("цитир", 0) == 0 || verb.rfind("привод", 0) == 0;
+}
+
+bool is_document_verb(const std::string& normalized) {
+    static const std::vector<std::string> verbs = data::words(data::kDocumentVerbs);
+    return is_one_of(verbs, normalized);
+}
+
+bool is_authored_text(const std::string& normalized) {
+    static const std::vector<std::string> texts = data::words(data::kAuthoredTexts);
+    return is_one_of(texts, normalized);
+}
+
+bool is_reporting_noun(const std::string& normalized) {
+    static const std::vector<std::string> nouns = data::words(data::kReportingNouns);
+    return is_one_of(nouns, normalized);
+}
+
+bool reports_words(const std::string& noun) { return noun != "данным" && noun != "информации" && noun != "сведениям"; }
+
+bool is_preposition(const std::string& normalized) {
+    static const std::set<std::string> prepositions = {"в", "во", "на", "с", "со", "по", "для", "из", "от", "к",
+                                                       "о", "об", "у", "за", "при", "под", "над", "до"};
+    return prepositions.count(normalized) != 0;
+}
+
+bool is_he_or_she(const std::string& normalized) { return normalized == "он" || normalized == "она"; }
+
+bool is_unnamed_speaker_word(const std::string& normalized) {
+    static const std::vector<std::string> words = data::words(data::kUnnamedSpeakers);
+    return starts_with_one_of(words, normalized);
+}
+
+bool ends_like_oblique_noun(const std::string& normalized) {
+    for (std::string_view ending : {"а", "я", "ы", "и", "е", "у", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+bool looks_adjectival(const std::string& normalized) {
+    // Not -ие: `поручение`, `заявление` are nouns.
+    for (std::string_view ending : {"ий", "ый", "ой", "ая", "ое", "ые", "ого", "его", "ому", "ему", "ую", "ых", "их"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+bool looks_like_place_genitive(const std::string& normalized) {
+    for (std::string_view ending : {"ии", "ы"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
+bool looks_like_person_in_oblique_case(const std::string& head) {
+    for (std::string_view ending : {"а", "я", "ы", "и", "у", "ю"}) {
+        if (ends_with(head, ending)) return true;
+    }
+    return false;
+}
+
+}  // namespace core::quotes_detail
