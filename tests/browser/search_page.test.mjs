@@ -165,6 +165,19 @@ async function main() {
     assert.ok(await count(page, '#results li') >= 1, 'articles quoting the speaker');
   });
 
+  await step('the Цитаты tab finds who said the words, with a citation line, and a speaker lists all their quotations', async () => {
+    await search(page, base, 'интеграционные процессы');
+    await Promise.all([page.waitForURL(/view=quotes/), page.click('#quotes-view')]);
+    const first = page.locator('#quote-results li.quote').first();
+    assert.match(await first.locator('q').innerText(), /интеграционные процессы/i);
+    assert.match(await first.locator('.speaker').innerText(), /Сергей Лавров/);
+    assert.match(await first.locator('.citation textarea').inputValue(), /^«.+» — Сергей Лавров/);
+    await page.screenshot({ path: path.join(artifacts, 'quotes-view.png'), fullPage: true });
+    await Promise.all([page.waitForURL(/speaker=/), first.locator('.speaker').click()]);
+    const speakers = await page.locator('#quote-results .speaker').allInnerTexts();
+    assert.ok(speakers.length >= 1 && speakers.every((s) => /Лавров/.test(s)), `only Лавров's quotations: ${speakers}`);
+  });
+
   await step('a source filter narrows the results to that source, with its count, and can be removed', async () => {
     await search(page, base, 'Россия');
     const totalBefore = Number((await page.innerText('#summary')).match(/Найдено: (\d+)/)[1]);
