@@ -122,7 +122,7 @@ std::string sanitize_utf8(std::string_view text) {
     return out;
 }
 
-void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word) {
+std::size_t for_each_word_while(std::string_view text, const std::function<bool(const Word&)>& on_word) {
     const auto length = static_cast<int32_t>(text.size());
     int32_t i = 0;
     Word word;
@@ -142,10 +142,20 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
         word.begin = static_cast<std::size_t>(start);
         word.end = static_cast<std::size_t>(end);
         word.raw = text.substr(word.begin, word.end - word.begin);
-        word.normalized = normalize_text(word.raw);
-        if (!word.normalized.empty()) on_word(word);
+        // Most words are plain Russian or ASCII: normalise them into the
+        // same buffer, word after word, without a new allocation each.
+        if (!try_fast_normalize(word.raw, word.normalized)) word.normalized = normalize_text(word.raw);
         i = end;
+        if (!word.normalized.empty() && !on_word(word)) return static_cast<std::size_t>(i);
     }
+    return text.size();
+}
+
+void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word) {
+    for_each_word_while(text, [&on_word](const Word& word) {
+        on_word(word);
+        return true;
+    });
 }
 
 bool is_latin_word(std::string_view normalized) {

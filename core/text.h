@@ -29,6 +29,10 @@ struct Word {
 // letters, digits and combining marks; everything else separates words.
 void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word);
 
+// The same, stopping as soon as `on_word` returns false; returns the byte
+// offset where the scan stopped (text.size() when it read the whole text).
+std::size_t for_each_word_while(std::string_view text, const std::function<bool(const Word&)>& on_word);
+
 // True when the word is written in Latin letters only (digits allowed).
 bool is_latin_word(std::string_view normalized);
 
