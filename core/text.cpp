@@ -46,31 +46,40 @@ std::string fold_yo(std::string text) {
 // Lower-cases the common case (ASCII and the Russian alphabet) without ICU.
 // Returns false when the text holds anything that needs full normalisation.
 bool try_fast_normalize(std::string_view text, std::string& out) {
-    out.clear();
-    out.reserve(text.size());
-    int32_t i = 0;
+    // These letters keep their UTF-8 length when lower-cased (ё → е too),
+    // so the output is written in place, byte for byte.
+    out.resize(text.size());
+    char* to = out.data();
     const auto length = static_cast<int32_t>(text.size());
+    int32_t i = 0;
     while (i < length) {
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
-        if (c < 0) return false;
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-        } else if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) {
-            append_utf8(out, c + 0x20);
-        } else if (c >= kCyrillicSmallA && c <= kCyrillicSmallYa) {
-            append_utf8(out, c);
-        } else if (c == kCapitalYo || c == kSmallYo) {
-            append_utf8(out, kSmallIe);
-        } else {
-            return false;
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            to[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            ++i;
+            continue;
         }
+        UChar32 c;
+        const int32_t at = i;
+        U8_NEXT(text.data(), i, length, c);
+        if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) {
+            c += 0x20;
+        } else if (c == kCapitalYo || c == kSmallYo) {
+            c = kSmallIe;
+        } else if (c < kCyrillicSmallA || c > kCyrillicSmallYa) {
+            return false;  // also an invalid sequence (c < 0)
+        }
+        // Every letter here is U+0400..U+047F: two bytes, as in the input.
+        if (i - at != 2) return false;
+        to[at] = static_cast<char>(0xC0 | (c >> 6));
+        to[at + 1] = static_cast<char>(0x80 | (c & 0x3F));
     }
     return true;
 }
 
 bool is_word_char(UChar32 c) {
     if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if ((c >= kCyrillicCapitalA && c <= kCyrillicSmallYa) || c == kCapitalYo || c == kSmallYo) return true;
     // Soft hyphens and joiners sit inside words; NFKC_Casefold removes them.
     if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return true;
     return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
@@ -79,6 +88,7 @@ bool is_word_char(UChar32 c) {
 
 bool is_upper_char(UChar32 c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= kCyrillicCapitalA && c <= kCyrillicSmallYa) return c <= kCyrillicCapitalYa;
     return u_isupper(c) || u_istitle(c);
 }
 
