@@ -20,6 +20,8 @@ constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr Xapian::doccount kSuggestBelowMatches = 20;
 // Quotations are picked from this many best-matching articles.
 constexpr Xapian::doccount kQuoteArticles = 200;
+// Words whose correction is remembered per searcher (per index generation).
+constexpr std::size_t kMaxCachedCorrections = 4096;
 
 std::size_t matched_topics(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
     std::set<int> topics;
@@ -140,14 +142,21 @@ std::string Searcher::spelling_suggestion(const std::vector<std::string>& words,
     std::string suggestion = query;
     bool changed = false;
     for (const std::string& word : words) {
-        std::string corrected = closest_known_word(db_, word);
-        // Two edits away is too far for a short word: `елка` is not `сделка`.
-        if (corrected.empty() && utf8_length(word) > 5) corrected = db_.get_spelling_suggestion(word, 2);
+        const std::string& corrected = correction(word);
         if (corrected.empty() || corrected == word) continue;
         suggestion = replace_word(suggestion, word, corrected);
         changed = true;
     }
     return changed ? suggestion : std::string();
+}
+
+const std::string& Searcher::correction(const std::string& word) {
+    if (auto found = corrections_.find(word); found != corrections_.end()) return found->second;
+    if (corrections_.size() >= kMaxCachedCorrections) corrections_.clear();
+    std::string corrected = closest_known_word(db_, word);
+    // Two edits away is too far for a short word: `елка` is not `сделка`.
+    if (corrected.empty() && utf8_length(word) > 5) corrected = db_.get_spelling_suggestion(word, 2);
+    return corrections_.emplace(word, std::move(corrected)).first->second;
 }
 
 }  // namespace core

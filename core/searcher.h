@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace core {
@@ -75,14 +76,21 @@ public:
     Xapian::doccount document_count() const { return db_.get_doccount(); }
     const std::string& path() const { return path_; }
     // Re-reads the index if it changed on disk (a writer committed).
-    void reopen() { db_.reopen(); }
+    void reopen() {
+        db_.reopen();
+        corrections_.clear();
+    }
 
 private:
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
+    const std::string& correction(const std::string& word);
 
     std::string path_;
     Xapian::Database db_;
     RussianStemmer stemmer_;
+    // Corrections already computed over this index: Xapian's suggestion for
+    // one word costs ~140M instructions (~50 ms) on 10k articles.
+    std::unordered_map<std::string, std::string> corrections_;
 };
 
 }  // namespace core
