@@ -86,6 +86,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, RussianStemmer& stemmer, 
 BuiltQuery QueryBuilder::build(const QueryNode& root, Strictness strictness) {
     out_ = BuiltQuery{};
     strictness_ = strictness;
+    root_ = &root;
     out_.query = node_query(root);
     return std::move(out_);
 }
@@ -158,15 +159,18 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     } else {
         text = combine(Query::OP_OR, parts);
     }
+    Query filter = combine(Query::OP_AND, filters);
+    auto filtered = [&filter](const Query& q) {
+        return filter.empty() ? q : Query(Query::OP_FILTER, q.empty() ? Query::MatchAll : q, filter);
+    };
     std::erase_if(nearby, [](const Query& q) { return q.empty(); });
     if (nearby.size() > 1 && nearby.size() <= kMaxProximityWords) {
         // Articles where the words stand close together rank higher.
         Query near(Query::OP_NEAR, nearby.begin(), nearby.end(), kProximityWindow);
+        if (&node == root_) out_.without_proximity = filtered(text);
         text = Query(Query::OP_AND_MAYBE, text, near);
     }
-    Query filter = combine(Query::OP_AND, filters);
-    if (filter.empty()) return text;
-    return Query(Query::OP_FILTER, text.empty() ? Query::MatchAll : text, filter);
+    return filtered(text);
 }
 
 // One query per word, except that a run of words naming something in the

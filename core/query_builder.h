@@ -18,6 +18,12 @@ namespace core {
 
 struct BuiltQuery {
     Xapian::Query query;
+    // When the whole query is words side by side, `query` less the bonus for
+    // words standing close together (OP_NEAR, which reads positions for every
+    // article holding all the words): the same matches, ranked without that
+    // bonus, so a searcher can rank by it first and add the bonus to the best
+    // few only. Empty otherwise.
+    Xapian::Query without_proximity;
     HighlightTerms highlight;
     std::vector<std::string> unknown_words;  // normalized, in no form in the index: for "did you mean"
     bool can_relax = false;                // a relaxed build may find more
@@ -54,6 +60,7 @@ private:
     RussianStemmer& stemmer_;
     const Synonyms& synonyms_;
     Strictness strictness_ = Strictness::Strict;
+    const QueryNode* root_ = nullptr;
     BuiltQuery out_;
 };
 

@@ -9,6 +9,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 namespace core {
@@ -18,6 +19,9 @@ namespace {
 constexpr Xapian::doccount kCheckAtLeast = 100;
 // "Did you mean" is offered when fewer articles than this match.
 constexpr Xapian::doccount kSuggestBelowMatches = 20;
+// Words side by side: this many best matches are ranked again with the
+// bonus for the words standing close together (see Searcher::rank).
+constexpr Xapian::doccount kProximityCandidates = 100;
 // Quotations are picked from this many best-matching articles.
 constexpr Xapian::doccount kQuoteArticles = 200;
 // Words whose correction is remembered per searcher (per index generation).
@@ -31,6 +35,40 @@ std::size_t matched_topics(const std::string& text, const HighlightTerms& terms,
     });
     return topics.size();
 }
+
+// A fixed set of documents as a posting source, to restrict a query to
+// them with OP_FILTER.
+class DocumentSet : public Xapian::PostingSource {
+public:
+    explicit DocumentSet(std::vector<Xapian::docid> docids) : docids_(std::move(docids)) {
+        std::sort(docids_.begin(), docids_.end());
+    }
+    DocumentSet* clone() const override { return new DocumentSet(docids_); }
+    void init(const Xapian::Database&) override {
+        started_ = false;
+        at_ = 0;
+    }
+    Xapian::doccount get_termfreq_min() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+    Xapian::doccount get_termfreq_est() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+    Xapian::doccount get_termfreq_max() const override { return static_cast<Xapian::doccount>(docids_.size()); }
+    void next(double) override {
+        if (started_) ++at_;
+        started_ = true;
+    }
+    void skip_to(Xapian::docid did, double) override {
+        started_ = true;
+        at_ = static_cast<std::size_t>(std::lower_bound(docids_.begin() + static_cast<std::ptrdiff_t>(at_),
+                                                        docids_.end(), did) - docids_.begin());
+    }
+    bool at_end() const override { return started_ && at_ >= docids_.size(); }
+    Xapian::docid get_docid() const override { return docids_[at_]; }
+    std::string get_description() const override { return "DocumentSet(" + std::to_string(docids_.size()) + ")"; }
+
+private:
+    std::vector<Xapian::docid> docids_;
+    std::size_t at_ = 0;
+    bool started_ = false;
+};
 
 std::string replace_word(const std::string& query, const std::string& from, const std::string& to) {
     std::string out;
@@ -48,34 +86,75 @@ std::string replace_word(const std::string& query, const std::string& from, cons
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
+Searcher::Searcher(const std::string& path)
+    : path_(path), db_(path), local_(std::filesystem::is_directory(path)) {}
+
+// Words side by side rank higher when they stand close together (OP_NEAR),
+// but checking that reads the positions of every article holding all the
+// words: 0.9 ms of CPU for a two-name query on 10k articles, five times the
+// rest of the match. So the matches are ranked without that bonus first,
+// and the best kProximityCandidates of them ranked again with it; after
+// those come the rest in the first ranking's order, so that every page
+// continues the one before. On a stub or remote index (not a directory),
+// where a custom posting source cannot go, the one-step ranking stays.
+Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit) {
+    Ranking ranking;
+    Xapian::Enquire enquire(db_);
+    if (built.without_proximity.empty() || !local_) {
+        enquire.set_query(built.query);
+        const Xapian::MSet mset = enquire.get_mset(offset, limit, kCheckAtLeast);
+        ranking.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) ranking.hits.emplace_back(*it, it.get_weight());
+        return ranking;
+    }
+    enquire.set_query(built.without_proximity);
+    const Xapian::MSet first = enquire.get_mset(0, std::max(offset + limit, kProximityCandidates), kCheckAtLeast);
+    ranking.total = first.get_matches_estimated();
+    std::vector<std::pair<Xapian::docid, double>> order;
+    std::vector<Xapian::docid> candidates;
+    for (auto it = first.begin(); it != first.end() && candidates.size() < kProximityCandidates; ++it) {
+        candidates.push_back(*it);
+    }
+    if (!candidates.empty()) {
+        Xapian::Enquire again(db_);
+        again.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                                      Xapian::Query((new DocumentSet(std::move(candidates)))->release())));
+        const Xapian::MSet best = again.get_mset(0, kProximityCandidates);
+        for (auto it = best.begin(); it != best.end(); ++it) order.emplace_back(*it, it.get_weight());
+    }
+    Xapian::doccount index = 0;
+    for (auto it = first.begin(); it != first.end(); ++it, ++index) {
+        if (index >= kProximityCandidates) order.emplace_back(*it, it.get_weight());
+    }
+    for (Xapian::doccount i = offset; i < order.size() && ranking.hits.size() < limit; ++i) {
+        ranking.hits.push_back(order[i]);
+    }
+    return ranking;
+}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     const QueryNode root = parse_query(request.query);
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+    Ranking ranking = rank(built, request.offset, request.limit);
 
     SearchResult result;
-    if (mset.empty() && built.can_relax && request.offset == 0) {
+    if (ranking.hits.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
-        enquire.set_query(built.query);
-        mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
-        result.relaxed = !mset.empty();
+        ranking = rank(built, request.offset, request.limit);
+        result.relaxed = !ranking.hits.empty();
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
-    result.total = mset.get_matches_estimated();
+    result.total = ranking.total;
     // Suggestions cost hundreds of term lookups: only offer one when the
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const auto& [docid, weight] : ranking.hits) {
         SearchHit hit;
-        hit.article = deserialize_article(it.get_document().get_data());
-        hit.score = it.get_weight();
+        hit.article = deserialize_article(db_.get_document(docid).get_data());
+        hit.score = weight;
         hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
         if (request.snippets) hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_);
         hit.article.text.clear();

@@ -4,6 +4,7 @@
 
 #include "core/article.h"
 #include "core/facets.h"
+#include "core/query_builder.h"
 #include "core/russian.h"
 
 #include <xapian.h>
@@ -82,11 +83,17 @@ public:
     }
 
 private:
+    struct Ranking {
+        Xapian::doccount total = 0;  // Xapian's estimate of all matches
+        std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
+    };
+    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit);
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
     const std::string& correction(const std::string& word);
 
     std::string path_;
     Xapian::Database db_;
+    bool local_;  // one index directory (not a stub): custom posting sources work
     RussianStemmer stemmer_;
     // Corrections already computed over this index: Xapian's suggestion for
     // one word costs ~140M instructions (~50 ms) on 10k articles.
