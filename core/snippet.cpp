@@ -78,14 +78,21 @@ std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms
     std::vector<bool> stopword;
     std::vector<std::size_t> matches;  // indexes of matched words that are not stopwords
     std::size_t stop_at_char = std::string::npos;
-    std::size_t last_byte = 0;
-    std::size_t chars = 0;
+    std::string normalized;  // one buffer for every word
     const std::size_t stopped = for_each_word_while(text, [&](const Word& word) {
-        chars += utf8_length(text.substr(last_byte, word.begin - last_byte));
-        last_byte = word.begin;
-        const HighlightTerms::Match match = terms.match(word.normalized, stemmer);
+        // Most words cannot match by their first letter alone: those are
+        // never normalised or looked up.
+        const int first = first_letter_folded(word.raw);
+        HighlightTerms::Match match;
+        bool is_stop = false;
+        if (first < 0 || terms.may_start_with(first)) {
+            normalize_word(word.raw, normalized);
+            if (normalized.empty()) return true;  // not a word after all (as for_each_word)
+            match = terms.match(normalized, stemmer);
+            is_stop = match.topic >= 0 && is_stopword(normalized);
+        }
+        const std::size_t chars = word.char_begin;
         words.push_back({word.begin, word.end, chars, match.topic, match.exact});
-        const bool is_stop = match.topic >= 0 && is_stopword(word.normalized);
         stopword.push_back(is_stop);
         if (!limit) return true;
         // One word past the passage, so the snippet knows text follows it.
@@ -99,7 +106,7 @@ std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms
         }
         if (word.begin > kMaxScanBytes) return false;
         return word.begin <= kMatchedScanBytes || matches.empty();
-    });
+    }, /*normalize=*/false);
     if (whole_text) *whole_text = stopped == text.size();
     unmark_lone_stopwords(words, stopword);
     return words;

@@ -132,33 +132,65 @@ std::string sanitize_utf8(std::string_view text) {
     return out;
 }
 
-std::size_t for_each_word_while(std::string_view text, const std::function<bool(const Word&)>& on_word) {
+std::size_t for_each_word_while(std::string_view text, const std::function<bool(const Word&)>& on_word,
+                                bool normalize) {
     const auto length = static_cast<int32_t>(text.size());
     int32_t i = 0;
+    std::size_t chars = 0;
     Word word;
     while (i < length) {
         const int32_t start = i;
         UChar32 c;
         U8_NEXT(text.data(), i, length, c);
+        ++chars;
         if (c < 0 || !is_word_char(c)) continue;
         word.capitalized = is_upper_char(c);
+        word.char_begin = chars - 1;
         int32_t end = i;
         while (end < length) {
             int32_t next = end;
             U8_NEXT(text.data(), next, length, c);
             if (c < 0 || !is_word_char(c)) break;
             end = next;
+            ++chars;
         }
         word.begin = static_cast<std::size_t>(start);
         word.end = static_cast<std::size_t>(end);
         word.raw = text.substr(word.begin, word.end - word.begin);
-        // Most words are plain Russian or ASCII: normalise them into the
-        // same buffer, word after word, without a new allocation each.
-        if (!try_fast_normalize(word.raw, word.normalized)) word.normalized = normalize_text(word.raw);
         i = end;
+        if (!normalize) {
+            if (!on_word(word)) return static_cast<std::size_t>(i);
+            continue;
+        }
+        normalize_word(word.raw, word.normalized);
         if (!word.normalized.empty() && !on_word(word)) return static_cast<std::size_t>(i);
     }
     return text.size();
+}
+
+// Most words are plain Russian or ASCII: normalised into the same buffer,
+// word after word, without a new allocation each.
+void normalize_word(std::string_view raw, std::string& out) {
+    if (!try_fast_normalize(raw, out)) out = normalize_text(raw);
+}
+
+int first_letter_folded(std::string_view raw) {
+    if (raw.empty()) return -1;
+    const auto byte = static_cast<unsigned char>(raw[0]);
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(raw.data(), i, static_cast<int32_t>(raw.size()), c);
+    // A combining mark next (U+0300..U+036F, lead byte 0xCC or 0xCD) may
+    // compose with the letter (и + breve = й): not plain to see.
+    if (static_cast<std::size_t>(i) < raw.size()) {
+        const auto after = static_cast<unsigned char>(raw[static_cast<std::size_t>(i)]);
+        if (after == 0xCC || after == 0xCD) return -1;
+    }
+    if (byte < 0x80) return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte;
+    if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) return c + 0x20;
+    if (c >= kCyrillicSmallA && c <= kCyrillicSmallYa) return c;
+    if (c == kCapitalYo || c == kSmallYo) return kSmallIe;
+    return -1;
 }
 
 void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word) {
