@@ -153,7 +153,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
     for (const auto& [docid, weight] : ranking.hits) {
         SearchHit hit;
-        hit.article = deserialize_article(db_.get_document(docid).get_data());
+        hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
         hit.score = weight;
         hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
         if (request.snippets) hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_);
