@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 namespace indexer {
 namespace {
@@ -151,12 +153,34 @@ void IndexBuilder::publish() {
         if (shard->error) std::rethrow_exception(shard->error);
     }
     {
-        Stopwatch watch(times_.spelling);
-        documents_.write_spelling(shards_.front()->db);
-    }
-    {
+        // Each shard commits (flushes its postings) on its own thread, the
+        // first after taking the spelling table: ~1 s each on 10k articles,
+        // so done side by side they cost the longest of them, not the sum.
         Stopwatch watch(times_.commit);
-        for (auto& shard : shards_) shard->db.commit();
+        std::vector<std::thread> committers;
+        std::vector<std::exception_ptr> errors(shards_.size());
+        for (std::size_t i = 1; i < shards_.size(); ++i) {
+            committers.emplace_back([this, i, &errors] {
+                try {
+                    shards_[i]->db.commit();
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+        }
+        try {
+            {
+                Stopwatch spelling(times_.spelling);
+                documents_.write_spelling(shards_.front()->db);
+            }
+            shards_.front()->db.commit();
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
+        for (std::thread& committer : committers) committer.join();
+        for (const std::exception_ptr& error : errors) {
+            if (error) std::rethrow_exception(error);
+        }
     }
     {
         // Compaction also packs the B-tree blocks full: a smaller, faster index.

@@ -32,7 +32,7 @@ struct PhaseTimes {
     double analysis = 0;  // turning articles into documents (caller's thread)
     double writing = 0;   // Xapian adding documents, summed over the writer threads
     double spelling = 0;  // the spelling table
-    double commit = 0;    // committing the shards
+    double commit = 0;    // committing the shards side by side, the spelling table included
     double compact = 0;   // merging the shards into the generation
 };
 
