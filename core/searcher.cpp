@@ -86,8 +86,16 @@ std::string replace_word(const std::string& query, const std::string& from, cons
 
 }  // namespace
 
-Searcher::Searcher(const std::string& path)
-    : path_(path), db_(path), local_(std::filesystem::is_directory(path)) {}
+namespace {
+
+bool is_directory(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_directory(path, ec);
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& path) : path_(path), db_(path), local_(is_directory(path)) {}
 
 // Words side by side rank higher when they stand close together (OP_NEAR),
 // but checking that reads the positions of every article holding all the
