@@ -86,6 +86,17 @@ bool is_word_char(UChar32 c) {
            u_charType(c) == U_COMBINING_SPACING_MARK;
 }
 
+inline bool is_ascii_word_char(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// The UTF-8 bytes of А..я (U+0410..U+044F), Ё and ё.
+inline bool is_russian_letter(unsigned char lead, unsigned char trail) {
+    if (lead == 0xD0) return (trail >= 0x90 && trail <= 0xBF) || trail == 0x81;
+    if (lead == 0xD1) return (trail >= 0x80 && trail <= 0x8F) || trail == 0x91;
+    return false;
+}
+
 bool is_upper_char(UChar32 c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
     if (c >= kCyrillicCapitalA && c <= kCyrillicSmallYa) return c <= kCyrillicCapitalYa;
@@ -138,18 +149,38 @@ std::size_t for_each_word_while(std::string_view text, const std::function<bool(
     int32_t i = 0;
     std::size_t chars = 0;
     Word word;
+    const char* data = text.data();
     while (i < length) {
         const int32_t start = i;
+        const auto lead = static_cast<unsigned char>(data[i]);
+        if (lead < 0x80 && !is_ascii_word_char(lead)) {  // spaces and punctuation, most of the gaps
+            ++i;
+            ++chars;
+            continue;
+        }
         UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
+        U8_NEXT(data, i, length, c);
         ++chars;
         if (c < 0 || !is_word_char(c)) continue;
         word.capitalized = is_upper_char(c);
         word.char_begin = chars - 1;
         int32_t end = i;
         while (end < length) {
+            // The letters of Russian and ASCII words without decoding.
+            const auto byte = static_cast<unsigned char>(data[end]);
+            if (byte < 0x80) {
+                if (!is_ascii_word_char(byte)) break;
+                ++end;
+                ++chars;
+                continue;
+            }
+            if (end + 1 < length && is_russian_letter(byte, static_cast<unsigned char>(data[end + 1]))) {
+                end += 2;
+                ++chars;
+                continue;
+            }
             int32_t next = end;
-            U8_NEXT(text.data(), next, length, c);
+            U8_NEXT(data, next, length, c);
             if (c < 0 || !is_word_char(c)) break;
             end = next;
             ++chars;
