@@ -242,16 +242,21 @@ bool is_latin_word(std::string_view normalized) {
 }
 
 void append_html_escaped(std::string& out, std::string_view text) {
-    for (char c : text) {
+    std::size_t run = 0;  // start of the bytes not yet copied: copied in one go
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
+            default: out += "&#39;"; break;
         }
     }
+    out.append(text.data() + run, text.size() - run);
 }
 
 std::string html_escape(std::string_view text) {
