@@ -84,10 +84,6 @@ std::string replace_word(const std::string& query, const std::string& from, cons
     return out;
 }
 
-}  // namespace
-
-namespace {
-
 bool is_directory(const std::string& path) {
     std::error_code ec;
     return std::filesystem::is_directory(path, ec);
