@@ -48,9 +48,11 @@ struct ScanLimit {
 
 // Whether the matches ending at the last one, within `length` characters,
 // cover all `topics` in the query's own forms and side by side (each next to
-// another): such a passage is as good as a snippet gets, so the scan may stop
-// `length` characters after its start. Otherwise the scan goes on (up to the
-// caps below) and best_window() chooses as before.
+// another): such a passage is a good snippet, so the scan may stop `length`
+// characters after its start. (A later passage repeating the words more
+// often is not looked for: best_window() then chooses among the words read.)
+// Otherwise the scan goes on (up to the caps above) and best_window()
+// chooses as before.
 // Returns the character offset where that passage starts, or npos.
 std::size_t complete_window_start(const std::vector<WordSpan>& words, const std::vector<std::size_t>& matches,
                                   const ScanLimit& limit) {
