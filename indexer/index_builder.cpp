@@ -22,9 +22,12 @@ constexpr unsigned kMaxShards = 2;
 // every time, so fewer, larger merges are much cheaper. Memory grows with it.
 constexpr const char* kFlushThreshold = "40000";
 
+// No termlists (DB_NO_TERMLIST): they were a fifth of the index, cost the
+// writers time, and nothing reads them at search time. Without them Xapian
+// cannot remove a replaced document's postings: see rebuild_shard().
 Xapian::WritableDatabase open_shard(const std::string& path) {
     setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);  // an explicit setting wins
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    return Xapian::WritableDatabase(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_TERMLIST);
 }
 
 unsigned shard_count(unsigned wanted) {
@@ -95,6 +98,7 @@ bool IndexBuilder::add(const core::Article& article) {
     std::unique_lock lock(shard.mutex);
     shard.changed.wait(lock, [&shard] { return shard.queue.size() < kMaxQueuedDocuments || shard.error; });
     if (shard.error) std::rethrow_exception(shard.error);
+    if (!added) shard.replaced = true;
     shard.queue.push_back(std::move(pending));
     shard.changed.notify_all();
     return !added;
@@ -147,10 +151,52 @@ void IndexBuilder::remove_shards() {
     shards_.clear();
 }
 
+// A shard without termlists keeps the postings of an article that a later
+// one with the same id replaced (replace_document() cannot know them), and
+// its statistics count both. So a shard that had a replacement is built
+// again, in a fresh database, from the articles it stores (the last version
+// of each; analysis is deterministic, so the documents are the same). Runs
+// only when an id came twice; a corpus without duplicates pays nothing.
+void IndexBuilder::rebuild_shard(Shard& shard) {
+    const std::string fresh_path = shard.path + ".rebuilt";
+    Xapian::WritableDatabase fresh = open_shard(fresh_path);
+    core::DocumentBuilder builder;  // its spelling counts are unused: every article was counted once
+    for (Xapian::docid docid = 1; docid <= shard.last_docid; ++docid) {
+        const core::Article article = core::deserialize_article(shard.db.get_document(docid).get_data());
+        fresh.replace_document(docid, builder.build(article));
+    }
+    shard.db.close();
+    std::error_code ec;
+    std::filesystem::remove_all(shard.path, ec);
+    shard.db = std::move(fresh);
+    shard.path = fresh_path;
+    shard.replaced = false;
+}
+
 void IndexBuilder::publish() {
     finish_writing();
     for (auto& shard : shards_) {
         if (shard->error) std::rethrow_exception(shard->error);
+    }
+    {
+        // Side by side, one thread per shard to rebuild (see rebuild_shard()).
+        Stopwatch watch(times_.writing);
+        std::vector<std::thread> rebuilders;
+        std::vector<std::exception_ptr> errors(shards_.size());
+        for (std::size_t i = 0; i < shards_.size(); ++i) {
+            if (!shards_[i]->replaced) continue;
+            rebuilders.emplace_back([this, i, &errors] {
+                try {
+                    rebuild_shard(*shards_[i]);
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+        }
+        for (std::thread& rebuilder : rebuilders) rebuilder.join();
+        for (const std::exception_ptr& error : errors) {
+            if (error) std::rethrow_exception(error);
+        }
     }
     {
         // Each shard commits (flushes its postings) on its own thread, the

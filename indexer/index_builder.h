@@ -69,6 +69,7 @@ private:
         std::condition_variable changed;
         std::deque<Pending> queue;
         bool no_more = false;
+        bool replaced = false;  // an article here was replaced by a later one: rebuild_shard()
         std::exception_ptr error;
         double busy = 0;
         std::thread writer;
@@ -78,6 +79,7 @@ private:
         Xapian::docid docid;
     };
     static void write_documents(Shard& shard);
+    static void rebuild_shard(Shard& shard);
     void finish_writing();
     void remove_shards();
 
