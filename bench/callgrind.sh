@@ -37,4 +37,5 @@ python3 "$here/replay.py" "$port" "$queries" "$passes" "$out.json"
 kill $pid
 wait $pid 2>/dev/null || true
 trap - EXIT
-callgrind_annotate "$out.callgrind" 2>/dev/null | grep -m1 "PROGRAM TOTALS"
+callgrind_annotate "$out.callgrind" > "$out.annotate.txt" 2>/dev/null
+grep -m1 "PROGRAM TOTALS" "$out.annotate.txt"
