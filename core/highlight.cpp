@@ -1,6 +1,19 @@
 #include "core/highlight.h"
 
+#include "core/text.h"
+
+#include <algorithm>
+
 namespace core {
+
+void HighlightTerms::note_first_letter(const std::string& key) {
+    const int letter = first_letter_folded(key);
+    if (letter < 0) {
+        any_first_letter_ = true;
+    } else if (std::find(first_letters_.begin(), first_letters_.end(), letter) == first_letters_.end()) {
+        first_letters_.push_back(letter);
+    }
+}
 
 HighlightTerms::Match HighlightTerms::match(const std::string& normalized, RussianStemmer& stemmer) const {
     if (auto found = exact_.find(normalized); found != exact_.end()) return {found->second, true};

@@ -18,10 +18,34 @@ public:
     int new_topic() { return topics_++; }
     int topic_count() const { return topics_; }
 
-    void add_exact(const std::string& normalized, int topic) { exact_.emplace(normalized, topic); }
-    void add_stem(const std::string& stem, int topic) { stems_.emplace(stem, topic); }
-    void add_name(const std::string& base, int topic) { names_.emplace(base, topic); }
-    void add_prefix(const std::string& prefix, int topic) { prefixes_.emplace_back(prefix, topic); }
+    void add_exact(const std::string& normalized, int topic) {
+        note_first_letter(normalized);
+        exact_.emplace(normalized, topic);
+    }
+    void add_stem(const std::string& stem, int topic) {
+        note_first_letter(stem);
+        stems_.emplace(stem, topic);
+    }
+    void add_name(const std::string& base, int topic) {
+        note_first_letter(base);
+        names_.emplace(base, topic);
+    }
+    void add_prefix(const std::string& prefix, int topic) {
+        note_first_letter(prefix);
+        prefixes_.emplace_back(prefix, topic);
+    }
+
+    // False when no word starting with `letter` (as first_letter_folded()
+    // gives it, >= 0) can match: every form matched starts with its own first
+    // letter (stems and name bases only lose endings). Lets a caller skip
+    // normalising most words of a text.
+    bool may_start_with(int letter) const {
+        if (any_first_letter_) return true;
+        for (int first : first_letters_) {
+            if (first == letter) return true;
+        }
+        return false;
+    }
 
     struct Match {
         int topic = -1;      // -1: no match
@@ -31,7 +55,11 @@ public:
     bool empty() const { return exact_.empty() && stems_.empty() && names_.empty() && prefixes_.empty(); }
 
 private:
+    void note_first_letter(const std::string& key);
+
     int topics_ = 0;
+    std::vector<int> first_letters_;
+    bool any_first_letter_ = false;  // a key whose first letter is not plain ASCII or Russian
     std::unordered_map<std::string, int> exact_;
     std::unordered_map<std::string, int> stems_;
     std::unordered_map<std::string, int> names_;

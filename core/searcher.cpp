@@ -18,8 +18,12 @@ namespace {
 constexpr Xapian::doccount kCheckAtLeast = 100;
 // "Did you mean" is offered when fewer articles than this match.
 constexpr Xapian::doccount kSuggestBelowMatches = 20;
+// Words side by side: this many best matches are ranked again with the
+// bonus for the words standing close together (see Searcher::rank).
 // Quotations are picked from this many best-matching articles.
 constexpr Xapian::doccount kQuoteArticles = 200;
+// Words whose correction is remembered per searcher (per index generation).
+constexpr std::size_t kMaxCachedCorrections = 4096;
 
 std::size_t matched_topics(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
     std::set<int> topics;
@@ -44,9 +48,25 @@ std::string replace_word(const std::string& query, const std::string& from, cons
     return out;
 }
 
+
 }  // namespace
 
 Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
+
+// The matches ranked by the whole query, proximity bonus included, in one
+// step. (Ranking without the bonus first and adding it to the best 100 only
+// was tried for speed, and dropped: Xapian 1.4.22 gives OP_NEAR's bonus to
+// articles whose words do not stand close together when the query is
+// filtered to a set of documents, by a posting source or by id terms.)
+Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit) {
+    Ranking ranking;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(built.query);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit, kCheckAtLeast);
+    ranking.total = mset.get_matches_estimated();
+    for (auto it = mset.begin(); it != mset.end(); ++it) ranking.hits.emplace_back(*it, it.get_weight());
+    return ranking;
+}
 
 Searcher::Searcher(Xapian::Database shards, std::string path, std::vector<std::string> missing_shards)
     : path_(std::move(path)), db_(std::move(shards)), missing_shards_(std::move(missing_shards)) {}
@@ -56,28 +76,25 @@ SearchResult Searcher::search(const SearchRequest& request) {
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
-    Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
+    Ranking ranking = rank(built, request.offset, request.limit);
 
     SearchResult result;
     result.missing_shards = missing_shards_;
-    if (mset.empty() && built.can_relax && request.offset == 0) {
+    if (ranking.hits.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
-        enquire.set_query(built.query);
-        mset = enquire.get_mset(request.offset, request.limit, kCheckAtLeast);
-        result.relaxed = !mset.empty();
+        ranking = rank(built, request.offset, request.limit);
+        result.relaxed = !ranking.hits.empty();
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
-    result.total = mset.get_matches_estimated();
+    result.total = ranking.total;
     // Suggestions cost hundreds of term lookups: only offer one when the
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const auto& [docid, weight] : ranking.hits) {
         SearchHit hit;
-        hit.article = deserialize_article(it.get_document().get_data());
-        hit.score = it.get_weight();
+        hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
+        hit.score = weight;
         hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
         if (request.snippets) hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_);
         hit.article.text.clear();
@@ -145,14 +162,21 @@ std::string Searcher::spelling_suggestion(const std::vector<std::string>& words,
     std::string suggestion = query;
     bool changed = false;
     for (const std::string& word : words) {
-        std::string corrected = closest_known_word(db_, word);
-        // Two edits away is too far for a short word: `елка` is not `сделка`.
-        if (corrected.empty() && utf8_length(word) > 5) corrected = db_.get_spelling_suggestion(word, 2);
+        const std::string& corrected = correction(word);
         if (corrected.empty() || corrected == word) continue;
         suggestion = replace_word(suggestion, word, corrected);
         changed = true;
     }
     return changed ? suggestion : std::string();
+}
+
+const std::string& Searcher::correction(const std::string& word) {
+    if (auto found = corrections_.find(word); found != corrections_.end()) return found->second;
+    if (corrections_.size() >= kMaxCachedCorrections) corrections_.clear();
+    std::string corrected = closest_known_word(db_, word);
+    // Two edits away is too far for a short word: `елка` is not `сделка`.
+    if (corrected.empty() && utf8_length(word) > 5) corrected = db_.get_spelling_suggestion(word, 2);
+    return corrections_.emplace(word, std::move(corrected)).first->second;
 }
 
 }  // namespace core

@@ -34,18 +34,82 @@ void unmark_lone_stopwords(std::vector<WordSpan>& words, const std::vector<bool>
     }
 }
 
-std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer) {
+// A snippet needs only the text up to a passage that holds every topic of
+// the query side by side; analysing the rest of a long article for each hit
+// was most of the cost of a search. Past this many bytes the scan stops once
+// something matched, and past kMaxScanBytes in any case.
+constexpr std::size_t kMatchedScanBytes = 16 * 1024;
+constexpr std::size_t kMaxScanBytes = 64 * 1024;
+
+struct ScanLimit {
+    std::size_t length;  // the snippet's length in characters
+    int topics;          // the query's topic count
+};
+
+// Whether the matches ending at the last one, within `length` characters,
+// cover all `topics` in the query's own forms and side by side (each next to
+// another): such a passage is a good snippet, so the scan may stop `length`
+// characters after its start. (A later passage repeating the words more
+// often is not looked for: best_window() then chooses among the words read.)
+// Otherwise the scan goes on (up to the caps above) and best_window()
+// chooses as before.
+// Returns the character offset where that passage starts, or npos.
+std::size_t complete_window_start(const std::vector<WordSpan>& words, const std::vector<std::size_t>& matches,
+                                  const ScanLimit& limit) {
+    const std::size_t newest = words[matches.back()].char_begin;
+    std::vector<bool> seen(static_cast<std::size_t>(limit.topics), false);
+    int exact_topics = 0;  // topics met in the very form the query gave
+    int adjacent = 0;
+    for (std::size_t k = matches.size(); k-- > 0;) {
+        const WordSpan& word = words[matches[k]];
+        if (newest - word.char_begin >= limit.length) break;
+        const auto topic = static_cast<std::size_t>(word.topic);
+        if (word.exact && topic < seen.size() && !seen[topic]) {
+            seen[topic] = true;
+            ++exact_topics;
+        }
+        if (k > 0 && matches[k - 1] + 1 == matches[k]) ++adjacent;
+        if (exact_topics == limit.topics && adjacent >= limit.topics - 1) return word.char_begin;
+    }
+    return std::string::npos;
+}
+
+std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
+                              const ScanLimit* limit = nullptr, bool* whole_text = nullptr) {
     std::vector<WordSpan> words;
     std::vector<bool> stopword;
-    std::size_t last_byte = 0;
-    std::size_t chars = 0;
-    for_each_word(text, [&](const Word& word) {
-        chars += utf8_length(text.substr(last_byte, word.begin - last_byte));
-        last_byte = word.begin;
-        const HighlightTerms::Match match = terms.match(word.normalized, stemmer);
+    std::vector<std::size_t> matches;  // indexes of matched words that are not stopwords
+    std::size_t stop_at_char = std::string::npos;
+    std::string normalized;  // one buffer for every word
+    const std::size_t stopped = for_each_word_while(text, [&](const Word& word) {
+        // Most words cannot match by their first letter alone: those are
+        // never normalised or looked up.
+        const int first = first_letter_folded(word.raw);
+        HighlightTerms::Match match;
+        bool is_stop = false;
+        if (first < 0 || terms.may_start_with(first)) {
+            normalize_word(word.raw, normalized);
+            if (normalized.empty()) return true;  // not a word after all (as for_each_word)
+            match = terms.match(normalized, stemmer);
+            is_stop = match.topic >= 0 && is_stopword(normalized);
+        }
+        const std::size_t chars = word.char_begin;
         words.push_back({word.begin, word.end, chars, match.topic, match.exact});
-        stopword.push_back(match.topic >= 0 && is_stopword(word.normalized));
-    });
+        stopword.push_back(is_stop);
+        if (!limit) return true;
+        // One word past the passage, so the snippet knows text follows it.
+        if (chars >= stop_at_char) return false;
+        if (match.topic >= 0 && !is_stop) {
+            matches.push_back(words.size() - 1);
+            if (stop_at_char == std::string::npos) {
+                const std::size_t start = complete_window_start(words, matches, *limit);
+                if (start != std::string::npos) stop_at_char = start + limit->length;
+            }
+        }
+        if (word.begin > kMaxScanBytes) return false;
+        return word.begin <= kMatchedScanBytes || matches.empty();
+    }, /*normalize=*/false);
+    if (whole_text) *whole_text = stopped == text.size();
     unmark_lone_stopwords(words, stopword);
     return words;
 }
@@ -136,7 +200,10 @@ void append_marked(std::string& out, std::string_view text, const std::vector<Wo
 
 std::string make_snippet(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
                          const SnippetOptions& options) {
-    const std::vector<WordSpan> words = analyse(text, terms, stemmer);
+    const ScanLimit limit{options.length, terms.topic_count()};
+    bool whole_text = true;
+    const std::vector<WordSpan> words =
+        analyse(text, terms, stemmer, terms.topic_count() > 0 ? &limit : nullptr, &whole_text);
     if (words.empty()) return {};
     Window window = best_window(words, options.length);
     window = add_leading_context(text, words, window, options.length);
@@ -145,7 +212,7 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, Rus
     out.reserve(options.length * 3);
     if (window.first > 0) out += "…";
     append_marked(out, text, words, window.first, window.last, options.mark_open, options.mark_close);
-    if (window.last < words.size()) {
+    if (window.last < words.size() || !whole_text) {
         // Keep the sentence's closing punctuation when it directly follows.
         const std::size_t end = words[window.last - 1].end;
         if (end < text.size() && (text[end] == '.' || text[end] == '!' || text[end] == '?')) out += text[end];

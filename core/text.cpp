@@ -46,39 +46,60 @@ std::string fold_yo(std::string text) {
 // Lower-cases the common case (ASCII and the Russian alphabet) without ICU.
 // Returns false when the text holds anything that needs full normalisation.
 bool try_fast_normalize(std::string_view text, std::string& out) {
-    out.clear();
-    out.reserve(text.size());
-    int32_t i = 0;
+    // These letters keep their UTF-8 length when lower-cased (ё → е too),
+    // so the output is written in place, byte for byte.
+    out.resize(text.size());
+    char* to = out.data();
     const auto length = static_cast<int32_t>(text.size());
+    int32_t i = 0;
     while (i < length) {
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
-        if (c < 0) return false;
-        if (c < 0x80) {
-            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-        } else if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) {
-            append_utf8(out, c + 0x20);
-        } else if (c >= kCyrillicSmallA && c <= kCyrillicSmallYa) {
-            append_utf8(out, c);
-        } else if (c == kCapitalYo || c == kSmallYo) {
-            append_utf8(out, kSmallIe);
-        } else {
-            return false;
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            to[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            ++i;
+            continue;
         }
+        UChar32 c;
+        const int32_t at = i;
+        U8_NEXT(text.data(), i, length, c);
+        if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) {
+            c += 0x20;
+        } else if (c == kCapitalYo || c == kSmallYo) {
+            c = kSmallIe;
+        } else if (c < kCyrillicSmallA || c > kCyrillicSmallYa) {
+            return false;  // also an invalid sequence (c < 0)
+        }
+        // Every letter here is U+0400..U+047F: two bytes, as in the input.
+        if (i - at != 2) return false;
+        to[at] = static_cast<char>(0xC0 | (c >> 6));
+        to[at + 1] = static_cast<char>(0x80 | (c & 0x3F));
     }
     return true;
 }
 
 bool is_word_char(UChar32 c) {
     if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if ((c >= kCyrillicCapitalA && c <= kCyrillicSmallYa) || c == kCapitalYo || c == kSmallYo) return true;
     // Soft hyphens and joiners sit inside words; NFKC_Casefold removes them.
     if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return true;
     return u_isalnum(c) || u_charType(c) == U_NON_SPACING_MARK ||
            u_charType(c) == U_COMBINING_SPACING_MARK;
 }
 
+inline bool is_ascii_word_char(unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// The UTF-8 bytes of А..я (U+0410..U+044F), Ё and ё.
+inline bool is_russian_letter(unsigned char lead, unsigned char trail) {
+    if (lead == 0xD0) return (trail >= 0x90 && trail <= 0xBF) || trail == 0x81;
+    if (lead == 0xD1) return (trail >= 0x80 && trail <= 0x8F) || trail == 0x91;
+    return false;
+}
+
 bool is_upper_char(UChar32 c) {
     if (c < 0x80) return c >= 'A' && c <= 'Z';
+    if (c >= kCyrillicCapitalA && c <= kCyrillicSmallYa) return c <= kCyrillicCapitalYa;
     return u_isupper(c) || u_istitle(c);
 }
 
@@ -122,30 +143,92 @@ std::string sanitize_utf8(std::string_view text) {
     return out;
 }
 
-void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word) {
+std::size_t for_each_word_while(std::string_view text, const std::function<bool(const Word&)>& on_word,
+                                bool normalize) {
     const auto length = static_cast<int32_t>(text.size());
     int32_t i = 0;
+    std::size_t chars = 0;
     Word word;
+    const char* data = text.data();
     while (i < length) {
         const int32_t start = i;
+        const auto lead = static_cast<unsigned char>(data[i]);
+        if (lead < 0x80 && !is_ascii_word_char(lead)) {  // spaces and punctuation, most of the gaps
+            ++i;
+            ++chars;
+            continue;
+        }
         UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
+        U8_NEXT(data, i, length, c);
+        ++chars;
         if (c < 0 || !is_word_char(c)) continue;
         word.capitalized = is_upper_char(c);
+        word.char_begin = chars - 1;
         int32_t end = i;
         while (end < length) {
+            // The letters of Russian and ASCII words without decoding.
+            const auto byte = static_cast<unsigned char>(data[end]);
+            if (byte < 0x80) {
+                if (!is_ascii_word_char(byte)) break;
+                ++end;
+                ++chars;
+                continue;
+            }
+            if (end + 1 < length && is_russian_letter(byte, static_cast<unsigned char>(data[end + 1]))) {
+                end += 2;
+                ++chars;
+                continue;
+            }
             int32_t next = end;
-            U8_NEXT(text.data(), next, length, c);
+            U8_NEXT(data, next, length, c);
             if (c < 0 || !is_word_char(c)) break;
             end = next;
+            ++chars;
         }
         word.begin = static_cast<std::size_t>(start);
         word.end = static_cast<std::size_t>(end);
         word.raw = text.substr(word.begin, word.end - word.begin);
-        word.normalized = normalize_text(word.raw);
-        if (!word.normalized.empty()) on_word(word);
         i = end;
+        if (!normalize) {
+            if (!on_word(word)) return static_cast<std::size_t>(i);
+            continue;
+        }
+        normalize_word(word.raw, word.normalized);
+        if (!word.normalized.empty() && !on_word(word)) return static_cast<std::size_t>(i);
     }
+    return text.size();
+}
+
+// Most words are plain Russian or ASCII: normalised into the same buffer,
+// word after word, without a new allocation each.
+void normalize_word(std::string_view raw, std::string& out) {
+    if (!try_fast_normalize(raw, out)) out = normalize_text(raw);
+}
+
+int first_letter_folded(std::string_view raw) {
+    if (raw.empty()) return -1;
+    const auto byte = static_cast<unsigned char>(raw[0]);
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(raw.data(), i, static_cast<int32_t>(raw.size()), c);
+    // A combining mark next (U+0300..U+036F, lead byte 0xCC or 0xCD) may
+    // compose with the letter (и + breve = й): not plain to see.
+    if (static_cast<std::size_t>(i) < raw.size()) {
+        const auto after = static_cast<unsigned char>(raw[static_cast<std::size_t>(i)]);
+        if (after == 0xCC || after == 0xCD) return -1;
+    }
+    if (byte < 0x80) return byte >= 'A' && byte <= 'Z' ? byte + 32 : byte;
+    if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) return c + 0x20;
+    if (c >= kCyrillicSmallA && c <= kCyrillicSmallYa) return c;
+    if (c == kCapitalYo || c == kSmallYo) return kSmallIe;
+    return -1;
+}
+
+void for_each_word(std::string_view text, const std::function<void(const Word&)>& on_word) {
+    for_each_word_while(text, [&on_word](const Word& word) {
+        on_word(word);
+        return true;
+    });
 }
 
 bool is_latin_word(std::string_view normalized) {
@@ -159,16 +242,21 @@ bool is_latin_word(std::string_view normalized) {
 }
 
 void append_html_escaped(std::string& out, std::string_view text) {
-    for (char c : text) {
+    std::size_t run = 0;  // start of the bytes not yet copied: copied in one go
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') continue;
+        out.append(text.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;
             case '>': out += "&gt;"; break;
             case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
+            default: out += "&#39;"; break;
         }
     }
+    out.append(text.data() + run, text.size() - run);
 }
 
 std::string html_escape(std::string_view text) {

@@ -6,13 +6,15 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 namespace indexer {
 namespace {
 
 // Enough documents in flight to keep the threads busy, few enough to bound memory.
 constexpr std::size_t kMaxQueuedDocuments = 256;
-constexpr unsigned kMaxShards = 2;
+constexpr unsigned kMaxParts = 2;
 
 // Xapian keeps this many documents' postings in memory before merging them
 // into the tables (default 10,000). Each merge rewrites the postlist chunks of
@@ -20,14 +22,20 @@ constexpr unsigned kMaxShards = 2;
 // every time, so fewer, larger merges are much cheaper. Memory grows with it.
 constexpr const char* kFlushThreshold = "40000";
 
-Xapian::WritableDatabase open_shard(const std::string& path) {
+// No termlists (DB_NO_TERMLIST) unless asked for: they were a fifth of the
+// index, cost the writers time, and nothing reads them when the server
+// searches the index itself. xapian-tcpsrv does (its get_document checks the
+// term list), so shards keep them. Without them Xapian cannot remove a
+// replaced document's postings: see rebuild_part().
+Xapian::WritableDatabase open_part(const std::string& path, bool termlists) {
     setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);  // an explicit setting wins
-    return Xapian::WritableDatabase(path, Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    const int flags = Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | (termlists ? 0 : Xapian::DB_NO_TERMLIST);
+    return Xapian::WritableDatabase(path, flags);
 }
 
-unsigned shard_count(unsigned wanted) {
+unsigned part_count(unsigned wanted) {
     if (wanted > 0) return wanted;
-    return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxShards);
+    return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxParts);
 }
 
 class Stopwatch {
@@ -48,25 +56,25 @@ std::size_t IndexStats::skipped_total() const {
     return total;
 }
 
-IndexBuilder::IndexBuilder(const std::string& db_path, unsigned shards)
-    : db_path_(db_path), generation_(core::new_generation_path(db_path)) {
+IndexBuilder::IndexBuilder(const std::string& db_path, unsigned parts, bool termlists)
+    : db_path_(db_path), termlists_(termlists), generation_(core::new_generation_path(db_path)) {
     try {
-        for (unsigned i = 0; i < shard_count(shards); ++i) {
-            auto shard = std::make_unique<Shard>();
-            shard->path = generation_ + ".shard" + std::to_string(i);
-            shard->db = open_shard(shard->path);
-            shards_.push_back(std::move(shard));
+        for (unsigned i = 0; i < part_count(parts); ++i) {
+            auto part = std::make_unique<Part>();
+            part->path = generation_ + ".part" + std::to_string(i);
+            part->db = open_part(part->path, termlists_);
+            parts_.push_back(std::move(part));
         }
     } catch (...) {
-        remove_shards();
+        remove_parts();
         throw;
     }
-    for (auto& shard : shards_) shard->writer = std::thread([s = shard.get()] { write_documents(*s); });
+    for (auto& part : parts_) part->writer = std::thread([s = part.get()] { write_documents(*s); });
 }
 
 IndexBuilder::~IndexBuilder() {
     finish_writing();
-    remove_shards();
+    remove_parts();
     if (published_) return;
     // An unfinished generation is never published: remove it.
     std::error_code ec;
@@ -77,95 +85,160 @@ bool IndexBuilder::add(const core::Article& article) {
     // Ids are tracked here rather than looked up in the index: a lookup in
     // a database with uncommitted changes is slow. Docids are chosen here
     // too, so a replacement needs nothing back from the writers; it goes to
-    // the shard that holds the article it replaces.
+    // the part that holds the article it replaces.
     auto [entry, added] = placements_.try_emplace(article.id, Placement{0, 0});
     if (added) {
-        entry->second.shard = next_shard_;
-        entry->second.docid = ++shards_[next_shard_]->last_docid;
-        next_shard_ = (next_shard_ + 1) % shards_.size();
+        entry->second.part = next_part_;
+        entry->second.docid = ++parts_[next_part_]->last_docid;
+        next_part_ = (next_part_ + 1) % parts_.size();
     }
-    Shard& shard = *shards_[entry->second.shard];
+    Part& part = *parts_[entry->second.part];
     Pending pending{entry->second.docid, {}};
     {
         Stopwatch watch(times_.analysis);
         pending.document = documents_.build(article);
     }
-    std::unique_lock lock(shard.mutex);
-    shard.changed.wait(lock, [&shard] { return shard.queue.size() < kMaxQueuedDocuments || shard.error; });
-    if (shard.error) std::rethrow_exception(shard.error);
-    shard.queue.push_back(std::move(pending));
-    shard.changed.notify_all();
+    std::unique_lock lock(part.mutex);
+    part.changed.wait(lock, [&part] { return part.queue.size() < kMaxQueuedDocuments || part.error; });
+    if (part.error) std::rethrow_exception(part.error);
+    if (!added && !termlists_) part.replaced = true;
+    part.queue.push_back(std::move(pending));
+    part.changed.notify_all();
     return !added;
 }
 
 // A writer thread: replace_document() with a docid not yet used adds the
 // document under that docid.
-void IndexBuilder::write_documents(Shard& shard) {
+void IndexBuilder::write_documents(Part& part) {
     try {
         for (;;) {
-            std::unique_lock lock(shard.mutex);
-            shard.changed.wait(lock, [&shard] { return !shard.queue.empty() || shard.no_more; });
-            if (shard.queue.empty()) break;
-            Pending pending = std::move(shard.queue.front());
-            shard.queue.pop_front();
-            shard.changed.notify_all();
+            std::unique_lock lock(part.mutex);
+            part.changed.wait(lock, [&part] { return !part.queue.empty() || part.no_more; });
+            if (part.queue.empty()) break;
+            Pending pending = std::move(part.queue.front());
+            part.queue.pop_front();
+            part.changed.notify_all();
             lock.unlock();
-            Stopwatch watch(shard.busy);
-            shard.db.replace_document(pending.docid, pending.document);
+            Stopwatch watch(part.busy);
+            part.db.replace_document(pending.docid, pending.document);
         }
     } catch (...) {
-        std::lock_guard lock(shard.mutex);
-        shard.error = std::current_exception();
-        shard.changed.notify_all();
+        std::lock_guard lock(part.mutex);
+        part.error = std::current_exception();
+        part.changed.notify_all();
     }
 }
 
 void IndexBuilder::finish_writing() {
-    for (auto& shard : shards_) {
-        if (!shard->writer.joinable()) continue;
+    for (auto& part : parts_) {
+        if (!part->writer.joinable()) continue;
         {
-            std::lock_guard lock(shard->mutex);
-            shard->no_more = true;
-            shard->changed.notify_all();
+            std::lock_guard lock(part->mutex);
+            part->no_more = true;
+            part->changed.notify_all();
         }
-        shard->writer.join();
-        times_.writing += shard->busy;
+        part->writer.join();
+        times_.writing += part->busy;
     }
 }
 
-void IndexBuilder::remove_shards() {
-    for (auto& shard : shards_) {
+void IndexBuilder::remove_parts() {
+    for (auto& part : parts_) {
         try {
-            shard->db.close();
+            part->db.close();
         } catch (const Xapian::Error&) {
         }
         std::error_code ec;
-        std::filesystem::remove_all(shard->path, ec);
+        std::filesystem::remove_all(part->path, ec);
     }
-    shards_.clear();
+    parts_.clear();
+}
+
+// A part without termlists keeps the postings of an article that a later
+// one with the same id replaced (replace_document() cannot know them), and
+// its statistics count both. So a part that had a replacement is built
+// again, in a fresh database, from the articles it stores (the last version
+// of each; analysis is deterministic, so the documents are the same). Runs
+// only when an id came twice; a corpus without duplicates pays nothing.
+void IndexBuilder::rebuild_part(Part& part) {
+    const std::string fresh_path = part.path + ".rebuilt";
+    Xapian::WritableDatabase fresh = open_part(fresh_path, false);
+    core::DocumentBuilder builder;  // its spelling counts are unused: every article was counted once
+    for (Xapian::docid docid = 1; docid <= part.last_docid; ++docid) {
+        const core::Article article = core::deserialize_article(part.db.get_document(docid).get_data());
+        fresh.replace_document(docid, builder.build(article));
+    }
+    part.db.close();
+    std::error_code ec;
+    std::filesystem::remove_all(part.path, ec);
+    part.db = std::move(fresh);
+    part.path = fresh_path;
+    part.replaced = false;
 }
 
 void IndexBuilder::publish() {
     finish_writing();
-    for (auto& shard : shards_) {
-        if (shard->error) std::rethrow_exception(shard->error);
+    for (auto& part : parts_) {
+        if (part->error) std::rethrow_exception(part->error);
     }
     {
-        Stopwatch watch(times_.spelling);
-        documents_.write_spelling(shards_.front()->db);
+        // Side by side, one thread per part to rebuild (see rebuild_part()).
+        Stopwatch watch(times_.writing);
+        std::vector<std::thread> rebuilders;
+        std::vector<std::exception_ptr> errors(parts_.size());
+        for (std::size_t i = 0; i < parts_.size(); ++i) {
+            if (!parts_[i]->replaced) continue;
+            rebuilders.emplace_back([this, i, &errors] {
+                try {
+                    rebuild_part(*parts_[i]);
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+        }
+        for (std::thread& rebuilder : rebuilders) rebuilder.join();
+        for (const std::exception_ptr& error : errors) {
+            if (error) std::rethrow_exception(error);
+        }
     }
     {
+        // Each part commits (flushes its postings) on its own thread, the
+        // first after taking the spelling table: ~1 s each on 10k articles,
+        // so done side by side they cost the longest of them, not the sum.
         Stopwatch watch(times_.commit);
-        for (auto& shard : shards_) shard->db.commit();
+        std::vector<std::thread> committers;
+        std::vector<std::exception_ptr> errors(parts_.size());
+        for (std::size_t i = 1; i < parts_.size(); ++i) {
+            committers.emplace_back([this, i, &errors] {
+                try {
+                    parts_[i]->db.commit();
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            });
+        }
+        try {
+            {
+                Stopwatch spelling(times_.spelling);
+                documents_.write_spelling(parts_.front()->db);
+            }
+            parts_.front()->db.commit();
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
+        for (std::thread& committer : committers) committer.join();
+        for (const std::exception_ptr& error : errors) {
+            if (error) std::rethrow_exception(error);
+        }
     }
     {
         // Compaction also packs the B-tree blocks full: a smaller, faster index.
         Stopwatch watch(times_.compact);
         Xapian::Database all;
-        for (auto& shard : shards_) all.add_database(Xapian::Database(shard->path));
+        for (auto& part : parts_) all.add_database(Xapian::Database(part->path));
         all.compact(generation_, Xapian::DBCOMPACT_MULTIPASS);
     }
-    remove_shards();
+    remove_parts();
     core::publish_generation(db_path_, generation_);
     published_ = true;
 }

@@ -32,19 +32,21 @@ struct PhaseTimes {
     double analysis = 0;  // turning articles into documents (caller's thread)
     double writing = 0;   // Xapian adding documents, summed over the writer threads
     double spelling = 0;  // the spelling table
-    double commit = 0;    // committing the shards
-    double compact = 0;   // merging the shards into the generation
+    double commit = 0;    // committing the parts side by side, the spelling table included
+    double compact = 0;   // merging the parts into the generation
 };
 
 // Articles are analysed on the caller's thread while writer threads hand the
-// documents to Xapian, each into its own shard (Xapian's own work per
+// documents to Xapian, each into its own part (Xapian's own work per
 // document is the larger half, and one database takes one writer). publish()
-// merges the shards into one compact generation.
+// merges the parts into one compact generation.
 class IndexBuilder {
 public:
     // Starts a new generation beside `db_path`; nothing is visible to
-    // servers until publish(). `shards`: writer threads (0: one per core, at most 2).
-    explicit IndexBuilder(const std::string& db_path, unsigned shards = 0);
+    // servers until publish(). `parts`: writer threads (0: one per core, at
+    // most 2). `termlists`: keep each document's term list, which the index
+    // does not need to search itself but xapian-tcpsrv needs to serve it.
+    explicit IndexBuilder(const std::string& db_path, unsigned parts = 0, bool termlists = false);
     ~IndexBuilder();
 
     // Adds or replaces (same id: the last one wins). Returns true when it
@@ -60,8 +62,8 @@ private:
         Xapian::docid docid;
         Xapian::Document document;
     };
-    // One shard: a database, its writer thread and the queue that feeds it.
-    struct Shard {
+    // One part: a database, its writer thread and the queue that feeds it.
+    struct Part {
         std::string path;
         Xapian::WritableDatabase db;
         Xapian::docid last_docid = 0;
@@ -69,24 +71,27 @@ private:
         std::condition_variable changed;
         std::deque<Pending> queue;
         bool no_more = false;
+        bool replaced = false;  // an article here was replaced by a later one: rebuild_part()
         std::exception_ptr error;
         double busy = 0;
         std::thread writer;
     };
     struct Placement {
-        std::size_t shard;
+        std::size_t part;
         Xapian::docid docid;
     };
-    static void write_documents(Shard& shard);
+    static void write_documents(Part& part);
+    static void rebuild_part(Part& part);
     void finish_writing();
-    void remove_shards();
+    void remove_parts();
 
     std::string db_path_;
+    bool termlists_;
     std::string generation_;
-    std::vector<std::unique_ptr<Shard>> shards_;
+    std::vector<std::unique_ptr<Part>> parts_;
     core::DocumentBuilder documents_;
-    std::unordered_map<std::string, Placement> placements_;  // article id → shard and document
-    std::size_t next_shard_ = 0;
+    std::unordered_map<std::string, Placement> placements_;  // article id → part and document
+    std::size_t next_part_ = 0;
     bool published_ = false;
     PhaseTimes times_;
 };

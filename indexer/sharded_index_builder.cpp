@@ -32,12 +32,12 @@ ShardedIndexBuilder::ShardedIndexBuilder(const std::string& db_dir, unsigned sha
     fs::create_directories(db_dir_, ec);
     if (ec) throw std::runtime_error("cannot create the folder " + db_dir_ + ": " + ec.message());
     // Several shards built at once share the cores: one writer thread each.
+    // Shards keep term lists so that xapian-tcpsrv can serve them.
     const unsigned writers = only_ || shard_count_ == 1 ? 0 : 1;
     for (unsigned i = 0; i < shard_count_; ++i) {
         const bool rebuilt = !only_ || *only_ == i;
-        builders_.push_back(rebuilt ? std::make_unique<IndexBuilder>((fs::path(db_dir_) / core::shard_name(i)).string(),
-                                                                     writers)
-                                    : nullptr);
+        const std::string path = (fs::path(db_dir_) / core::shard_name(i)).string();
+        builders_.push_back(rebuilt ? std::make_unique<IndexBuilder>(path, writers, true) : nullptr);
     }
 }
 

@@ -4,8 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
 
 namespace server {
 namespace {
@@ -31,14 +34,95 @@ std::optional<long> number_param(const Target& target, const char* name, long fa
     return value;
 }
 
-json hit_json(const core::SearchHit& hit) {
+// /api/search answers are written directly: nlohmann's tree of ten hits
+// and its serializer (which decodes every byte to check the UTF-8) cost
+// more than a tenth of a search. Same fields, same JSON.
+void append_json_string(std::string& out, std::string_view text) {
+    std::string sanitized;
+    if (!core::is_valid_utf8(text)) {
+        sanitized = core::sanitize_utf8(text);  // U+FFFD for bad bytes, as nlohmann's `replace` does
+        text = sanitized;
+    }
+    out.push_back('"');
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.substr(run, i - run));
+        run = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default: {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                out += escaped;
+            }
+        }
+    }
+    out.append(text.substr(run));
+    out.push_back('"');
+}
+
+void append_json_number(std::string& out, double value) {
+    if (!std::isfinite(value)) value = 0;
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+void append_json_number(std::string& out, std::uint64_t value) {
+    char buffer[24];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    out.append(buffer, result.ptr);
+}
+
+// `"name":` then the value.
+void append_key(std::string& out, std::string_view name) {
+    out.push_back('"');
+    out.append(name);
+    out += "\":";
+}
+
+void append_field(std::string& out, std::string_view name, std::string_view value) {
+    append_key(out, name);
+    append_json_string(out, value);
+    out.push_back(',');
+}
+
+void append_hit(std::string& out, const core::SearchHit& hit) {
     const core::Article& a = hit.article;
-    return json{{"id", a.id},         {"title", a.title},   {"title_html", hit.title_html},
-                {"score", hit.score}, {"snippet", hit.snippet_html},
-                {"date", a.date},     {"url", a.url},       {"source", a.source}, {"place", a.place}};
+    out.push_back('{');
+    append_field(out, "id", a.id);
+    append_field(out, "title", a.title);
+    append_field(out, "title_html", hit.title_html);
+    append_key(out, "score");
+    append_json_number(out, hit.score);
+    out.push_back(',');
+    append_field(out, "snippet", hit.snippet_html);
+    append_field(out, "date", a.date);
+    append_field(out, "url", a.url);
+    append_field(out, "source", a.source);
+    append_field(out, "place", a.place);
+    out.back() = '}';
 }
 
 // `"partial": true` and the shards left out, when some did not answer.
+void append_coverage(std::string& body, const std::vector<std::string>& missing_shards) {
+    if (missing_shards.empty()) return;
+    body += ",\"partial\":true,\"failed_shards\":[";
+    for (std::size_t i = 0; i < missing_shards.size(); ++i) {
+        if (i > 0) body.push_back(',');
+        append_json_string(body, missing_shards[i]);
+    }
+    body.push_back(']');
+}
+
 void add_coverage(json& body, const std::vector<std::string>& missing_shards) {
     if (missing_shards.empty()) return;
     body["partial"] = true;
@@ -94,16 +178,41 @@ Reply api_search(const Target& target, IndexHandle& index) {
     const core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
 
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
-    json hits = json::array();
-    for (const core::SearchHit& hit : result.hits) hits.push_back(hit_json(hit));
-    const double took_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    json body = {{"query", request.query}, {"total", result.total},   {"took_ms", took_ms},
-                 {"limit", request.limit}, {"offset", request.offset}, {"hits", std::move(hits)}};
-    if (!result.suggestion.empty()) body["suggestion"] = result.suggestion;
-    if (result.relaxed) body["relaxed"] = true;
-    add_coverage(body, result.missing_shards);
-    return json_reply(body);
+    std::string body;
+    std::size_t size = 256 + request.query.size();
+    for (const core::SearchHit& hit : result.hits) {
+        size += 256 + hit.snippet_html.size() + hit.title_html.size() + hit.article.title.size() + hit.article.url.size();
+    }
+    body.reserve(size);
+    body.push_back('{');
+    append_field(body, "query", request.query);
+    append_key(body, "total");
+    append_json_number(body, std::uint64_t{result.total});
+    body += ",\"took_ms\":";
+    const std::size_t took_at = body.size();  // filled in last
+    body += ",\"limit\":";
+    append_json_number(body, std::uint64_t{request.limit});
+    body += ",\"offset\":";
+    append_json_number(body, std::uint64_t{request.offset});
+    body += ",\"hits\":[";
+    for (const core::SearchHit& hit : result.hits) {
+        append_hit(body, hit);
+        body.push_back(',');
+    }
+    if (!result.hits.empty()) body.pop_back();
+    body.push_back(']');
+    if (!result.suggestion.empty()) {
+        body.push_back(',');
+        append_key(body, "suggestion");
+        append_json_string(body, result.suggestion);
+    }
+    if (result.relaxed) body += ",\"relaxed\":true";
+    append_coverage(body, result.missing_shards);
+    body.push_back('}');
+    std::string took;
+    append_json_number(took, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    body.insert(took_at, took);
+    return Reply{200, "application/json; charset=utf-8", std::move(body)};
 }
 
 json quote_json(const core::Quotation& q) {

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 
+#include <unistd.h>
+
 namespace server {
 namespace {
 
@@ -22,11 +24,20 @@ struct OpenShard {
 // One thread's view of the index: its shards and a searcher over those up.
 struct ThreadIndex {
     std::string generation;  // what the index path resolved to when opened
+    std::string link;        // what `db_path` pointed at then, when it is a link to one database
     std::vector<OpenShard> shards;
     std::unique_ptr<core::Searcher> searcher;
 };
 
 thread_local ThreadIndex thread_index;
+
+// The target of the link at `path` as written in it, "" when it is not a link.
+std::string read_link(const std::string& path) {
+    char buffer[4096];
+    const ssize_t length = ::readlink(path.c_str(), buffer, sizeof buffer);
+    if (length <= 0 || static_cast<std::size_t>(length) >= sizeof buffer) return {};
+    return std::string(buffer, static_cast<std::size_t>(length));
+}
 
 // What the index at `db_path` resolves to now, as one string that changes
 // whenever the indexer switches any part of it: the generation a single
@@ -140,13 +151,19 @@ IndexHandle::IndexHandle(std::string db_path, ShardOptions options)
     : db_path_(std::move(db_path)), options_(options), board_(options.retry_after) {}
 
 core::Searcher& IndexHandle::searcher() {
+    // The indexer publishes a generation of a single index by pointing the
+    // link at a new, uniquely named directory: while the link reads the
+    // same, this thread's searcher is current. One readlink(2) per request
+    // instead of resolving every component of the path.
+    ThreadIndex& index = thread_index;
+    std::string link = read_link(db_path_);
+    if (index.searcher && !link.empty() && link == index.link) return *index.searcher;
     std::vector<core::ShardSpec> specs;
     const std::string generation = resolve_generation(db_path_, specs);
     if (generation.empty()) {
         forget_thread_searcher();
         throw IndexUnavailable("no index at " + db_path_);
     }
-    ThreadIndex& index = thread_index;
     bool changed = false;
     if (generation != index.generation) {
         index.shards.clear();
@@ -157,8 +174,13 @@ core::Searcher& IndexHandle::searcher() {
     for (OpenShard& shard : index.shards) changed = refresh(shard, options_, board_) || changed;
     if (changed || !index.searcher) {
         index.searcher.reset();
+        index.link.clear();
         index.searcher = searcher_over(index.shards, db_path_, board_);
     }
+    // Only one database behind a link may skip the checks above next time:
+    // a stub's local shards switch on their own, and remote shards come back.
+    const bool one_database = index.shards.size() == 1 && index.shards.front().spec.kind == Kind::Local;
+    index.link = one_database ? std::move(link) : std::string();
     return *index.searcher;
 }
 
@@ -214,6 +236,7 @@ void IndexHandle::forget_thread_searcher() {
     thread_index.searcher.reset();
     thread_index.shards.clear();
     thread_index.generation.clear();
+    thread_index.link.clear();
 }
 
 }  // namespace server

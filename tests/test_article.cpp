@@ -156,6 +156,45 @@ TEST_CASE("an article survives storage in the index unchanged") {
     CHECK(b.place == a.place);
 }
 
+TEST_CASE("quotations and any bytes survive storage; a damaged record gives an empty article") {
+    Article a;
+    a.id = "q1";
+    a.title = "Лавров";
+    const char raw[] = "Текст с \0 нулём и \xff байтом";
+    a.text = std::string(raw, sizeof raw - 1) + std::string(300, 'x');
+    core::Quotation q;
+    q.text = "Мы готовы";
+    q.begin = 5;
+    q.end = 300;
+    q.speaker = "Лавров";
+    q.speaker_full = "Сергей Лавров";
+    q.speaker_title = "министр";
+    a.quotes = {q, q};
+    const std::string stored = core::serialize_article(a);
+    const Article b = core::deserialize_article(stored);
+    CHECK(b.text == a.text);
+    REQUIRE(b.quotes.size() == 2);
+    CHECK(b.quotes[1].text == q.text);
+    CHECK(b.quotes[1].begin == 5);
+    CHECK(b.quotes[1].end == 300);
+    CHECK(b.quotes[1].speaker == q.speaker);
+    CHECK(b.quotes[1].speaker_full == q.speaker_full);
+    CHECK(b.quotes[1].speaker_title == q.speaker_title);
+    for (std::size_t cut = 0; cut < stored.size(); cut += 7) {
+        CHECK(core::deserialize_article(std::string_view(stored).substr(0, cut)).id.empty());
+    }
+}
+
+TEST_CASE("an article stored as JSON by an earlier indexer is still read") {
+    const Article b = core::deserialize_article(
+        R"({"id":"7","title":"T","text":"Body","date":"2021-05-25","url":"u","source":"s","place":"p",)"
+        R"("quotes":[{"text":"q","begin":1,"end":2,"speaker":"Лавров","speaker_full":"","speaker_title":""}]})");
+    CHECK(b.id == "7");
+    CHECK(b.text == "Body");
+    REQUIRE(b.quotes.size() == 1);
+    CHECK(b.quotes[0].speaker == "Лавров");
+}
+
 TEST_CASE("the shipped Sputnik article has its headline, place and source") {
     const Article a = from_text(corpus_text("001_d8841eb2ca9e328e.txt"));
     CHECK(a.title == "Лавров рассказал о важных моментах отношений России и Кыргызстана");
