@@ -333,11 +333,14 @@ Query QueryBuilder::filter_query(const QueryNode& node) const {
 // `Киргизия` also searches `Кыргызстан`, `Кыргызская Республика`...;
 // the words as typed keep full weight.
 Query QueryBuilder::synonym_query(const std::vector<std::string>& words, const Synonyms::Match& match) {
+    // The equivalents are the same thing asked for as the words typed: one
+    // topic (the first typed word's), so that a snippet or a quotation
+    // holding `Киргизия` holds all the user asked for.
+    const int topic = out_.highlight.topic_count();
     std::vector<Query> typed;
     for (const std::string& word : words) typed.push_back(word_query(word, "", false));
     std::vector<Query> alternatives{combine(Query::OP_AND, typed)};
 
-    const int topic = out_.highlight.new_topic();
     const std::vector<Synonyms::Variant>& group = synonyms_.group(match.group);
     for (std::size_t v = 0; v < group.size(); ++v) {
         if (v == match.variant) continue;

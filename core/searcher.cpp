@@ -16,6 +16,9 @@ namespace {
 
 // Enough matches looked at for a useful total estimate, cheaply.
 constexpr Xapian::doccount kCheckAtLeast = 100;
+// A query of at least this many words, all standing in one quotation of an
+// article, is taken to quote it (a pasted quotation): the hit says who said it.
+constexpr int kMinQuotedWords = 3;
 // "Did you mean" is offered when fewer articles than this match.
 constexpr Xapian::doccount kSuggestBelowMatches = 20;
 // Words side by side: this many best matches are ranked again with the
@@ -25,13 +28,30 @@ constexpr Xapian::doccount kQuoteArticles = 200;
 // Words whose correction is remembered per searcher (per index generation).
 constexpr std::size_t kMaxCachedCorrections = 4096;
 
-std::size_t matched_topics(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
+// The topics (things asked for) that words of `text` match.
+std::set<int> topics_in(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
     std::set<int> topics;
     for_each_word(text, [&](const Word& word) {
         const int topic = terms.match(word.normalized, stemmer).topic;
         if (topic >= 0) topics.insert(topic);
     });
-    return topics.size();
+    return topics;
+}
+
+std::size_t matched_topics(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
+    return topics_in(text, terms, stemmer).size();
+}
+
+// The first of `quotes` holding every word of the query (`query_topics`:
+// the topics the query's own words match), or null.
+const Quotation* quotation_quoted(const std::vector<Quotation>& quotes, const std::set<int>& query_topics,
+                                  const HighlightTerms& terms, RussianStemmer& stemmer) {
+    if (query_topics.size() < kMinQuotedWords) return nullptr;
+    for (const Quotation& quote : quotes) {
+        const std::set<int> found = topics_in(quote.text, terms, stemmer);
+        if (std::includes(found.begin(), found.end(), query_topics.begin(), query_topics.end())) return &quote;
+    }
+    return nullptr;
 }
 
 std::string replace_word(const std::string& query, const std::string& from, const std::string& to) {
@@ -91,12 +111,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
+    const std::set<int> query_topics = topics_in(request.query, built.highlight, stemmer_);
     for (const auto& [docid, weight] : ranking.hits) {
         SearchHit hit;
         hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
         hit.score = weight;
         hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
         if (request.snippets) hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_);
+        if (const Quotation* quote = quotation_quoted(hit.article.quotes, query_topics, built.highlight, stemmer_)) {
+            hit.quoted = *quote;
+            hit.citation = citation_line(*quote, hit.article.source, hit.article.date, hit.article.url);
+        }
         hit.article.text.clear();
         result.hits.push_back(std::move(hit));
     }

@@ -29,6 +29,11 @@ struct SearchHit {
     double score = 0;
     std::string title_html;   // escaped, matches marked
     std::string snippet_html; // escaped, matches marked
+    // When the query quotes the article (every word of a query of three or
+    // more stands in one of its quotations): that quotation, so the answer
+    // says who said it, and its citation line.
+    std::optional<Quotation> quoted;
+    std::string citation;
 };
 
 struct SearchResult {

@@ -109,6 +109,18 @@ void append_hit(std::string& out, const core::SearchHit& hit) {
     append_field(out, "url", a.url);
     append_field(out, "source", a.source);
     append_field(out, "place", a.place);
+    if (hit.quoted) {
+        const core::Quotation& q = *hit.quoted;
+        append_key(out, "quote");
+        out.push_back('{');
+        append_field(out, "text", q.text);
+        append_field(out, "speaker", q.speaker);
+        append_field(out, "speaker_full", q.speaker_full);
+        append_field(out, "speaker_title", q.speaker_title);
+        append_field(out, "citation", hit.citation);
+        out.back() = '}';
+        out.push_back(',');
+    }
     out.back() = '}';
 }
 

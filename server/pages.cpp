@@ -220,13 +220,27 @@ std::string meta_line(const core::Article& a) {
     return out + "</div>";
 }
 
+// Under a hit whose quotation the query quotes: who said it.
+std::string quoted_line(const core::Quotation& quote) {
+    std::string out = "<p class=\"quoted\">Цитата — ";
+    if (!quote.speaker.empty()) {
+        out += "<a class=\"speaker\" " + href(search_link({"speaker:«" + quote.speaker + "»", {}})) + ">" +
+               html_escape(quote.speaker_full.empty() ? quote.speaker : quote.speaker_full) + "</a>";
+    } else {
+        out += "<span class=\"meta\">автор не установлен</span>";
+    }
+    if (!quote.speaker_title.empty()) out += ", <span class=\"meta\">" + html_escape(quote.speaker_title) + "</span>";
+    return out + "</p>";
+}
+
 std::string result_item(const core::SearchHit& hit, const PageQuery& query) {
     const std::string link = page_link("/doc/" + percent_encode(hit.article.id), query);
     std::string out = "<li class=\"result\"><h2><a " + href(link) + ">";
     out += hit.title_html.empty() ? html_escape(hit.article.id) : hit.title_html;
     out += "</a></h2>" + meta_line(hit.article);
-    out += "<p class=\"snippet\">" + hit.snippet_html + "</p></li>";
-    return out;
+    out += "<p class=\"snippet\">" + hit.snippet_html + "</p>";
+    if (hit.quoted) out += quoted_line(*hit.quoted);
+    return out + "</li>";
 }
 
 std::string pagination(const PageQuery& query, const core::SearchRequest& request, Xapian::doccount total) {

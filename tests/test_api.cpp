@@ -39,6 +39,9 @@ private:
             make_article("xss", "Заметка <b>о разметке</b>",
                          "Текст статьи содержит <script>alert(1)</script> и слово разметка & амперсанд."),
         };
+        articles.push_back(make_article("kosachev", "Косачев о Киргизии",
+                                        "«Россия и Киргизия остаются партнерами и союзниками», — отметил "
+                                        "председатель комитета Константин Косачев."));
         core::Article hostile = make_article("hostile", "Статья с опасной ссылкой", "Текст про черепаху.");
         hostile.url = "javascript:alert(3)";
         hostile.source = "<script>alert(4)</script>";
@@ -110,6 +113,32 @@ TEST_CASE("a search answers JSON with the query, total, timing, paging and hits"
     }
     CHECK(hit["snippet"].get<std::string>().find("<mark>") != std::string::npos);
     CHECK(hit["title_html"].get<std::string>().find("<mark>Лавров</mark>") != std::string::npos);
+}
+
+TEST_CASE("a quotation pasted into the search box finds its article first and says who said it") {
+    for (const char* pasted : {"«Россия и Киргизия остаются партнерами и союзниками»",
+                               "\"россия и киргизия остаются партнёрами\"", "Киргизия остаются партнерами"}) {
+        INFO(pasted);
+        const json j = body_json(get("/api/search?q=" + percent_encode(pasted)));
+        REQUIRE_FALSE(j["hits"].empty());
+        const json& first = j["hits"][0];
+        CHECK(first["id"] == "kosachev");
+        REQUIRE(first.contains("quote"));
+        CHECK(first["quote"]["speaker_full"] == "Константин Косачев");
+        CHECK(first["quote"]["citation"].get<std::string>().rfind(
+                  "«Россия и Киргизия остаются партнерами и союзниками» — Константин Косачев", 0) == 0);
+    }
+    const server::Reply page = get("/search?q=" + percent_encode("«остаются партнерами и союзниками»"));
+    CHECK(page.body.find("Цитата — <a class=\"speaker\"") != std::string::npos);
+}
+
+TEST_CASE("words that do not all stand in one quotation say nothing about quotations") {
+    for (const char* query : {"Косачев Киргизия", "Косачев отметил союзниками"}) {
+        INFO(query);
+        const json j = body_json(get("/api/search?q=" + percent_encode(query)));
+        REQUIRE_FALSE(j["hits"].empty());
+        CHECK_FALSE(j["hits"][0].contains("quote"));
+    }
 }
 
 TEST_CASE("limit and offset page through the hits without overlap") {
@@ -248,7 +277,7 @@ TEST_CASE("HEAD is routed like GET") {
 TEST_CASE("healthz reports the number of documents") {
     const json j = body_json(get("/healthz"));
     CHECK(j["status"] == "ok");
-    CHECK(j["documents"] == 4 + kSeriesSize);
+    CHECK(j["documents"] == 5 + kSeriesSize);
 }
 
 TEST_CASE("an unknown endpoint answers 404 with a JSON error") {
