@@ -80,6 +80,8 @@ std::string date_bound(std::string_view text, bool upper) {
 
 }  // namespace
 
+Query match_all_query() { return Query(std::string()); }
+
 QueryBuilder::QueryBuilder(const Xapian::Database& db, RussianStemmer& stemmer, const Synonyms& synonyms)
     : db_(db), stemmer_(stemmer), synonyms_(synonyms) {}
 
@@ -98,7 +100,7 @@ Query QueryBuilder::node_query(const QueryNode& node) {
         case QueryNode::Kind::Phrase:
             return phrase_query(node);
         case QueryNode::Kind::Filter:
-            return Query(Query::OP_FILTER, Query::MatchAll, filter_query(node));
+            return Query(Query::OP_FILTER, match_all_query(), filter_query(node));
         case QueryNode::Kind::And:
             return and_query(node);
         case QueryNode::Kind::Or: {
@@ -109,7 +111,7 @@ Query QueryBuilder::node_query(const QueryNode& node) {
         case QueryNode::Kind::AndNot: {
             Query positive = node_query(node.children[0]);
             Query negative = node_query(node.children[1]);
-            if (positive.empty()) positive = Query::MatchAll;
+            if (positive.empty()) positive = match_all_query();
             if (negative.empty()) return positive;
             return Query(Query::OP_AND_NOT, positive, negative);
         }
@@ -166,7 +168,7 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     }
     Query filter = combine(Query::OP_AND, filters);
     if (filter.empty()) return text;
-    return Query(Query::OP_FILTER, text.empty() ? Query::MatchAll : text, filter);
+    return Query(Query::OP_FILTER, text.empty() ? match_all_query() : text, filter);
 }
 
 // One query per word, except that a run of words naming something in the

@@ -16,6 +16,11 @@
 
 namespace core {
 
+// A query matching every article, made afresh each time. Xapian's shared
+// Query::MatchAll counts its references without atomics, so server threads
+// copying it at once corrupted the count and crashed (found by the soak).
+Xapian::Query match_all_query();
+
 struct BuiltQuery {
     Xapian::Query query;
     HighlightTerms highlight;

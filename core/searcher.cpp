@@ -150,7 +150,7 @@ QuoteResult Searcher::search_quotes(const QuoteRequest& request) {
     const std::string speaker = request.speaker.empty() ? std::string() : speaker_key(request.speaker);
     if (!speaker.empty()) filter = Xapian::Query(schema::kSpeakerPrefix + speaker);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, any_words ? built.query : Xapian::Query::MatchAll, filter));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, any_words ? built.query : match_all_query(), filter));
     const Xapian::MSet mset = enquire.get_mset(0, kQuoteArticles);
 
     std::vector<QuoteHit> found;

@@ -6,7 +6,7 @@
 #include <memory>
 #include <optional>
 
-#include <unistd.h>
+#include <sys/stat.h>
 
 namespace server {
 namespace {
@@ -24,19 +24,19 @@ struct OpenShard {
 // One thread's view of the index: its shards and a searcher over those up.
 struct ThreadIndex {
     std::string generation;  // what the index path resolved to when opened
-    std::string link;        // what `db_path` pointed at then, when it is a link to one database
+    std::string directory;   // the directory `db_path` led to then, when it is one database
     std::vector<OpenShard> shards;
     std::unique_ptr<core::Searcher> searcher;
 };
 
 thread_local ThreadIndex thread_index;
 
-// The target of the link at `path` as written in it, "" when it is not a link.
-std::string read_link(const std::string& path) {
-    char buffer[4096];
-    const ssize_t length = ::readlink(path.c_str(), buffer, sizeof buffer);
-    if (length <= 0 || static_cast<std::size_t>(length) >= sizeof buffer) return {};
-    return std::string(buffer, static_cast<std::size_t>(length));
+// Which directory `path` leads to now, as "device:inode"; "" when nothing
+// is there (a dangling link, a removed generation).
+std::string directory_identity(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || !S_ISDIR(info.st_mode)) return {};
+    return std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
 }
 
 // What the index at `db_path` resolves to now, as one string that changes
@@ -152,12 +152,12 @@ IndexHandle::IndexHandle(std::string db_path, ShardOptions options)
 
 core::Searcher& IndexHandle::searcher() {
     // The indexer publishes a generation of a single index by pointing the
-    // link at a new, uniquely named directory: while the link reads the
-    // same, this thread's searcher is current. One readlink(2) per request
-    // instead of resolving every component of the path.
+    // link at a new directory: while `db_path` leads to the same directory,
+    // this thread's searcher is current. One stat(2) per request instead of
+    // resolving every component of the path; a removed generation fails it.
     ThreadIndex& index = thread_index;
-    std::string link = read_link(db_path_);
-    if (index.searcher && !link.empty() && link == index.link) return *index.searcher;
+    std::string directory = directory_identity(db_path_);
+    if (index.searcher && !directory.empty() && directory == index.directory) return *index.searcher;
     std::vector<core::ShardSpec> specs;
     const std::string generation = resolve_generation(db_path_, specs);
     if (generation.empty()) {
@@ -174,13 +174,13 @@ core::Searcher& IndexHandle::searcher() {
     for (OpenShard& shard : index.shards) changed = refresh(shard, options_, board_) || changed;
     if (changed || !index.searcher) {
         index.searcher.reset();
-        index.link.clear();
+        index.directory.clear();
         index.searcher = searcher_over(index.shards, db_path_, board_);
     }
-    // Only one database behind a link may skip the checks above next time:
-    // a stub's local shards switch on their own, and remote shards come back.
+    // Only one database may skip the checks above next time: a stub's local
+    // shards switch on their own, and remote shards come back.
     const bool one_database = index.shards.size() == 1 && index.shards.front().spec.kind == Kind::Local;
-    index.link = one_database ? std::move(link) : std::string();
+    index.directory = one_database ? std::move(directory) : std::string();
     return *index.searcher;
 }
 
@@ -236,7 +236,7 @@ void IndexHandle::forget_thread_searcher() {
     thread_index.searcher.reset();
     thread_index.shards.clear();
     thread_index.generation.clear();
-    thread_index.link.clear();
+    thread_index.directory.clear();
 }
 
 }  // namespace server
