@@ -95,6 +95,19 @@ void append_field(std::string& out, std::string_view name, std::string_view valu
     out.push_back(',');
 }
 
+// `"quote": {...},`: the quotation a hit's query quotes, and who said it.
+void append_quote(std::string& out, const core::Quotation& quote, const std::string& citation) {
+    append_key(out, "quote");
+    out.push_back('{');
+    append_field(out, "text", quote.text);
+    append_field(out, "speaker", quote.speaker);
+    append_field(out, "speaker_full", quote.speaker_full);
+    append_field(out, "speaker_title", quote.speaker_title);
+    append_field(out, "citation", citation);
+    out.back() = '}';
+    out.push_back(',');
+}
+
 void append_hit(std::string& out, const core::SearchHit& hit) {
     const core::Article& a = hit.article;
     out.push_back('{');
@@ -109,18 +122,7 @@ void append_hit(std::string& out, const core::SearchHit& hit) {
     append_field(out, "url", a.url);
     append_field(out, "source", a.source);
     append_field(out, "place", a.place);
-    if (hit.quoted) {
-        const core::Quotation& q = *hit.quoted;
-        append_key(out, "quote");
-        out.push_back('{');
-        append_field(out, "text", q.text);
-        append_field(out, "speaker", q.speaker);
-        append_field(out, "speaker_full", q.speaker_full);
-        append_field(out, "speaker_title", q.speaker_title);
-        append_field(out, "citation", hit.citation);
-        out.back() = '}';
-        out.push_back(',');
-    }
+    if (hit.quoted) append_quote(out, *hit.quoted, hit.citation);
     out.back() = '}';
 }
 
