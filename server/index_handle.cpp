@@ -17,8 +17,8 @@ using Kind = core::ShardSpec::Kind;
 struct OpenShard {
     core::ShardSpec spec;
     std::optional<Xapian::Database> db;  // empty while the shard is down
-    std::string error;                   // why it is down (a local shard)
-    unsigned long board_version = 0;     // the ShardBoard report this thread acted on
+    std::string error;                   // why it is down
+    unsigned long board_version = 0;     // the ShardBoard report this thread acted on (remote)
 };
 
 // One thread's view of the index: its shards and a searcher over those up.
@@ -46,10 +46,6 @@ std::string directory_identity(const std::string& path) {
 std::string resolve_generation(const std::string& db_path, std::vector<core::ShardSpec>& shards) {
     const std::string resolved = core::current_generation(db_path);
     if (resolved.empty()) return {};
-    if (!core::is_stub(resolved)) {
-        shards = {core::ShardSpec{Kind::Local, resolved, {}, 0}};
-        return resolved;
-    }
     try {
         shards = core::read_shards(resolved);
     } catch (const core::StubError& e) {
@@ -83,8 +79,7 @@ bool answers(Xapian::Database& db) {
 }
 
 // A searcher over the shards that are up; throws when none is.
-std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shards, const std::string& db_path,
-                                              const ShardBoard& board) {
+std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shards, const std::string& db_path) {
     Xapian::Database all;
     std::vector<std::string> missing;
     std::string errors;
@@ -93,10 +88,8 @@ std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shar
             all.add_database(*shard.db);
             continue;
         }
-        const std::string label = shard.spec.label();
-        missing.push_back(label);
-        const std::string error = shard.spec.kind == Kind::Remote ? board.state(label).error : shard.error;
-        errors += (errors.empty() ? "" : "; ") + label + ": " + error;
+        missing.push_back(shard.spec.label());
+        errors += (errors.empty() ? "" : "; ") + shard.spec.label() + ": " + shard.error;
     }
     if (missing.size() == shards.size()) {
         if (shards.size() == 1) throw IndexUnavailable("cannot open the index at " + db_path + ": " + errors);
@@ -108,16 +101,15 @@ std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shar
 void mark_down(OpenShard& shard, const std::string& error, ShardBoard& board) {
     shard.db.reset();
     shard.error = error;
-    if (shard.spec.kind == Kind::Remote) board.report_down(shard.spec.label(), error);
+    if (shard.spec.kind == Kind::Remote) shard.board_version = board.report_down(shard.spec.label(), error);
 }
 
 // Opens `shard` afresh. A remote shard's fate is told to the other threads.
 bool connect(OpenShard& shard, const ShardOptions& options, ShardBoard& board) {
-    const std::string label = shard.spec.label();
     try {
         shard.db = open_shard(shard.spec, options);
         shard.error.clear();
-        if (shard.spec.kind == Kind::Remote) board.report_up(label);
+        if (shard.spec.kind == Kind::Remote) shard.board_version = board.report_up(shard.spec.label());
         return true;
     } catch (const Xapian::Error& e) {
         mark_down(shard, e.get_description(), board);
@@ -134,15 +126,14 @@ bool refresh(OpenShard& shard, const ShardOptions& options, ShardBoard& board) {
     const ShardBoard::State state = board.state(shard.spec.label());
     const bool news = state.version != shard.board_version;
     shard.board_version = state.version;
+    if (state.down) shard.error = state.error;
     if (shard.db) {
         if (!state.down || !news) return false;
         shard.db.reset();
         return true;
     }
     if (state.down && Clock::now() < state.retry_at) return false;
-    const bool up = connect(shard, options, board);
-    shard.board_version = board.state(shard.spec.label()).version;
-    return up;
+    return connect(shard, options, board);
 }
 
 }  // namespace
@@ -175,7 +166,7 @@ core::Searcher& IndexHandle::searcher() {
     if (changed || !index.searcher) {
         index.searcher.reset();
         index.directory.clear();
-        index.searcher = searcher_over(index.shards, db_path_, board_);
+        index.searcher = searcher_over(index.shards, db_path_);
     }
     // Only one database may skip the checks above next time: a stub's local
     // shards switch on their own, and remote shards come back.
@@ -201,7 +192,6 @@ void IndexHandle::recheck_remote_shards(const Xapian::NetworkError& error) {
         } else {
             connect(shard, options_, board_);
         }
-        shard.board_version = board_.state(shard.spec.label()).version;
     }
     index.searcher.reset();
 }
@@ -218,10 +208,9 @@ std::vector<ShardHealth> IndexHandle::shard_health() {
             connect(shard, options_, board_);
             thread_index.searcher.reset();
         }
-        const std::string label = shard.spec.label();
-        ShardHealth item{label, shard.db.has_value(), 0, {}};
+        ShardHealth item{shard.spec.label(), shard.db.has_value(), 0, {}};
         if (shard.db) item.documents = shard.db->get_doccount();
-        else item.error = shard.spec.kind == Kind::Remote ? board_.state(label).error : shard.error;
+        else item.error = shard.error;
         health.push_back(std::move(item));
     }
     return health;

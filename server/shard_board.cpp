@@ -8,16 +8,18 @@ ShardBoard::State ShardBoard::state(const std::string& shard) const {
     return it == states_.end() ? State{} : it->second;
 }
 
-void ShardBoard::report_down(const std::string& shard, const std::string& error) {
-    std::lock_guard lock(mutex_);
-    states_[shard] = State{true, error, Clock::now() + retry_after_, next_version_++};
-}
-
-void ShardBoard::report_up(const std::string& shard) {
+unsigned long ShardBoard::report_down(const std::string& shard, const std::string& error) {
     std::lock_guard lock(mutex_);
     State& state = states_[shard];
-    if (!state.down) return;
-    state = State{false, {}, {}, next_version_++};
+    state = State{true, error, Clock::now() + retry_after_, next_version_++};
+    return state.version;
+}
+
+unsigned long ShardBoard::report_up(const std::string& shard) {
+    std::lock_guard lock(mutex_);
+    State& state = states_[shard];
+    if (state.down) state = State{false, {}, {}, next_version_++};
+    return state.version;
 }
 
 }  // namespace server

@@ -25,8 +25,9 @@ public:
     explicit ShardBoard(std::chrono::milliseconds retry_after) : retry_after_(retry_after) {}
 
     State state(const std::string& shard) const;
-    void report_down(const std::string& shard, const std::string& error);
-    void report_up(const std::string& shard);
+    // Each returns the shard's version after the report.
+    unsigned long report_down(const std::string& shard, const std::string& error);
+    unsigned long report_up(const std::string& shard);
 
 private:
     std::chrono::milliseconds retry_after_;
