@@ -21,8 +21,6 @@ constexpr Xapian::doccount kCheckAtLeast = 100;
 constexpr int kMinQuotedWords = 3;
 // "Did you mean" is offered when fewer articles than this match.
 constexpr Xapian::doccount kSuggestBelowMatches = 20;
-// Words side by side: this many best matches are ranked again with the
-// bonus for the words standing close together (see Searcher::rank).
 // Quotations are picked from this many best-matching articles.
 constexpr Xapian::doccount kQuoteArticles = 200;
 // Words whose correction is remembered per searcher (per index generation).
