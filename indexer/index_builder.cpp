@@ -38,6 +38,27 @@ unsigned part_count(unsigned wanted) {
     return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxParts);
 }
 
+// Runs `job(i)` for each of `indexes`, each on its own thread, and once all
+// are done rethrows the first failure.
+template <class Job>
+void run_side_by_side(const std::vector<std::size_t>& indexes, Job job) {
+    std::vector<std::exception_ptr> errors(indexes.size());
+    std::vector<std::thread> threads;
+    for (std::size_t n = 0; n < indexes.size(); ++n) {
+        threads.emplace_back([&, n] {
+            try {
+                job(indexes[n]);
+            } catch (...) {
+                errors[n] = std::current_exception();
+            }
+        });
+    }
+    for (std::thread& thread : threads) thread.join();
+    for (const std::exception_ptr& error : errors) {
+        if (error) std::rethrow_exception(error);
+    }
+}
+
 class Stopwatch {
 public:
     explicit Stopwatch(double& total) : total_(total), started_(std::chrono::steady_clock::now()) {}
@@ -184,52 +205,26 @@ void IndexBuilder::publish() {
     {
         // Side by side, one thread per part to rebuild (see rebuild_part()).
         Stopwatch watch(times_.writing);
-        std::vector<std::thread> rebuilders;
-        std::vector<std::exception_ptr> errors(parts_.size());
+        std::vector<std::size_t> replaced;
         for (std::size_t i = 0; i < parts_.size(); ++i) {
-            if (!parts_[i]->replaced) continue;
-            rebuilders.emplace_back([this, i, &errors] {
-                try {
-                    rebuild_part(*parts_[i]);
-                } catch (...) {
-                    errors[i] = std::current_exception();
-                }
-            });
+            if (parts_[i]->replaced) replaced.push_back(i);
         }
-        for (std::thread& rebuilder : rebuilders) rebuilder.join();
-        for (const std::exception_ptr& error : errors) {
-            if (error) std::rethrow_exception(error);
-        }
+        run_side_by_side(replaced, [this](std::size_t i) { rebuild_part(*parts_[i]); });
     }
     {
         // Each part commits (flushes its postings) on its own thread, the
         // first after taking the spelling table: ~1 s each on 10k articles,
         // so done side by side they cost the longest of them, not the sum.
         Stopwatch watch(times_.commit);
-        std::vector<std::thread> committers;
-        std::vector<std::exception_ptr> errors(parts_.size());
-        for (std::size_t i = 1; i < parts_.size(); ++i) {
-            committers.emplace_back([this, i, &errors] {
-                try {
-                    parts_[i]->db.commit();
-                } catch (...) {
-                    errors[i] = std::current_exception();
-                }
-            });
-        }
-        try {
-            {
+        std::vector<std::size_t> all(parts_.size());
+        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+        run_side_by_side(all, [this](std::size_t i) {
+            if (i == 0) {
                 Stopwatch spelling(times_.spelling);
                 documents_.write_spelling(parts_.front()->db);
             }
-            parts_.front()->db.commit();
-        } catch (...) {
-            errors[0] = std::current_exception();
-        }
-        for (std::thread& committer : committers) committer.join();
-        for (const std::exception_ptr& error : errors) {
-            if (error) std::rethrow_exception(error);
-        }
+            parts_[i]->db.commit();
+        });
     }
     {
         // Compaction also packs the B-tree blocks full: a smaller, faster index.
