@@ -3,6 +3,8 @@ find_package(Threads REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(zstd REQUIRED IMPORTED_TARGET libzstd)
 
 # Xapian 1.4's CMake config only sets variables: wrap them in a target once.
 find_package(Xapian REQUIRED)

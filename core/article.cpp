@@ -3,20 +3,16 @@
 #include "core/data.h"
 #include "core/text.h"
 
-#include <nlohmann/json.hpp>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
 #include <array>
 #include <cctype>
-#include <cstdint>
 #include <memory>
 #include <vector>
 
 namespace core {
 namespace {
-
-using nlohmann::json;
 
 constexpr std::size_t kMaxHeadlineChars = 160;
 constexpr std::size_t kMaxTitleChars = 140;
@@ -199,148 +195,6 @@ std::string choose_title(const std::vector<std::string_view>& lines) {
 }
 
 }  // namespace
-
-// The stored record: a version byte, then each field as a LEB128 length and
-// its bytes (numbers as LEB128): id, title, date, url, source, place, the
-// quotation count and each quotation's fields, and the text last. Reading it
-// is a few copies, where JSON cost a parse of the whole text per search hit;
-// bytes are kept as they are (the JSON output escapes or replaces them).
-// Data that does not start with the version byte is the former JSON record,
-// still read so that indexes built before keep working.
-namespace {
-
-constexpr char kRecordVersion = '\x01';
-
-void put_number(std::string& out, std::uint64_t value) {
-    while (value >= 0x80) {
-        out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-        value >>= 7;
-    }
-    out.push_back(static_cast<char>(value));
-}
-
-void put_field(std::string& out, std::string_view field) {
-    put_number(out, field.size());
-    out.append(field);
-}
-
-// Reads fields off the front of a record; any malformed or truncated input
-// makes ok() false and every later read empty.
-class RecordReader {
-public:
-    explicit RecordReader(std::string_view data) : data_(data) {}
-
-    bool ok() const { return ok_; }
-
-    std::uint64_t number() {
-        std::uint64_t value = 0;
-        for (unsigned shift = 0; ok_; shift += 7) {
-            if (data_.empty() || shift > 63) {
-                ok_ = false;
-                break;
-            }
-            const auto byte = static_cast<unsigned char>(data_.front());
-            data_.remove_prefix(1);
-            value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-            if ((byte & 0x80) == 0) return value;
-        }
-        return 0;
-    }
-
-    std::string_view field() {
-        const std::uint64_t size = number();
-        if (!ok_ || size > data_.size()) {
-            ok_ = false;
-            return {};
-        }
-        const std::string_view out = data_.substr(0, size);
-        data_.remove_prefix(size);
-        return out;
-    }
-
-private:
-    std::string_view data_;
-    bool ok_ = true;
-};
-
-Article deserialize_json_article(std::string_view data) {
-    const json j = json::parse(data, nullptr, false);
-    Article article;
-    if (!j.is_object()) return article;
-    auto field = [&j](const char* name) { return j.value(name, std::string()); };
-    article.id = field("id");
-    article.title = field("title");
-    article.text = field("text");
-    article.date = field("date");
-    article.url = field("url");
-    article.source = field("source");
-    article.place = field("place");
-    if (auto quotes = j.find("quotes"); quotes != j.end() && quotes->is_array()) {
-        for (const json& q : *quotes) {
-            Quotation quote;
-            quote.text = q.value("text", std::string());
-            quote.begin = q.value("begin", std::size_t{0});
-            quote.end = q.value("end", std::size_t{0});
-            quote.speaker = q.value("speaker", std::string());
-            quote.speaker_full = q.value("speaker_full", std::string());
-            quote.speaker_title = q.value("speaker_title", std::string());
-            article.quotes.push_back(std::move(quote));
-        }
-    }
-    return article;
-}
-
-}  // namespace
-
-std::string serialize_article(const Article& article) {
-    std::string out;
-    std::size_t size = 16 + article.id.size() + article.title.size() + article.text.size() + article.date.size() +
-                       article.url.size() + article.source.size() + article.place.size();
-    for (const Quotation& q : article.quotes) {
-        size += 24 + q.text.size() + q.speaker.size() + q.speaker_full.size() + q.speaker_title.size();
-    }
-    out.reserve(size);
-    out.push_back(kRecordVersion);
-    for (const std::string* field : {&article.id, &article.title, &article.date, &article.url, &article.source,
-                                     &article.place}) {
-        put_field(out, *field);
-    }
-    put_number(out, article.quotes.size());
-    for (const Quotation& q : article.quotes) {
-        put_field(out, q.text);
-        put_number(out, q.begin);
-        put_number(out, q.end);
-        put_field(out, q.speaker);
-        put_field(out, q.speaker_full);
-        put_field(out, q.speaker_title);
-    }
-    put_field(out, article.text);
-    return out;
-}
-
-Article deserialize_article(std::string_view data) {
-    if (data.empty() || data.front() != kRecordVersion) return deserialize_json_article(data);
-    RecordReader in(data.substr(1));
-    Article article;
-    for (std::string* field : {&article.id, &article.title, &article.date, &article.url, &article.source,
-                               &article.place}) {
-        *field = in.field();
-    }
-    const std::uint64_t quotes = in.number();
-    for (std::uint64_t i = 0; i < quotes && in.ok(); ++i) {
-        Quotation q;
-        q.text = in.field();
-        q.begin = static_cast<std::size_t>(in.number());
-        q.end = static_cast<std::size_t>(in.number());
-        q.speaker = in.field();
-        q.speaker_full = in.field();
-        q.speaker_title = in.field();
-        if (in.ok()) article.quotes.push_back(std::move(q));
-    }
-    article.text = in.field();
-    if (!in.ok()) return Article{};  // not a record this code wrote: nothing rather than garbage
-    return article;
-}
 
 std::string normalize_date(std::string_view text) {
     text = trim(text);

@@ -185,6 +185,40 @@ TEST_CASE("quotations and any bytes survive storage; a damaged record gives an e
     }
 }
 
+TEST_CASE("a stored article is compressed, and a damaged byte gives an empty article") {
+    Article a;
+    a.id = "long";
+    for (int i = 0; i < 200; ++i) a.text += "Министр иностранных дел России Сергей Лавров встретился с коллегой. ";
+    const std::string stored = core::serialize_article(a);
+    CHECK(stored.size() < a.text.size() / 10);
+    CHECK(core::deserialize_article(stored).text == a.text);
+    for (std::size_t at = 1; at < stored.size(); at += 5) {
+        std::string damaged = stored;
+        damaged[at] = static_cast<char>(damaged[at] ^ 0x5A);
+        const Article b = core::deserialize_article(damaged);
+        CHECK((b.id.empty() || (b.id == a.id && b.text == a.text)));
+    }
+}
+
+TEST_CASE("an article stored uncompressed by an earlier indexer is still read") {
+    // Version 1: each field as a one-byte length and its bytes: id, title,
+    // date, url, source, place, the quotation count (0), then the text.
+    std::string record = "\x01";
+    for (std::string_view field : {"7", "T", "2021-05-25", "u", "s", "p"}) {
+        record += static_cast<char>(field.size());
+        record += field;
+    }
+    record += '\0';
+    record += '\x04';
+    record += "Body";
+    const Article b = core::deserialize_article(record);
+    CHECK(b.id == "7");
+    CHECK(b.title == "T");
+    CHECK(b.date == "2021-05-25");
+    CHECK(b.place == "p");
+    CHECK(b.text == "Body");
+}
+
 TEST_CASE("an article stored as JSON by an earlier indexer is still read") {
     const Article b = core::deserialize_article(
         R"({"id":"7","title":"T","text":"Body","date":"2021-05-25","url":"u","source":"s","place":"p",)"
