@@ -5,7 +5,11 @@ into the repository).
 
   make_corpus.py real OUT.jsonl            the real texts, as they are
   make_corpus.py generate N OUT.jsonl      N articles of recombined sentences
-  make_corpus.py queries N OUT.txt         N queries: the realistic mix
+  make_corpus.py corpus DIR OUT.jsonl      the *.txt articles under DIR (the
+                                           repository's corpus/), id = file name
+  make_corpus.py queries N OUT.txt [FROM.jsonl]
+                                           N queries: the realistic mix, built
+                                           from the real texts or from FROM
 
 Generated articles recombine real sentences and add a long tail of rare words
 and names (Zipf-distributed, vocabulary growing like Heaps' law with N), so
@@ -37,11 +41,22 @@ WORD_ENDINGS = ["ость", "ация", "ник", "ство", "ный", "ать"
 LATIN_SYLLABLES = ["ka", "ro", "ne", "ta", "li", "mo", "sa", "ver", "tech", "on", "ix", "ar", "go", "zen"]
 
 
-def read_news():
-    with lzma.open(SOURCE, "rt", encoding="utf-8") as f:
+def read_news(path=SOURCE):
+    opener = lzma.open if path.endswith(".xz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 yield json.loads(line)
+
+
+def write_txt_corpus(folder, out_path):
+    """The repository's corpus as the server ships it: every *.txt, whole."""
+    paths = sorted(os.path.join(d, n) for d, _, names in os.walk(folder) for n in names if n.endswith(".txt"))
+    with open(out_path, "w", encoding="utf-8") as out:
+        for path in paths:
+            with open(path, encoding="utf-8-sig") as f:
+                article = {"id": os.path.splitext(os.path.basename(path))[0], "text": f.read()}
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
 
 
 def write_real(out_path):
@@ -133,10 +148,10 @@ def generate(count, out_path):
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
 
 
-def word_counts():
+def word_counts(source):
     lower, capital, pairs, bigrams = collections.Counter(), collections.Counter(), collections.Counter(), \
         collections.Counter()
-    for a in read_news():
+    for a in read_news(source):
         for s in SENTENCE_END.split(a.get("title", "") + ". " + a.get("text", "")):
             words = WORD.findall(s)
             for i, w in enumerate(words):
@@ -155,11 +170,13 @@ def word_counts():
     return lower, capital, pairs, bigrams
 
 
-def queries(count, out_path):
+def queries(count, out_path, source=SOURCE):
     """The mix: single names, two names, quoted phrases, common words, rare
-    words, prefix queries and Latin names, in fixed proportions."""
+    words, prefix queries and Latin names, in fixed proportions (a kind with
+    fewer candidates than its share, such as Latin names in a small corpus,
+    gives what it has)."""
     rng = random.Random(7)
-    lower, capital, pairs, bigrams = word_counts()
+    lower, capital, pairs, bigrams = word_counts(source)
     names = [w for w, c in capital.most_common(3000)
              if CYRILLIC.match(w) and len(w) > 3 and not w.endswith("-") and lower[w.lower()] < c / 4]
     latin = [w for w, c in capital.most_common(20000) if LATIN.match(w) and len(w) > 2 and c >= 5][:300]
@@ -182,8 +199,10 @@ def main(argv):
         write_real(argv[2])
     elif len(argv) == 4 and argv[1] == "generate":
         generate(int(argv[2]), argv[3])
-    elif len(argv) == 4 and argv[1] == "queries":
-        queries(int(argv[2]), argv[3])
+    elif len(argv) == 4 and argv[1] == "corpus":
+        write_txt_corpus(argv[2], argv[3])
+    elif len(argv) in (4, 5) and argv[1] == "queries":
+        queries(int(argv[2]), *argv[3:])
     else:
         sys.stderr.write(__doc__)
         return 2

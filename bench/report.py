@@ -105,6 +105,15 @@ def table(path):
                 ratio(r.get("qps"), pg.get("qps")) if compare else "",
                 ratio(r.get("p50_ms"), pg.get("p50_ms")) if compare else "",
                 ratio(r.get("p99_ms"), pg.get("p99_ms")) if compare else ""))
+    shares = []
+    for r in rows:
+        if r.get("system") == "newsearch" and r.get("kind") == "search":
+            ceiling = find(rows, dataset=r["dataset"], system="newsearch", kind="healthz", c=r.get("c"))
+            if ceiling.get("qps"):
+                shares.append("%s c=%s %.0f%%" % (r["dataset"], r["c"],
+                                                 100 * float(r["qps"]) / float(ceiling["qps"])))
+    if shares:
+        print("\nSearch QPS as a share of /healthz QPS (the HTTP ceiling): " + ", ".join(shares))
     for r in rows:
         if r.get("kind") == "tables":
             print("\nIndex tables, %s (MB): " % r["dataset"] +
