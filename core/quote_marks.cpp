@@ -44,6 +44,10 @@ std::size_t find_closing_straight(std::string_view text, std::size_t from, std::
 }  // namespace
 
 const QuotePair* quote_opening_at(std::string_view text, std::size_t at, bool with_apostrophes) {
+    // Every mark starts with one of these bytes (« is C2 AB, „“”‘’ are E2 80 xx);
+    // the extractor asks at every byte of an article, so most answers stop here.
+    const auto first = static_cast<unsigned char>(at < text.size() ? text[at] : 0);
+    if (first != '"' && first != '\'' && first != 0xC2 && first != 0xE2) return nullptr;
     for (const QuotePair& pair : kQuotePairs) {
         if (!with_apostrophes && (pair.open == "'" || pair.open == "‘")) continue;
         if (starts_with(text.substr(at), pair.open)) return &pair;

@@ -6,28 +6,63 @@
 #include <algorithm>
 #include <set>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace core::quotes_detail {
 namespace {
 
-// Whether `normalized` starts with one of `stems`.
-bool starts_with_one_of(const std::vector<std::string>& stems, const std::string& normalized) {
-    for (const std::string& stem : stems) {
-        if (normalized.compare(0, stem.size(), stem) == 0) return true;
+// Stems grouped by their first byte pair (a Cyrillic letter), so asking
+// whether a word starts with one of them compares a few stems, not all:
+// the extractor asks for nearly every word of every article.
+class StemSet {
+public:
+    explicit StemSet(const std::vector<std::string>& stems) {
+        for (const std::string& stem : stems) by_start_[start_of(stem)].push_back(stem);
     }
-    return false;
-}
+
+    bool starts(const std::string& word) const {
+        const auto bucket = by_start_.find(start_of(word));
+        if (bucket != by_start_.end()) {
+            for (const std::string& stem : bucket->second) {
+                if (word.compare(0, stem.size(), stem) == 0) return true;
+            }
+        }
+        // One-byte stems (none today) would not share a two-byte start.
+        const auto short_ones = by_start_.find(kShort);
+        if (short_ones == by_start_.end()) return false;
+        for (const std::string& stem : short_ones->second) {
+            if (word.compare(0, stem.size(), stem) == 0) return true;
+        }
+        return false;
+    }
+
+private:
+    static constexpr unsigned kShort = 0x10000;
+    static unsigned start_of(const std::string& s) {
+        if (s.size() < 2) return kShort;
+        return static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]);
+    }
+    std::unordered_map<unsigned, std::vector<std::string>> by_start_;
+};
+
+bool starts_with_one_of(const StemSet& stems, const std::string& normalized) { return stems.starts(normalized); }
 
 // Whether `normalized` is one of `words`.
-bool is_one_of(const std::vector<std::string>& words, const std::string& normalized) {
-    return std::find(words.begin(), words.end(), normalized) != words.end();
+bool is_one_of(const std::unordered_set<std::string>& words, const std::string& normalized) {
+    return words.count(normalized) != 0;
+}
+
+std::unordered_set<std::string> word_set(std::string_view list) {
+    const std::vector<std::string> words = data::words(list);
+    return {words.begin(), words.end()};
 }
 
 }  // namespace
 
 bool is_speech_verb(const std::string& normalized) {
-    static const std::vector<std::string> stems = data::words(data::kSpeechVerbs);
+    static const StemSet stems(data::words(data::kSpeechVerbs));
     return starts_with_one_of(stems, normalized);
 }
 
@@ -66,7 +101,7 @@ bool is_plural_verb(const std::string& normalized) {
 }
 
 bool is_source_verb(const std::string& normalized) {
-    static const std::vector<std::string> stems = data::words(data::kSourceVerbs);
+    static const StemSet stems(data::words(data::kSourceVerbs));
     return starts_with_one_of(stems, normalized);
 }
 
@@ -75,17 +110,17 @@ bool quotes_its_object(const std::string& verb) {
 }
 
 bool is_document_verb(const std::string& normalized) {
-    static const std::vector<std::string> verbs = data::words(data::kDocumentVerbs);
+    static const std::unordered_set<std::string> verbs = word_set(data::kDocumentVerbs);
     return is_one_of(verbs, normalized);
 }
 
 bool is_authored_text(const std::string& normalized) {
-    static const std::vector<std::string> texts = data::words(data::kAuthoredTexts);
+    static const std::unordered_set<std::string> texts = word_set(data::kAuthoredTexts);
     return is_one_of(texts, normalized);
 }
 
 bool is_reporting_noun(const std::string& normalized) {
-    static const std::vector<std::string> nouns = data::words(data::kReportingNouns);
+    static const std::unordered_set<std::string> nouns = word_set(data::kReportingNouns);
     return is_one_of(nouns, normalized);
 }
 
@@ -100,7 +135,7 @@ bool is_preposition(const std::string& normalized) {
 bool is_he_or_she(const std::string& normalized) { return normalized == "он" || normalized == "она"; }
 
 bool is_unnamed_speaker_word(const std::string& normalized) {
-    static const std::vector<std::string> words = data::words(data::kUnnamedSpeakers);
+    static const StemSet words(data::words(data::kUnnamedSpeakers));
     return starts_with_one_of(words, normalized);
 }
 
