@@ -104,7 +104,8 @@ std::size_t Extractor::closing_of(std::size_t at, const QuotePair& pair, std::si
     const std::size_t inside = at + pair.open.size();
     std::size_t paragraph_end = text.find('\n', inside);
     if (paragraph_end == std::string_view::npos) paragraph_end = text.size();
-    const std::size_t close = find_closing(text, inside, pair, closer_size);
+    // A closer beyond the paragraph is refused below, so none is looked for there.
+    const std::size_t close = find_closing(text.substr(0, paragraph_end), inside, pair, closer_size);
     const bool straight = pair.open == "\"";
     // `"... я "за" введение`: a straight mark before a letter opens, not closes.
     const bool before_letter = close != std::string_view::npos && close + 1 < text.size() &&

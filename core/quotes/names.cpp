@@ -28,12 +28,27 @@ const std::unordered_map<std::string, std::string>& first_names() {
 
 }  // namespace
 
-std::string first_name_nominative(const std::string& normalized) {
+namespace {
+
+std::string look_up_first_name(const std::string& normalized) {
     const auto& names = first_names();
     if (auto it = names.find(normalized); it != names.end()) return it->second;
     const std::string base = surname_base(normalized);
     if (auto it = names.find(base); !base.empty() && it != names.end()) return it->second;
     return {};
+}
+
+constexpr std::size_t kMaxRememberedWords = 100000;
+
+}  // namespace
+
+// Asked for nearly every word of an article, and surname_base() costs about
+// as much as the rest of the extraction: each thread remembers the answers.
+std::string first_name_nominative(const std::string& normalized) {
+    thread_local std::unordered_map<std::string, std::string> answers;
+    if (auto it = answers.find(normalized); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    return answers.emplace(normalized, look_up_first_name(normalized)).first->second;
 }
 
 bool is_nominative_first_name(const std::string& normalized) {
