@@ -33,7 +33,6 @@ constexpr int kCompressionLevel = 3;
 // more is not one this code wrote.
 constexpr unsigned long long kMaxRecordBytes = 64ull << 20;
 
-
 void put_number(std::string& out, std::uint64_t value) {
     while (value >= 0x80) {
         out.push_back(static_cast<char>((value & 0x7F) | 0x80));

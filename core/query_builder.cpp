@@ -88,6 +88,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, RussianStemmer& stemmer, 
 BuiltQuery QueryBuilder::build(const QueryNode& root, Strictness strictness) {
     out_ = BuiltQuery{};
     strictness_ = strictness;
+    root_ = &root;
     out_.query = node_query(root);
     return std::move(out_);
 }
@@ -155,8 +156,9 @@ Query QueryBuilder::and_query(const QueryNode& node) {
         out_.can_relax = true;
         text = combine(Query::OP_AND, parts);
     } else if (parts.size() > 1) {
-        text = Query(Query::OP_AND_MAYBE, combine(Query::OP_OR, parts),
-                     combine(Query::OP_AND, parts));
+        const Query all = combine(Query::OP_AND, parts);
+        text = Query(Query::OP_AND_MAYBE, combine(Query::OP_OR, parts), all);
+        if (&node == root_) out_.all_words = all;
     } else {
         text = combine(Query::OP_OR, parts);
     }

@@ -26,6 +26,11 @@ struct BuiltQuery {
     HighlightTerms highlight;
     std::vector<std::string> unknown_words;  // normalized, in no form in the index: for "did you mean"
     bool can_relax = false;                // a relaxed build may find more
+    // For words side by side (the whole query): the articles holding every
+    // word, without weight. `query` ranks them first; the searcher ranks
+    // them on their own, so that articles holding only some words are not
+    // scored when the page is full without them.
+    Xapian::Query all_words;
 };
 
 enum class Strictness {
@@ -61,6 +66,7 @@ private:
     const Synonyms& synonyms_;
     Strictness strictness_ = Strictness::Strict;
     BuiltQuery out_;
+    const QueryNode* root_ = nullptr;
 };
 
 }  // namespace core

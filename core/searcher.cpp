@@ -76,13 +76,40 @@ Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
 // was tried for speed, and dropped: Xapian 1.4.22 gives OP_NEAR's bonus to
 // articles whose words do not stand close together when the query is
 // filtered to a set of documents, by a posting source or by id terms.)
-Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit) {
+Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doccount offset,
+                                         Xapian::doccount limit, Xapian::doccount check_at_least) {
     Ranking ranking;
     Xapian::Enquire enquire(db_);
-    enquire.set_query(built.query);
-    const Xapian::MSet mset = enquire.get_mset(offset, limit, kCheckAtLeast);
+    enquire.set_query(query);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
     ranking.total = mset.get_matches_estimated();
     for (auto it = mset.begin(); it != mset.end(); ++it) ranking.hits.emplace_back(*it, it.get_weight());
+    return ranking;
+}
+
+// Words side by side rank the articles holding all of them first. Those are
+// ranked on their own, and the articles holding only some words only when
+// the page reaches past them: on a large archive most articles hold some
+// common word of a query (`России Турции`), and scoring them all was most of
+// the cost of such a query.
+Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit) {
+    using Xapian::Query;
+    if (built.all_words.empty()) return rank_matches(built.query, offset, limit, kCheckAtLeast);
+    // Looking at offset + limit matches makes the count exact when the page is not full.
+    Ranking ranking = rank_matches(Query(Query::OP_FILTER, built.query, built.all_words), offset, limit,
+                                   std::max(kCheckAtLeast, offset + limit));
+    const Xapian::doccount with_all = ranking.total;
+    if (ranking.hits.size() < limit) {
+        const auto missing = limit - static_cast<Xapian::doccount>(ranking.hits.size());
+        const Ranking rest = rank_matches(Query(Query::OP_AND_NOT, built.query, built.all_words),
+                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast);
+        ranking.hits.insert(ranking.hits.end(), rest.hits.begin(), rest.hits.end());
+    }
+    // Counted without weights, so that no article is scored for the count,
+    // and the same way for every page.
+    const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
+    const Xapian::doccount seen = offset + static_cast<Xapian::doccount>(ranking.hits.size());
+    ranking.total = std::max({rank_matches(unweighted, 0, 0, kCheckAtLeast).total, with_all, seen});
     return ranking;
 }
 

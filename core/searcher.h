@@ -100,6 +100,8 @@ private:
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
     };
     Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit);
+    Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
+                         Xapian::doccount check_at_least);
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
     const std::string& correction(const std::string& word);
 

@@ -28,10 +28,11 @@ core::Searcher& corpus_searcher() {
     return *searcher;
 }
 
-core::SearchResult search(const std::string& query, Xapian::doccount limit = 10) {
+core::SearchResult search(const std::string& query, Xapian::doccount limit = 10, Xapian::doccount offset = 0) {
     core::SearchRequest request;
     request.query = query;
     request.limit = limit;
+    request.offset = offset;
     return corpus_searcher().search(request);
 }
 
@@ -217,4 +218,35 @@ TEST_CASE("the first page is the start of any longer page, so pages never overla
         REQUIRE(fifty.size() >= ten.size());
         CHECK(std::vector<std::string>(fifty.begin(), fifty.begin() + static_cast<std::ptrdiff_t>(ten.size())) == ten);
     }
+}
+
+TEST_CASE("articles holding every word come before any holding only some") {
+    for (const char* words : {"МИД России", "Путин Медведев", "Казакбаев Лавров"}) {
+        INFO(words);
+        const std::string both = std::string(words).replace(std::string(words).find(' '), 1, " AND ");
+        const auto with_all = ids(search(both, 200));
+        const auto found = ids(search(words, 200));
+        REQUIRE_FALSE(with_all.empty());
+        REQUIRE(found.size() > with_all.size());
+        std::vector<std::string> first(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(with_all.size()));
+        std::vector<std::string> expected = with_all;
+        std::sort(first.begin(), first.end());
+        std::sort(expected.begin(), expected.end());
+        CHECK(first == expected);
+    }
+}
+
+TEST_CASE("pages continue each other where the articles holding every word end") {
+    const auto found = ids(search("МИД России", 200));
+    const auto with_all = search("МИД AND России", 200).hits.size();
+    REQUIRE(with_all >= 3);
+    REQUIRE(found.size() >= with_all + 3);
+    for (std::size_t offset : {with_all - 3, with_all - 1, with_all, with_all + 1}) {
+        INFO(offset);
+        const auto page = ids(search("МИД России", 5, static_cast<Xapian::doccount>(offset)));
+        const auto slice = std::vector<std::string>(found.begin() + static_cast<std::ptrdiff_t>(offset),
+                                                    found.begin() + static_cast<std::ptrdiff_t>(std::min(offset + 5, found.size())));
+        CHECK(page == slice);
+    }
+    CHECK(search("МИД России", 5, static_cast<Xapian::doccount>(with_all - 1)).total == search("МИД России").total);
 }
