@@ -248,5 +248,9 @@ TEST_CASE("pages continue each other where the articles holding every word end")
                                                     found.begin() + static_cast<std::ptrdiff_t>(std::min(offset + 5, found.size())));
         CHECK(page == slice);
     }
-    CHECK(search("МИД России", 5, static_cast<Xapian::doccount>(with_all - 1)).total == search("МИД России").total);
+    const auto total = search("МИД России").total;
+    CHECK(search("МИД России", 5, static_cast<Xapian::doccount>(with_all - 1)).total == total);
+    const auto past_the_end = search("МИД России", 5, 5000);
+    CHECK(past_the_end.hits.empty());
+    CHECK(past_the_end.total == total);
 }
