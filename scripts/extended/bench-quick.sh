@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark in quick mode (10,000 generated articles, newsearch and
-# PostgreSQL): fails when the benchmark itself breaks (a tool, the server, a
+# The benchmark in quick mode (corpus/ and 10,000 generated articles,
+# newsearch and PostgreSQL): fails when the benchmark itself breaks (a tool, the server, a
 # query without a valid answer), never because the numbers are slow.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -8,5 +8,7 @@ cd "$(dirname "$0")/../.."
 if [ -x build/bin/indexer ] && [ -x build/bin/server ]; then export BIN_DIR=build/bin; fi
 export BENCH_OUT="${BENCH_OUT:-/tmp/bench-quick-results.md}"
 timeout 900 bench/run.sh --quick
-grep -q '| 10000 | search | 16 |' "$BENCH_OUT"
-grep -q '| 10000 | postgresql search | 16 |' "$BENCH_OUT"
+for dataset in corpus 10000; do
+  grep -q "| $dataset | search | 16 |" "$BENCH_OUT"
+  grep -q "| $dataset | postgresql search | 16 |" "$BENCH_OUT"
+done
