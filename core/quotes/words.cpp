@@ -23,19 +23,8 @@ public:
     }
 
     bool starts(const std::string& word) const {
-        const auto bucket = by_start_.find(start_of(word));
-        if (bucket != by_start_.end()) {
-            for (const std::string& stem : bucket->second) {
-                if (word.compare(0, stem.size(), stem) == 0) return true;
-            }
-        }
-        // One-byte stems (none today) would not share a two-byte start.
-        const auto short_ones = by_start_.find(kShort);
-        if (short_ones == by_start_.end()) return false;
-        for (const std::string& stem : short_ones->second) {
-            if (word.compare(0, stem.size(), stem) == 0) return true;
-        }
-        return false;
+        // One-byte stems (none today) are kept apart: they share no two-byte start.
+        return starts_with_any(start_of(word), word) || starts_with_any(kShort, word);
     }
 
 private:
@@ -44,10 +33,14 @@ private:
         if (s.size() < 2) return kShort;
         return static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]);
     }
+    bool starts_with_any(unsigned start, const std::string& word) const {
+        const auto bucket = by_start_.find(start);
+        if (bucket == by_start_.end()) return false;
+        return std::any_of(bucket->second.begin(), bucket->second.end(),
+                           [&word](const std::string& stem) { return word.compare(0, stem.size(), stem) == 0; });
+    }
     std::unordered_map<unsigned, std::vector<std::string>> by_start_;
 };
-
-bool starts_with_one_of(const StemSet& stems, const std::string& normalized) { return stems.starts(normalized); }
 
 // Whether `normalized` is one of `words`.
 bool is_one_of(const std::unordered_set<std::string>& words, const std::string& normalized) {
@@ -63,7 +56,7 @@ std::unordered_set<std::string> word_set(std::string_view list) {
 
 bool is_speech_verb(const std::string& normalized) {
     static const StemSet stems(data::words(data::kSpeechVerbs));
-    return starts_with_one_of(stems, normalized);
+    return stems.starts(normalized);
 }
 
 bool has_verb_ending(const std::string& normalized) {
@@ -102,7 +95,7 @@ bool is_plural_verb(const std::string& normalized) {
 
 bool is_source_verb(const std::string& normalized) {
     static const StemSet stems(data::words(data::kSourceVerbs));
-    return starts_with_one_of(stems, normalized);
+    return stems.starts(normalized);
 }
 
 bool quotes_its_object(const std::string& verb) {
@@ -136,7 +129,7 @@ bool is_he_or_she(const std::string& normalized) { return normalized == "он" |
 
 bool is_unnamed_speaker_word(const std::string& normalized) {
     static const StemSet words(data::words(data::kUnnamedSpeakers));
-    return starts_with_one_of(words, normalized);
+    return words.starts(normalized);
 }
 
 bool ends_like_oblique_noun(const std::string& normalized) {
