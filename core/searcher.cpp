@@ -71,11 +71,8 @@ std::string replace_word(const std::string& query, const std::string& from, cons
 
 Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
 
-// The matches ranked by the whole query, proximity bonus included, in one
-// step. (Ranking without the bonus first and adding it to the best 100 only
-// was tried for speed, and dropped: Xapian 1.4.22 gives OP_NEAR's bonus to
-// articles whose words do not stand close together when the query is
-// filtered to a set of documents, by a posting source or by id terms.)
+// One Xapian match: the hits of [offset, offset + limit) with their weights,
+// and the estimated number of matches.
 Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doccount offset,
                                          Xapian::doccount limit, Xapian::doccount check_at_least) {
     Ranking ranking;
@@ -91,8 +88,12 @@ Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doc
 // ranked on their own, and the articles holding only some words only when
 // the page reaches past them: on a large archive most articles hold some
 // common word of a query (`России Турции`), and scoring them all was most of
-// the cost of such a query. (Filtered by the words themselves, OP_NEAR keeps
-// its weights: the first pages of the benchmark's 200 queries have the same
+// the cost of such a query. The proximity bonus stays in the one query that
+// ranks them. (Adding it to the best 100 only, in a second step, was tried
+// and dropped: Xapian 1.4.22 gives OP_NEAR's bonus to articles whose words
+// do not stand close together when the query is filtered by a posting source
+// or by id terms. Filtered by the words themselves, OP_NEAR keeps its
+// weights: the first pages of the benchmark's 200 queries have the same
 // scores as when ranked in one step.)
 Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit) {
     using Xapian::Query;

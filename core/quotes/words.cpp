@@ -42,11 +42,6 @@ private:
     std::unordered_map<unsigned, std::vector<std::string>> by_start_;
 };
 
-// Whether `normalized` is one of `words`.
-bool is_one_of(const std::unordered_set<std::string>& words, const std::string& normalized) {
-    return words.count(normalized) != 0;
-}
-
 std::unordered_set<std::string> word_set(std::string_view list) {
     const std::vector<std::string> words = data::words(list);
     return {words.begin(), words.end()};
@@ -104,17 +99,17 @@ bool quotes_its_object(const std::string& verb) {
 
 bool is_document_verb(const std::string& normalized) {
     static const std::unordered_set<std::string> verbs = word_set(data::kDocumentVerbs);
-    return is_one_of(verbs, normalized);
+    return verbs.count(normalized) != 0;
 }
 
 bool is_authored_text(const std::string& normalized) {
     static const std::unordered_set<std::string> texts = word_set(data::kAuthoredTexts);
-    return is_one_of(texts, normalized);
+    return texts.count(normalized) != 0;
 }
 
 bool is_reporting_noun(const std::string& normalized) {
     static const std::unordered_set<std::string> nouns = word_set(data::kReportingNouns);
-    return is_one_of(nouns, normalized);
+    return nouns.count(normalized) != 0;
 }
 
 bool reports_words(const std::string& noun) { return noun != "данным" && noun != "информации" && noun != "сведениям"; }
