@@ -89,6 +89,11 @@ const char* read_error_message(http::status status) {
 
 class Session : public std::enable_shared_from_this<Session> {
     static constexpr std::size_t kFirstReadBytes = 4096;
+    // How long, and how much, a refused client may go on sending before the
+    // connection is closed (see linger_then_close).
+    static constexpr std::chrono::seconds kLingerTime{3};
+    static constexpr std::size_t kLingerBytes = 64 * 1024 * 1024;
+    static constexpr std::size_t kDrainReadBytes = 64 * 1024;
 
 public:
     Session(tcp::socket&& socket, std::shared_ptr<State> state)
@@ -150,6 +155,7 @@ private:
         ++state_->requests_in_flight;
         const http::status status = status_for_read_error(ec, !parser_->get().target().empty());
         const std::string body = std::string("{\"error\":\"") + read_error_message(status) + "\"}";
+        refused_ = true;
         send(Reply{static_cast<int>(status), "application/json; charset=utf-8", body}, 11, false, false);
     }
 
@@ -174,8 +180,35 @@ private:
         response_.reset();
         ++requests_served_;
         if (ec) return fail(ec, "write");
+        if (refused_) return linger_then_close();
         if (!keep_alive) return close();
         do_read();
+    }
+
+    // A refused client may still be sending the rest of its request, such as
+    // a body over the limit. Closing with those bytes unread would reset the
+    // connection: the client's write fails, and the answer may be dropped
+    // before it reads it. So, as Apache and nginx do, stop sending, then read
+    // and drop what still comes until the client closes, for at most
+    // kLingerTime and kLingerBytes.
+    void linger_then_close() {
+        beast::error_code ec;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+        if (ec) return stream_.close();
+        stream_.expires_after(kLingerTime);
+        buffer_.clear();
+        drain();
+    }
+
+    void drain() {
+        stream_.async_read_some(buffer_.prepare(kDrainReadBytes),
+                                beast::bind_front_handler(&Session::on_drained, shared_from_this()));
+    }
+
+    void on_drained(beast::error_code ec, std::size_t bytes) {
+        lingered_bytes_ += bytes;
+        if (ec || lingered_bytes_ > kLingerBytes) return stream_.close();
+        drain();
     }
 
     void close() {
@@ -190,6 +223,8 @@ private:
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<void> response_;
     std::size_t requests_served_ = 0;
+    bool refused_ = false;  // the request could not be read: answer, then linger_then_close
+    std::size_t lingered_bytes_ = 0;
 };
 
 void do_accept(const std::shared_ptr<State>& state);

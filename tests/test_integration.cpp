@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <regex>
 #include <thread>
@@ -181,11 +182,27 @@ TEST_CASE("a 100 KB query in the request target is refused with 414") {
     CHECK(is_json_error(r));
 }
 
-TEST_CASE("a request body over the limit is refused with 413") {
+TEST_CASE("a request body over the limit is refused with 413, which the client reads after sending it all") {
     HttpClient client(served().port());
-    const HttpResponse r = client.request("POST", "/api/search?q=x", {}, std::string(1024 * 1024, 'x'));
+    client.limit_send_buffer(16 * 1024);  // the body cannot sit in the kernel: the server must read it
+    const HttpResponse r = client.request("POST", "/api/search?q=x", {}, std::string(2 * 1024 * 1024, 'x'));
     CHECK(r.status == 413);
     CHECK(is_json_error(r));
+    CHECK(client.closed_by_server());
+}
+
+TEST_CASE("a refused client that goes on sending is cut off within seconds") {
+    using namespace std::chrono_literals;
+    HttpClient client(served().port());
+    CHECK(client.send_raw("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000000\r\n\r\n").status == 413);
+    const auto started = std::chrono::steady_clock::now();
+    bool cut_off = false;
+    while (!cut_off && std::chrono::steady_clock::now() - started < 15s) {
+        cut_off = !client.write_only(std::string(1024, 'x'));
+        std::this_thread::sleep_for(20ms);
+    }
+    CHECK(cut_off);
+    CHECK(std::chrono::steady_clock::now() - started < 8s);
 }
 
 TEST_CASE("a declared body length over the limit is refused with 413 before the body is sent") {

@@ -89,6 +89,19 @@ HttpResponse HttpClient::read_response(bool head_request) {
     return out;
 }
 
+bool HttpClient::write_only(std::string_view bytes) {
+    try {
+        run([&](auto handler) { asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), handler); });
+    } catch (const beast::system_error&) {
+        return false;
+    }
+    return true;
+}
+
+void HttpClient::limit_send_buffer(int bytes) {
+    socket_.set_option(asio::socket_base::send_buffer_size(bytes));
+}
+
 bool HttpClient::closed_by_server() {
     char byte = 0;
     try {

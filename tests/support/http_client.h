@@ -37,6 +37,11 @@ public:
                          const std::string& body = {});
     // Writes `bytes` as they are and reads one response.
     HttpResponse send_raw(std::string_view bytes, bool head_request = false);
+    // Writes `bytes` and reads nothing; false once the connection is gone.
+    bool write_only(std::string_view bytes);
+    // Shrinks the socket's send buffer, so that a large request cannot sit
+    // whole in the kernel: writing it takes the server reading it.
+    void limit_send_buffer(int bytes);
     // Whether the server has closed this connection.
     bool closed_by_server();
 
