@@ -8,6 +8,7 @@
 #include "core/transliteration.h"
 
 #include <algorithm>
+#include <set>
 
 namespace core {
 namespace {
@@ -251,17 +252,24 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
 // (`лавров`: лавров, лаврова, лавровым...), as one OR: positions are only
 // stored for exact forms, so proximity is checked on them.
 Query QueryBuilder::indexed_forms_query(const std::string& normalized) {
-    const std::string& stem = stemmer_.stem(normalized);
+    const std::string stem = stemmer_.stem(normalized);
     const std::string name = surname_base(normalized);
-    const std::string& prefix = name.empty() || stem.size() < name.size() ? stem : name;
-    std::vector<Query> forms;
-    std::size_t scanned = 0;
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-        if (++scanned > kMaxFormsScanned || forms.size() == kMaxForms) break;
-        const std::string form = *it;
-        if (stemmer_.stem(form) == stem || (!name.empty() && surname_base(form) == name)) forms.emplace_back(form);
+    std::vector<std::string> starts{stem};
+    if (!name.empty()) {
+        for (std::string& start : name_base_starts(name)) {
+            if (start.compare(0, stem.size(), stem) != 0) starts.push_back(std::move(start));
+        }
     }
-    return combine(Query::OP_OR, forms);
+    std::set<std::string> forms;
+    std::size_t scanned = 0;
+    for (const std::string& start : starts) {
+        for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
+            if (++scanned > kMaxFormsScanned || forms.size() == kMaxForms) break;
+            const std::string form = *it;
+            if (stemmer_.stem(form) == stem || (!name.empty() && surname_base(form) == name)) forms.insert(form);
+        }
+    }
+    return combine(Query::OP_OR, std::vector<Query>(forms.begin(), forms.end()));
 }
 
 bool QueryBuilder::is_known(const std::string& normalized) {

@@ -2,6 +2,7 @@
 
 #include "core/text.h"
 
+#include <algorithm>
 #include <array>
 
 namespace core {
@@ -77,6 +78,31 @@ bool ends_with_consonant(std::string_view word) {
     return true;
 }
 
+// Many nouns lose the vowel of their last syllable in the other cases, or
+// turn it into ь or й: Павел → Павла, Лев → Льва, Орёл → Орла, Египет →
+// Египта, Кравец → Кравца, Стрелец → Стрельца, Боец → Бойца. Their base
+// drops that letter in every form (`павел` and `павла` → `павл`), before the
+// final consonants where names show it: not in Олег, Ольга, Макрон, and not
+// before к or р, where it would make Марек Марк and Петер Петр. A fleeting о
+// (сон → сна) is left alone: in names it is rare, and dropping it would make
+// Ангола Ангела and Пол Пеле.
+constexpr std::array<std::string_view, 3> kFleetingLetters = {"е", "ь", "й"};
+constexpr std::array<std::string_view, 4> kAfterFleetingLetter = {"ц", "л", "в", "т"};
+constexpr std::size_t kLetterBytes = 2;  // the letters involved are all Cyrillic
+
+template <std::size_t N>
+bool is_one_of(std::string_view letter, const std::array<std::string_view, N>& letters) {
+    return std::find(letters.begin(), letters.end(), letter) != letters.end();
+}
+
+std::string without_fleeting_vowel(std::string_view stem) {
+    if (stem.size() < 2 * kLetterBytes) return std::string(stem);
+    const std::string_view last = stem.substr(stem.size() - kLetterBytes);
+    const std::string_view before_last = stem.substr(stem.size() - 2 * kLetterBytes, kLetterBytes);
+    if (!is_one_of(last, kAfterFleetingLetter) || !is_one_of(before_last, kFleetingLetters)) return std::string(stem);
+    return std::string(stem.substr(0, stem.size() - 2 * kLetterBytes)) + std::string(last);
+}
+
 std::string noun_name_base(std::string_view word) {
     for (std::string_view ending : kNounEndings) {
         if (!ends_with(word, ending)) continue;
@@ -88,16 +114,41 @@ std::string noun_name_base(std::string_view word) {
 
 }  // namespace
 
-std::string surname_base(std::string_view normalized) {
+namespace {
+
+struct NameBase {
+    std::string text;
+    bool declined_as_noun = false;
+};
+
+NameBase find_name_base(std::string_view normalized) {
     if (normalized.empty() || static_cast<unsigned char>(normalized[0]) < 0x80) return {};
     if (std::string base = paradigm_base(normalized, kPossessiveEndings, kPossessiveSuffixes); !base.empty()) {
-        return base;
+        return {base};
     }
     if (std::string base = paradigm_base(normalized, kAdjectivalEndings, kAdjectivalSuffixes); !base.empty()) {
-        return base;
+        return {base};
     }
-    if (std::string base = soft_first_name_base(normalized); !base.empty()) return base;
-    return noun_name_base(normalized);
+    if (std::string base = soft_first_name_base(normalized); !base.empty()) return {base};
+    return {noun_name_base(normalized), true};
+}
+
+}  // namespace
+
+std::string surname_base(std::string_view normalized) {
+    const NameBase base = find_name_base(normalized);
+    return base.declined_as_noun ? without_fleeting_vowel(base.text) : base.text;
+}
+
+std::string surname_nominative_base(std::string_view normalized) { return find_name_base(normalized).text; }
+
+std::vector<std::string> name_base_starts(const std::string& base) {
+    std::vector<std::string> starts{base};
+    if (base.size() < 2 * kLetterBytes) return starts;
+    const std::string head = base.substr(0, base.size() - kLetterBytes);
+    const std::string last = base.substr(base.size() - kLetterBytes);
+    for (std::string_view fleeting : kFleetingLetters) starts.push_back(head + std::string(fleeting) + last);
+    return starts;
 }
 
 RussianStemmer::RussianStemmer() : stemmer_("russian") {}

@@ -6,17 +6,29 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace core {
 
 // The base shared by every case form of a Russian surname or first name, or
 // "" when the word does not follow a name paradigm. `лавров`, `лаврова`,
-// `лавровым`, `лавровой` all give `лавров`; `вертинская` and `вертинскому`
-// give `вертинск`; `сергей` and `сергеем` give `сергей`; `кыргызстана` and
-// `кыргызстан` give `кыргызстан`. Snowball cannot do this: it stems `лавров`
-// to `лавр` but `лаврова` to `лавров`. Only Cyrillic words have a base.
-// `normalized` must already be normalize_text() output.
+// `лавровым`, `лавровой` all give one base; so do `вертинская` and
+// `вертинскому`, `сергей` and `сергеем`, `кыргызстана` and `кыргызстан`, and
+// `павел` and `павла` (a vowel that comes and goes is left out: `павл`).
+// Snowball cannot do this: it stems `лавров` to `лавр` but `лаврова` to
+// `лавров`. Only Cyrillic words have a base. `normalized` must already be
+// normalize_text() output.
 std::string surname_base(std::string_view normalized);
+
+// The same base with the vowel kept, which for the nominative is the word
+// itself or its start: `лаврову` → `лавров`, `вертинскому` → `вертинск`,
+// `кэмерона` → `кэмерон` (to name a person in the nominative).
+std::string surname_nominative_base(std::string_view normalized);
+
+// What every word whose surname_base() is `base` starts with: the base
+// itself, or the base with its left-out vowel (or ь, й) back before its last
+// letter (`павл` → `павл`, `павел`, `павьл`, `павйл`).
+std::vector<std::string> name_base_starts(const std::string& base);
 
 // Snowball Russian stemming with a cache (most words repeat). Not thread-safe:
 // give each thread its own analyzer.

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using core::surname_base;
 
 namespace {
@@ -37,6 +39,37 @@ TEST_CASE("names declined as nouns share a base") {
     CHECK(base("Пашиняна") == base("Пашинян"));
     CHECK(base("Пашиняном") == base("Пашинян"));
     CHECK(base("Кыргызстана") == base("Кыргызстан"));
+}
+
+TEST_CASE("names that lose a vowel in their other cases share a base with their nominative") {
+    CHECK(base("Павла") == base("Павел"));
+    CHECK(base("Павлом") == base("Павел"));
+    CHECK(base("Льва") == base("Лев"));
+    CHECK(base("Орла") == base("Орёл"));
+    CHECK(base("Египте") == base("Египет"));
+    CHECK(base("Кравца") == base("Кравец"));
+    CHECK(base("Стрельца") == base("Стрелец"));
+    CHECK(base("Бойцом") == base("Боец"));
+}
+
+TEST_CASE("a vowel that stays is not taken for one that comes and goes") {
+    CHECK(base("Олега") == base("Олег"));
+    CHECK(base("Макрона") == base("Макрон"));
+    CHECK(base("Ольга") != base("Олег"));
+    CHECK(base("Петер") != base("Пётр"));
+    CHECK(base("Марек") != base("Марк"));
+}
+
+TEST_CASE("the nominative base keeps the vowel, to name a person in the nominative") {
+    CHECK(core::surname_nominative_base(core::normalize_text("Кэмерона")) == "кэмерон");
+    CHECK(core::surname_nominative_base(core::normalize_text("Павел")) == "павел");
+    CHECK(core::surname_nominative_base(core::normalize_text("Лаврову")) == "лавров");
+}
+
+TEST_CASE("every start of a name's forms is listed, the vowel put back or not") {
+    const std::vector<std::string> starts = core::name_base_starts(base("Павла"));
+    CHECK(std::find(starts.begin(), starts.end(), "павл") != starts.end());
+    CHECK(std::find(starts.begin(), starts.end(), "павел") != starts.end());
 }
 
 TEST_CASE("Snowball alone splits the nominative of a surname from its other cases") {

@@ -4,6 +4,7 @@
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_index.h"
 
 #include <catch2/catch.hpp>
 
@@ -253,4 +254,23 @@ TEST_CASE("pages continue each other where the articles holding every word end")
     const auto past_the_end = search("МИД России", 5, 5000);
     CHECK(past_the_end.hits.empty());
     CHECK(past_the_end.total == total);
+}
+
+TEST_CASE("a first name typed in the nominative finds its other cases, where the vowel drops out") {
+    test_support::TempDir folder;
+    test_support::build_index(folder / "index",
+                              {test_support::make_article("durov", "Интервью",
+                                                          "Журналисты поговорили с Павлом Дуровым. Слова Павла Дурова "
+                                                          "разошлись по сети."),
+                               test_support::make_article("peacock", "Зоопарк", "В зоопарке показали павлина."),
+                               test_support::make_article("egypt", "Отдых", "Туристы вернулись из Египта.")});
+    core::Searcher searcher((folder / "index").string());
+    auto found = [&](const std::string& query) {
+        core::SearchRequest request;
+        request.query = query;
+        return ids(searcher.search(request));
+    };
+    CHECK(found("Павел Дуров") == std::vector<std::string>{"durov"});
+    CHECK(found("павел") == std::vector<std::string>{"durov"});
+    CHECK(found("Египет") == std::vector<std::string>{"egypt"});
 }

@@ -64,7 +64,8 @@ bool is_patronymic(const std::string& normalized) {
 }
 
 bool has_surname_suffix(const std::string& normalized) {
-    const std::string word = name_key(normalized);
+    const std::string base = surname_nominative_base(normalized);
+    const std::string& word = base.empty() ? normalized : base;
     for (std::string_view suffix : {"ов", "ев", "ин", "ын", "ск", "цк", "их", "ых", "ко", "ук", "юк", "дзе", "швили", "ян"}) {
         if (ends_with(word, suffix)) return true;
     }
@@ -92,7 +93,7 @@ bool may_be_surname(const Token& t) {
 }
 
 std::string surname_nominative(const Token& token) {
-    const std::string base = surname_base(token.normalized);
+    const std::string base = surname_nominative_base(token.normalized);
     if (base.empty()) return token.raw;
     const bool adjectival = base.size() >= 4 && (base.compare(base.size() - 4, 4, "ск") == 0 ||
                                                   base.compare(base.size() - 4, 4, "цк") == 0);
@@ -103,7 +104,7 @@ bool looks_instrumental_or_dative(const std::string& normalized) {
     if (!first_name_nominative(normalized).empty()) {
         return normalize_text(first_name_nominative(normalized)) != normalized;
     }
-    const std::string base = surname_base(normalized);
+    const std::string base = surname_nominative_base(normalized);
     if (base.empty() || base == normalized) return false;
     for (std::string_view ending : {"ым", "ом", "ем", "ой", "ому", "ему", "ого", "его"}) {
         if (ends_with(normalized, ending)) return true;
