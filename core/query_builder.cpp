@@ -280,14 +280,18 @@ bool QueryBuilder::is_known(const std::string& normalized) {
 }
 
 Query QueryBuilder::forms_query(const std::string& normalized, const std::string& field, int topic, double weight) {
+    out_.highlight.add_exact(normalized, topic);
+    return combine(Query::OP_OR, {scaled_term(prefixes_for(field).exact + normalized, weight),
+                                  other_forms_query(normalized, field, topic, weight)});
+}
+
+Query QueryBuilder::other_forms_query(const std::string& normalized, const std::string& field, int topic,
+                                      double weight) {
     const FieldPrefixes prefixes = prefixes_for(field);
     const std::string& stem = stemmer_.stem(normalized);
     const std::string name = surname_base(normalized);
-    out_.highlight.add_exact(normalized, topic);
     out_.highlight.add_stem(stem, topic);
-
-    std::vector<Query> forms{scaled_term(prefixes.exact + normalized, weight),
-                             scaled_term(prefixes.stem + stem, weight * kStemWeight)};
+    std::vector<Query> forms{scaled_term(prefixes.stem + stem, weight * kStemWeight)};
     if (!name.empty()) {
         out_.highlight.add_name(name, topic);
         forms.push_back(scaled_term(prefixes.name + name, weight * kNameWeight));
@@ -296,20 +300,52 @@ Query QueryBuilder::forms_query(const std::string& normalized, const std::string
 }
 
 // A Latin word searches itself and the Cyrillic spellings the index knows.
+// The word typed and those spellings count as one word (OP_SYNONYM): a
+// Russian archive has a name mostly in Cyrillic, and in Latin mainly in links
+// and embedded posts; weighted apart, the rarer Latin word would rank those
+// above the articles about the person. The other forms of the spellings
+// (`путина`) count as for any word, a little below.
 Query QueryBuilder::latin_query(const std::string& normalized, const std::string& field, int topic) {
+    const std::vector<std::string> spellings = known_spellings(normalized);
+    if (spellings.empty()) return forms_query(normalized, field, topic);
     const FieldPrefixes prefixes = prefixes_for(field);
-    std::vector<Query> alternatives{forms_query(normalized, field, topic)};
-    std::size_t used = 0;
-    for (const std::string& spelling : cyrillic_spellings(normalized)) {
-        if (used == kMaxTransliterations) break;
-        const std::string name = surname_base(spelling);
-        const bool known = db_.term_exists(prefixes.exact + spelling) ||
-                           (!name.empty() && db_.term_exists(prefixes.name + name));
-        if (!known) continue;
-        ++used;
-        alternatives.push_back(forms_query(spelling, field, topic, kTransliterationWeight));
+    out_.highlight.add_exact(normalized, topic);
+    std::vector<Query> exact{Query(prefixes.exact + normalized)};
+    std::vector<Query> alternatives;
+    for (const std::string& spelling : spellings) {
+        out_.highlight.add_exact(spelling, topic);
+        exact.emplace_back(prefixes.exact + spelling);
+        alternatives.push_back(other_forms_query(spelling, field, topic, kTransliterationWeight));
     }
+    alternatives.insert(alternatives.begin(), Query(Query::OP_SYNONYM, exact.begin(), exact.end()));
     return combine(Query::OP_OR, alternatives);
+}
+
+// The Cyrillic spellings of a Latin word that the index has, the most
+// frequent first. Words in Latin letters are names (people, places, brands),
+// so a spelling that can be a name must occur capitalised: `smith` is not
+// the verb form `смыт`, nor `bush` the `бас` of a guitar.
+std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin) {
+    auto is_name_or_word = [this](const std::string& word) {
+        const std::string name = surname_base(word);
+        if (!name.empty()) return db_.term_exists(schema::kNamePrefix + name);
+        return db_.term_exists(schema::kExactPrefix + word);
+    };
+    const Vocabulary vocabulary{
+        [this](const std::string& start) { return db_.allterms_begin(start) != db_.allterms_end(start); },
+        is_name_or_word};
+    std::vector<std::pair<Xapian::doccount, std::string>> by_frequency;
+    for (std::string& spelling : known_cyrillic_spellings(latin, vocabulary)) {
+        by_frequency.emplace_back(db_.get_termfreq(schema::kStemPrefix + stemmer_.stem(spelling)), std::move(spelling));
+    }
+    std::stable_sort(by_frequency.begin(), by_frequency.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::string> out;
+    for (auto& [frequency, spelling] : by_frequency) {
+        if (out.size() == kMaxTransliterations) break;
+        out.push_back(std::move(spelling));
+    }
+    return out;
 }
 
 Query QueryBuilder::phrase_query(const QueryNode& node) {

@@ -56,7 +56,10 @@ private:
     bool is_known(const std::string& normalized);
     // The word's exact form, stem and name base, each term scaled by `weight`.
     Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic, double weight = 1.0);
+    // Its stem and name base, each term scaled by `weight`: its other forms.
+    Xapian::Query other_forms_query(const std::string& normalized, const std::string& field, int topic, double weight);
     Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic);
+    std::vector<std::string> known_spellings(const std::string& latin);
     Xapian::Query phrase_query(const QueryNode& node);
     Xapian::Query filter_query(const QueryNode& node) const;
     Xapian::Query synonym_query(const std::vector<std::string>& words, const Synonyms::Match& match);

@@ -37,29 +37,56 @@ const std::vector<Rule>& rules() {
     return loaded;
 }
 
-// Depth-first over every way to split `latin` into rule groups, longest
-// groups and likeliest letters first, until `limit` spellings are found.
-void expand(std::string_view latin, std::string& prefix, std::vector<std::string>& out,
-            std::size_t limit, std::size_t& budget) {
-    if (out.size() >= limit || budget == 0) return;
-    --budget;
-    if (latin.empty()) {
-        if (std::find(out.begin(), out.end(), prefix) == out.end()) out.push_back(prefix);
-        return;
+constexpr std::string_view kNothing = "-";
+
+// Walks every reading of a Latin word, letter group by letter group, keeping
+// only Cyrillic starts that some word of the vocabulary has.
+class SpellingWalk {
+public:
+    SpellingWalk(const Vocabulary& vocabulary, std::size_t limit) : vocabulary_(vocabulary), limit_(limit) {}
+
+    std::vector<std::string> run(std::string_view latin) {
+        std::string cyrillic;
+        walk(latin, cyrillic);
+        return std::move(found_);
     }
-    bool matched = false;
-    for (const Rule& rule : rules()) {
-        if (latin.substr(0, rule.latin.size()) != rule.latin) continue;
-        matched = true;
-        for (const std::string& letters : rule.cyrillic) {
-            const std::size_t size = prefix.size();
-            prefix += letters;
-            expand(latin.substr(rule.latin.size()), prefix, out, limit, budget);
-            prefix.resize(size);
+
+private:
+    void walk(std::string_view latin, std::string& cyrillic) {
+        if (found_.size() >= limit_ || lookups_left_ == 0) return;
+        if (latin.empty()) {
+            if (!cyrillic.empty() && std::find(found_.begin(), found_.end(), cyrillic) == found_.end() &&
+                vocabulary_.has_word(cyrillic)) {
+                found_.push_back(cyrillic);
+            }
+            return;
         }
+        bool matched = false;
+        for (const Rule& rule : rules()) {
+            if (latin.substr(0, rule.latin.size()) != rule.latin) continue;
+            matched = true;
+            for (const std::string& letters : rule.cyrillic) follow(latin.substr(rule.latin.size()), cyrillic, letters);
+        }
+        if (!matched) walk(latin.substr(1), cyrillic);  // digits, stray marks
     }
-    if (!matched) expand(latin.substr(1), prefix, out, limit, budget);  // digits, stray marks
-}
+
+    void follow(std::string_view rest, std::string& cyrillic, const std::string& letters) {
+        if (letters == kNothing) return walk(rest, cyrillic);
+        const std::size_t size = cyrillic.size();
+        cyrillic += letters;
+        if (lookups_left_ > 0) {
+            --lookups_left_;
+            if (vocabulary_.has_word_starting(cyrillic)) walk(rest, cyrillic);
+        }
+        cyrillic.resize(size);
+    }
+
+    static constexpr std::size_t kMaxLookups = 2000;
+    const Vocabulary& vocabulary_;
+    std::size_t limit_;
+    std::size_t lookups_left_ = kMaxLookups;
+    std::vector<std::string> found_;
+};
 
 std::string icu_spelling(std::string_view latin) {
     UErrorCode status = U_ZERO_ERROR;
@@ -76,18 +103,15 @@ std::string icu_spelling(std::string_view latin) {
 
 }  // namespace
 
-std::vector<std::string> cyrillic_spellings(std::string_view latin, std::size_t limit) {
-    std::vector<std::string> out;
-    if (!is_latin_word(latin)) return out;
-    std::string prefix;
-    std::size_t budget = 20000;
-    expand(latin, prefix, out, limit, budget);
+std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary,
+                                                  std::size_t limit) {
+    if (!is_latin_word(latin)) return {};
+    std::vector<std::string> out = SpellingWalk(vocabulary, limit).run(latin);
     const std::string from_icu = icu_spelling(latin);
-    if (!from_icu.empty() && !is_latin_word(from_icu) &&
-        std::find(out.begin(), out.end(), from_icu) == out.end()) {
-        out.insert(out.begin(), from_icu);
+    if (out.size() < limit && !from_icu.empty() && !is_latin_word(from_icu) &&
+        std::find(out.begin(), out.end(), from_icu) == out.end() && vocabulary.has_word(from_icu)) {
+        out.push_back(from_icu);
     }
-    if (out.size() > limit) out.resize(limit);
     return out;
 }
 

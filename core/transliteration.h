@@ -2,14 +2,26 @@
 // from the tables in core/data/transliteration.txt and ICU's Latin-Cyrillic.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace core {
 
-// Candidate spellings, most likely first, at most `limit` of them. The caller
-// keeps those the index knows. `latin` must be normalized (lower case).
-std::vector<std::string> cyrillic_spellings(std::string_view latin, std::size_t limit = 64);
+// What an index knows, asked while spelling: whether any of its words starts
+// with a string, and whether a string is one of its words.
+struct Vocabulary {
+    std::function<bool(const std::string&)> has_word_starting;
+    std::function<bool(const std::string&)> has_word;
+};
+
+// The Cyrillic spellings of `latin` (normalized: lower case) that are words
+// of `vocabulary`, at most `limit`: every reading the rules allow (`navalny`
+// → `навальный`, `yeltsin` → `ельцин`, `trump` → `трамп`) and ICU's. A
+// reading is followed only while some word starts with it, so the rules may
+// offer many letters and the readings still do not multiply.
+std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary,
+                                                  std::size_t limit = 8);
 
 }  // namespace core

@@ -274,3 +274,26 @@ TEST_CASE("a first name typed in the nominative finds its other cases, where the
     CHECK(found("павел") == std::vector<std::string>{"durov"});
     CHECK(found("Египет") == std::vector<std::string>{"egypt"});
 }
+
+TEST_CASE("a name typed in Latin letters ranks the articles about the person above its Latin mentions in links") {
+    using test_support::make_article;
+    std::vector<core::Article> articles{
+        make_article("link", "Погода", "Завтра в Москве дождь. Видео: example.com/putin, твит: Putin meets Putin fans."),
+        make_article("about", "Совещание", "Владимир Путин провёл совещание. Путин поручил подготовить доклад.")};
+    for (int i = 0; i < 6; ++i) {
+        articles.push_back(make_article("mention-" + std::to_string(i), "Визит",
+                                        "Путин прибыл в Казань, где встретился с президентом Татарстана."));
+    }
+    for (int i = 0; i < 20; ++i) {
+        articles.push_back(make_article("other-" + std::to_string(i), "Новости", "Правительство обсудило бюджет."));
+    }
+    test_support::TempDir folder;
+    test_support::build_index(folder / "index", articles);
+    core::Searcher searcher((folder / "index").string());
+    core::SearchRequest request;
+    request.query = "Putin";
+    const std::vector<std::string> found = ids(searcher.search(request));
+    REQUIRE(found.size() == 8);
+    CHECK(found.front() == "about");
+    CHECK(found.back() == "link");
+}
