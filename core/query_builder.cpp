@@ -38,6 +38,7 @@ constexpr std::size_t kMaxCorrectedWords = 3;  // corrections cost term lookups
 constexpr Xapian::termcount kMaxPrefixExpansion = 64;
 constexpr std::size_t kMinPrefixBytes = 4;  // two Cyrillic letters, four Latin
 constexpr std::size_t kMaxTransliterations = 3;
+constexpr Xapian::doccount kMaxSpellingRarity = 10;  // a spelling kept is at least 1/10 as frequent as the first
 
 struct FieldPrefixes {
     const char* exact;
@@ -321,28 +322,31 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
     return combine(Query::OP_OR, alternatives);
 }
 
-// The Cyrillic spellings of a Latin word that the index has, the most
-// frequent first. Words in Latin letters are names (people, places, brands),
-// so a spelling that can be a name must occur capitalised: `smith` is not
-// the verb form `смыт`, nor `bush` the `бас` of a guitar.
+// The Cyrillic spellings of a Latin word that the index has, as names: words
+// in Latin letters are names of people, places and brands, so a spelling
+// that can be a name must mostly occur capitalised (`bull` is `булл`, not
+// the `балл` of a score; `smith` is not `смыт`). The most frequent first,
+// and none far rarer than the first (`korea` is `корея`, not `кори`).
 std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin) {
-    auto is_name_or_word = [this](const std::string& word) {
+    auto name_frequency = [this](const std::string& word) -> Xapian::doccount {
+        const Xapian::doccount as_word = db_.get_termfreq(schema::kExactPrefix + word);
         const std::string name = surname_base(word);
-        if (!name.empty()) return db_.term_exists(schema::kNamePrefix + name);
-        return db_.term_exists(schema::kExactPrefix + word);
+        if (name.empty() || as_word == 0) return as_word;
+        const Xapian::doccount capitalised = db_.get_termfreq(schema::kNamePrefix + name);
+        return capitalised * 2 >= as_word ? capitalised : 0;
     };
     const Vocabulary vocabulary{
         [this](const std::string& start) { return db_.allterms_begin(start) != db_.allterms_end(start); },
-        is_name_or_word};
+        [&](const std::string& word) { return name_frequency(word) > 0; }};
     std::vector<std::pair<Xapian::doccount, std::string>> by_frequency;
     for (std::string& spelling : known_cyrillic_spellings(latin, vocabulary)) {
-        by_frequency.emplace_back(db_.get_termfreq(schema::kStemPrefix + stemmer_.stem(spelling)), std::move(spelling));
+        by_frequency.emplace_back(name_frequency(spelling), std::move(spelling));
     }
     std::stable_sort(by_frequency.begin(), by_frequency.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::string> out;
     for (auto& [frequency, spelling] : by_frequency) {
-        if (out.size() == kMaxTransliterations) break;
+        if (out.size() == kMaxTransliterations || frequency * kMaxSpellingRarity < by_frequency.front().first) break;
         out.push_back(std::move(spelling));
     }
     return out;

@@ -13,19 +13,43 @@
 namespace core {
 namespace {
 
+// A letter group's Cyrillic letters, each with the cost of reading it so:
+// 0 for the usual readings, 1 for those after a "|" in the data file.
+struct Reading {
+    std::string letters;  // "-": nothing
+    int cost = 0;
+};
+
 struct Rule {
     std::string latin;
-    std::vector<std::string> cyrillic;
+    bool at_end = false;  // written with a final "$": only at the end of the word
+    std::vector<Reading> readings;
 };
+
+Rule parse_rule(std::string_view line) {
+    std::istringstream fields{std::string(line)};
+    Rule rule;
+    fields >> rule.latin;
+    if (rule.latin.size() > 1 && rule.latin.back() == '$') {
+        rule.latin.pop_back();
+        rule.at_end = true;
+    }
+    int cost = 0;
+    for (std::string letters; fields >> letters;) {
+        if (letters == "|") {
+            ++cost;
+        } else {
+            rule.readings.push_back({letters, cost});
+        }
+    }
+    return rule;
+}
 
 std::vector<Rule> load_rules() {
     std::vector<Rule> rules;
     for (std::string_view line : data::lines(data::kTransliteration)) {
-        std::istringstream fields{std::string(line)};
-        Rule rule;
-        fields >> rule.latin;
-        for (std::string letter; fields >> letter;) rule.cyrillic.push_back(letter);
-        if (!rule.cyrillic.empty()) rules.push_back(std::move(rule));
+        Rule rule = parse_rule(line);
+        if (!rule.readings.empty()) rules.push_back(std::move(rule));
     }
     std::stable_sort(rules.begin(), rules.end(),
                      [](const Rule& a, const Rule& b) { return a.latin.size() > b.latin.size(); });
@@ -37,55 +61,67 @@ const std::vector<Rule>& rules() {
     return loaded;
 }
 
-constexpr std::string_view kNothing = "-";
+bool applies(const Rule& rule, std::string_view latin) {
+    if (latin.substr(0, rule.latin.size()) != rule.latin) return false;
+    return !rule.at_end || latin.size() == rule.latin.size();
+}
+
+// A word this short is often an acronym (UFC, CAS), read letter by letter
+// in Cyrillic too: only its usual readings count.
+constexpr std::size_t kMaxShortWord = 4;
+constexpr std::size_t kMaxLookups = 2000;
 
 // Walks every reading of a Latin word, letter group by letter group, keeping
-// only Cyrillic starts that some word of the vocabulary has.
+// only Cyrillic starts that some word of the vocabulary has, and collects
+// the words reached with the cost of their cheapest reading.
 class SpellingWalk {
 public:
-    SpellingWalk(const Vocabulary& vocabulary, std::size_t limit) : vocabulary_(vocabulary), limit_(limit) {}
+    SpellingWalk(const Vocabulary& vocabulary, int max_cost) : vocabulary_(vocabulary), max_cost_(max_cost) {}
 
-    std::vector<std::string> run(std::string_view latin) {
+    std::vector<std::pair<std::string, int>> run(std::string_view latin) {
         std::string cyrillic;
-        walk(latin, cyrillic);
-        return std::move(found_);
+        walk(latin, cyrillic, 0);
+        std::stable_sort(reached_.begin(), reached_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+        return std::move(reached_);
     }
 
 private:
-    void walk(std::string_view latin, std::string& cyrillic) {
-        if (found_.size() >= limit_ || lookups_left_ == 0) return;
-        if (latin.empty()) {
-            if (!cyrillic.empty() && std::find(found_.begin(), found_.end(), cyrillic) == found_.end() &&
-                vocabulary_.has_word(cyrillic)) {
-                found_.push_back(cyrillic);
-            }
-            return;
-        }
+    void walk(std::string_view latin, std::string& cyrillic, int cost) {
+        if (cost > max_cost_ || lookups_left_ == 0) return;
+        if (latin.empty()) return reach(cyrillic, cost);
         bool matched = false;
         for (const Rule& rule : rules()) {
-            if (latin.substr(0, rule.latin.size()) != rule.latin) continue;
+            if (!applies(rule, latin)) continue;
             matched = true;
-            for (const std::string& letters : rule.cyrillic) follow(latin.substr(rule.latin.size()), cyrillic, letters);
+            for (const Reading& reading : rule.readings) follow(latin.substr(rule.latin.size()), cyrillic, reading, cost);
         }
-        if (!matched) walk(latin.substr(1), cyrillic);  // digits, stray marks
+        if (!matched) walk(latin.substr(1), cyrillic, cost);  // digits, stray marks
     }
 
-    void follow(std::string_view rest, std::string& cyrillic, const std::string& letters) {
-        if (letters == kNothing) return walk(rest, cyrillic);
+    void follow(std::string_view rest, std::string& cyrillic, const Reading& reading, int cost) {
+        if (reading.letters == "-") return walk(rest, cyrillic, cost + reading.cost);
         const std::size_t size = cyrillic.size();
-        cyrillic += letters;
+        cyrillic += reading.letters;
         if (lookups_left_ > 0) {
             --lookups_left_;
-            if (vocabulary_.has_word_starting(cyrillic)) walk(rest, cyrillic);
+            if (vocabulary_.has_word_starting(cyrillic)) walk(rest, cyrillic, cost + reading.cost);
         }
         cyrillic.resize(size);
     }
 
-    static constexpr std::size_t kMaxLookups = 2000;
+    void reach(const std::string& cyrillic, int cost) {
+        auto same = [&](const auto& found) { return found.first == cyrillic; };
+        if (auto it = std::find_if(reached_.begin(), reached_.end(), same); it != reached_.end()) {
+            it->second = std::min(it->second, cost);
+        } else if (!cyrillic.empty() && vocabulary_.has_word(cyrillic)) {
+            reached_.emplace_back(cyrillic, cost);
+        }
+    }
+
     const Vocabulary& vocabulary_;
-    std::size_t limit_;
+    const int max_cost_;
     std::size_t lookups_left_ = kMaxLookups;
-    std::vector<std::string> found_;
+    std::vector<std::pair<std::string, int>> reached_;
 };
 
 std::string icu_spelling(std::string_view latin) {
@@ -103,14 +139,16 @@ std::string icu_spelling(std::string_view latin) {
 
 }  // namespace
 
-std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary,
-                                                  std::size_t limit) {
+std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary) {
     if (!is_latin_word(latin)) return {};
-    std::vector<std::string> out = SpellingWalk(vocabulary, limit).run(latin);
-    const std::string from_icu = icu_spelling(latin);
-    if (out.size() < limit && !from_icu.empty() && !is_latin_word(from_icu) &&
-        std::find(out.begin(), out.end(), from_icu) == out.end() && vocabulary.has_word(from_icu)) {
-        out.push_back(from_icu);
+    constexpr int kMaxCost = 3;
+    std::vector<std::string> out;
+    for (auto& [word, cost] : SpellingWalk(vocabulary, latin.size() <= kMaxShortWord ? 0 : kMaxCost).run(latin)) {
+        out.push_back(std::move(word));
+    }
+    if (out.empty()) {
+        const std::string from_icu = icu_spelling(latin);
+        if (!from_icu.empty() && !is_latin_word(from_icu) && vocabulary.has_word(from_icu)) out.push_back(from_icu);
     }
     return out;
 }

@@ -17,11 +17,13 @@ struct Vocabulary {
 };
 
 // The Cyrillic spellings of `latin` (normalized: lower case) that are words
-// of `vocabulary`, at most `limit`: every reading the rules allow (`navalny`
-// → `навальный`, `yeltsin` → `ельцин`, `trump` → `трамп`) and ICU's. A
-// reading is followed only while some word starts with it, so the rules may
-// offer many letters and the readings still do not multiply.
-std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary,
-                                                  std::size_t limit = 8);
+// of `vocabulary`, read with the rules of core/data/transliteration.txt
+// (`navalny` → `навальный`, `yeltsin` → `ельцин`, `trump` → `трамп` and
+// `трумп`), those with the fewest unusual readings first. A word of up to
+// four letters gets only the usual readings: it is often an acronym. ICU's
+// Latin-Cyrillic is asked when the rules reach nothing. A reading is
+// followed only while some word starts with it, so the rules may offer many
+// letters and the readings still do not multiply.
+std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary);
 
 }  // namespace core
