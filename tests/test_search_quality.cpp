@@ -297,3 +297,20 @@ TEST_CASE("a name typed in Latin letters ranks the articles about the person abo
     CHECK(found.front() == "about");
     CHECK(found.back() == "link");
 }
+
+TEST_CASE("a word typed in Latin letters is read as a name, not as a common noun spelt alike") {
+    using test_support::make_article;
+    test_support::TempDir folder;
+    test_support::build_index(folder / "index",
+                              {make_article("score-1", "Итоги", "Команда получила высший балл жюри."),
+                               make_article("score-2", "Экзамен", "Средний балл вырос, каждый балл на счету."),
+                               make_article("bull", "Гонка", "Пилот команды Ред Булл выиграл гонку. Булл доволен.")});
+    core::Searcher searcher((folder / "index").string());
+    auto found = [&](const std::string& query) {
+        core::SearchRequest request;
+        request.query = query;
+        return ids(searcher.search(request));
+    };
+    CHECK(found("Ball").empty());
+    CHECK(found("Bull") == std::vector<std::string>{"bull"});
+}

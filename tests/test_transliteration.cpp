@@ -57,3 +57,19 @@ TEST_CASE("only words of the vocabulary are offered") {
     CHECK(spell("petrov").empty());
     CHECK(spell("лавров").empty());  // not Latin
 }
+
+TEST_CASE("the usual reading of a letter comes before the English one") {
+    const core::Vocabulary vocabulary = vocabulary_of({"трамп", "трумп"});
+    CHECK(core::known_cyrillic_spellings("trump", vocabulary) == std::vector<std::string>{"трумп", "трамп"});
+}
+
+TEST_CASE("a word of four letters or fewer gets only the usual readings, as it is often an acronym") {
+    const core::Vocabulary vocabulary = vocabulary_of({"афк", "уфк"});
+    CHECK(core::known_cyrillic_spellings("ufc", vocabulary) == std::vector<std::string>{"уфк"});
+}
+
+TEST_CASE("a silent e only ends a word") {
+    const core::Vocabulary vocabulary = vocabulary_of({"гугл", "кора"});
+    CHECK(core::known_cyrillic_spellings("google", vocabulary) == std::vector<std::string>{"гугл"});
+    CHECK(core::known_cyrillic_spellings("korea", vocabulary).empty());
+}
