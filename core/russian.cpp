@@ -103,7 +103,20 @@ std::string without_fleeting_vowel(std::string_view stem) {
     return std::string(stem.substr(0, stem.size() - 2 * kLetterBytes)) + std::string(last);
 }
 
+// After ж, ч, ш, щ and ц the instrumental ending is -ем, not -ом (Абрамовичем,
+// Шольцем, Немцем); elsewhere a final -ем is part of the name (Салем). Short
+// words in -чем are adverbs (Причём, Зачем), so -ч needs a longer stem.
+constexpr std::array<std::string_view, 5> kBeforeInstrumentalEm = {"ж", "ч", "ш", "щ", "ц"};
+
+bool is_instrumental_em(std::string_view word) {
+    if (!ends_with(word, "ем")) return false;
+    const std::string_view rest = word.substr(0, word.size() - std::string_view("ем").size());
+    if (utf8_length(rest) < 4 || !is_one_of(rest.substr(rest.size() - kLetterBytes), kBeforeInstrumentalEm)) return false;
+    return !ends_with(rest, "ч") || utf8_length(rest) >= 5;
+}
+
 std::string noun_name_base(std::string_view word) {
+    if (is_instrumental_em(word)) return std::string(word.substr(0, word.size() - std::string_view("ем").size()));
     for (std::string_view ending : kNounEndings) {
         if (!ends_with(word, ending)) continue;
         const std::string_view rest = word.substr(0, word.size() - ending.size());
