@@ -51,6 +51,13 @@ FieldPrefixes prefixes_for(const std::string& field) {
     return {schema::kExactPrefix, schema::kStemPrefix, schema::kNamePrefix};
 }
 
+// UFC, WTCC: a word of two to five capital letters.
+bool is_acronym(const std::string& raw_word) {
+    const std::size_t length = raw_word.size();
+    return length >= 2 && length <= 5 &&
+           std::all_of(raw_word.begin(), raw_word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 Query scaled_term(const std::string& term, double weight) {
     if (weight == 1.0) return Query(term);
     return Query(Query::OP_SCALE_WEIGHT, Query(term), weight);
@@ -233,7 +240,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         out_.highlight.add_prefix(normalized, topic);
         return prefix_query(prefixes.exact + normalized);
     }
-    if (is_latin_word(normalized)) return latin_query(normalized, field, topic);
+    if (is_latin_word(normalized)) return latin_query(normalized, field, topic, is_acronym(raw_word));
     Query forms = forms_query(normalized, field, topic);
     if (field.empty() && !is_known(normalized)) {
         out_.unknown_words.push_back(normalized);
@@ -306,8 +313,8 @@ Query QueryBuilder::other_forms_query(const std::string& normalized, const std::
 // and embedded posts; weighted apart, the rarer Latin word would rank those
 // above the articles about the person. The other forms of the spellings
 // (`путина`) count as for any word, a little below.
-Query QueryBuilder::latin_query(const std::string& normalized, const std::string& field, int topic) {
-    const std::vector<std::string> spellings = known_spellings(normalized);
+Query QueryBuilder::latin_query(const std::string& normalized, const std::string& field, int topic, bool acronym) {
+    const std::vector<std::string> spellings = known_spellings(normalized, acronym);
     if (spellings.empty()) return forms_query(normalized, field, topic);
     const FieldPrefixes prefixes = prefixes_for(field);
     out_.highlight.add_exact(normalized, topic);
@@ -324,30 +331,45 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
 
 // The Cyrillic spellings of a Latin word that the index has, as names: words
 // in Latin letters are names of people, places and brands, so a spelling
-// that can be a name must mostly occur capitalised (`bull` is `булл`, not
-// the `балл` of a score; `smith` is not `смыт`). The most frequent first,
-// and none far rarer than the first (`korea` is `корея`, not `кори`).
-std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin) {
+// that can be a name must mostly occur capitalised, in any of its forms
+// (`gromov` finds `Громова`; `bull` is `булл`, not the `балл` of a score;
+// `smith` is not `смыт`). The most frequent first, and none far rarer than
+// the first (`korea` is `корея`, not `кори`).
+std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin, bool acronym) {
+    // Articles with the word (or, for a name, any of its forms) capitalised;
+    // 0 for a word mostly written in lower case.
     auto name_frequency = [this](const std::string& word) -> Xapian::doccount {
         const Xapian::doccount as_word = db_.get_termfreq(schema::kExactPrefix + word);
         const std::string name = surname_base(word);
-        if (name.empty() || as_word == 0) return as_word;
+        if (name.empty()) return as_word;
         const Xapian::doccount capitalised = db_.get_termfreq(schema::kNamePrefix + name);
         return capitalised * 2 >= as_word ? capitalised : 0;
     };
     const Vocabulary vocabulary{
         [this](const std::string& start) { return db_.allterms_begin(start) != db_.allterms_end(start); },
         [&](const std::string& word) { return name_frequency(word) > 0; }};
-    std::vector<std::pair<Xapian::doccount, std::string>> by_frequency;
-    for (std::string& spelling : known_cyrillic_spellings(latin, vocabulary)) {
-        by_frequency.emplace_back(name_frequency(spelling), std::move(spelling));
+    struct Candidate {
+        std::string word;
+        Xapian::doccount frequency;
+        bool as_read;  // the index has this very form, not only others of the name
+    };
+    std::vector<Candidate> candidates;
+    for (std::string& spelling : known_cyrillic_spellings(latin, vocabulary, acronym)) {
+        const bool as_read = db_.term_exists(schema::kExactPrefix + spelling);
+        candidates.push_back({std::move(spelling), 0, as_read});
+        candidates.back().frequency = name_frequency(candidates.back().word);
     }
-    std::stable_sort(by_frequency.begin(), by_frequency.end(),
-                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    // A reading the index has as such beats one that only shares a name base
+    // with its words (`bull`: `булл`, not `бульл`, whose base is `булл` too).
+    if (std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) { return c.as_read; })) {
+        std::erase_if(candidates, [](const Candidate& c) { return !c.as_read; });
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.frequency > b.frequency; });
     std::vector<std::string> out;
-    for (auto& [frequency, spelling] : by_frequency) {
-        if (out.size() == kMaxTransliterations || frequency * kMaxSpellingRarity < by_frequency.front().first) break;
-        out.push_back(std::move(spelling));
+    for (Candidate& candidate : candidates) {
+        if (out.size() == kMaxTransliterations || candidate.frequency * kMaxSpellingRarity < candidates.front().frequency) break;
+        out.push_back(std::move(candidate.word));
     }
     return out;
 }

@@ -58,8 +58,8 @@ private:
     Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic, double weight = 1.0);
     // Its stem and name base, each term scaled by `weight`: its other forms.
     Xapian::Query other_forms_query(const std::string& normalized, const std::string& field, int topic, double weight);
-    Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic);
-    std::vector<std::string> known_spellings(const std::string& latin);
+    Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic, bool acronym);
+    std::vector<std::string> known_spellings(const std::string& latin, bool acronym);
     Xapian::Query phrase_query(const QueryNode& node);
     Xapian::Query filter_query(const QueryNode& node) const;
     Xapian::Query synonym_query(const std::vector<std::string>& words, const Synonyms::Match& match);

@@ -66,9 +66,6 @@ bool applies(const Rule& rule, std::string_view latin) {
     return !rule.at_end || latin.size() == rule.latin.size();
 }
 
-// A word this short is often an acronym (UFC, CAS), read letter by letter
-// in Cyrillic too: only its usual readings count.
-constexpr std::size_t kMaxShortWord = 4;
 constexpr std::size_t kMaxLookups = 2000;
 
 // Walks every reading of a Latin word, letter group by letter group, keeping
@@ -102,7 +99,9 @@ private:
         if (reading.letters == "-") return walk(rest, cyrillic, cost + reading.cost);
         const std::size_t size = cyrillic.size();
         cyrillic += reading.letters;
-        if (lookups_left_ > 0) {
+        if (rest.empty()) {
+            walk(rest, cyrillic, cost + reading.cost);
+        } else if (lookups_left_ > 0) {
             --lookups_left_;
             if (vocabulary_.has_word_starting(cyrillic)) walk(rest, cyrillic, cost + reading.cost);
         }
@@ -139,11 +138,11 @@ std::string icu_spelling(std::string_view latin) {
 
 }  // namespace
 
-std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary) {
+std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary, bool acronym) {
     if (!is_latin_word(latin)) return {};
     constexpr int kMaxCost = 3;
     std::vector<std::string> out;
-    for (auto& [word, cost] : SpellingWalk(vocabulary, latin.size() <= kMaxShortWord ? 0 : kMaxCost).run(latin)) {
+    for (auto& [word, cost] : SpellingWalk(vocabulary, acronym ? 0 : kMaxCost).run(latin)) {
         out.push_back(std::move(word));
     }
     if (out.empty()) {

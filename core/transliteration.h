@@ -19,11 +19,14 @@ struct Vocabulary {
 // The Cyrillic spellings of `latin` (normalized: lower case) that are words
 // of `vocabulary`, read with the rules of core/data/transliteration.txt
 // (`navalny` → `навальный`, `yeltsin` → `ельцин`, `trump` → `трамп` and
-// `трумп`), those with the fewest unusual readings first. A word of up to
-// four letters gets only the usual readings: it is often an acronym. ICU's
+// `трумп`), those with the fewest unusual readings first. An acronym (UFC,
+// CAS) gets only the usual readings, letter by letter. ICU's
 // Latin-Cyrillic is asked when the rules reach nothing. A reading is
 // followed only while some word starts with it, so the rules may offer many
-// letters and the readings still do not multiply.
-std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary);
+// letters and the readings still do not multiply; the last letter group is
+// not held to that, as a name may only occur in other cases (`stanislavskiy`
+// reaches `станиславский` where the texts only say `Станиславского`).
+std::vector<std::string> known_cyrillic_spellings(std::string_view latin, const Vocabulary& vocabulary,
+                                                  bool acronym = false);
 
 }  // namespace core

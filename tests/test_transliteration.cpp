@@ -63,9 +63,17 @@ TEST_CASE("the usual reading of a letter comes before the English one") {
     CHECK(core::known_cyrillic_spellings("trump", vocabulary) == std::vector<std::string>{"трумп", "трамп"});
 }
 
-TEST_CASE("a word of four letters or fewer gets only the usual readings, as it is often an acronym") {
+TEST_CASE("an acronym gets only the usual readings, letter by letter") {
     const core::Vocabulary vocabulary = vocabulary_of({"афк", "уфк"});
-    CHECK(core::known_cyrillic_spellings("ufc", vocabulary) == std::vector<std::string>{"уфк"});
+    CHECK(core::known_cyrillic_spellings("ufc", vocabulary, true) == std::vector<std::string>{"уфк"});
+    CHECK(core::known_cyrillic_spellings("ufc", vocabulary, false) == std::vector<std::string>{"уфк", "афк"});
+}
+
+TEST_CASE("the last letters of a reading need not start a word: the name may only occur in other cases") {
+    const core::Vocabulary vocabulary = {
+        [](const std::string& start) { return std::string("станиславского").rfind(start, 0) == 0; },
+        [](const std::string& word) { return word == "станиславский"; }};
+    CHECK(core::known_cyrillic_spellings("stanislavskiy", vocabulary) == std::vector<std::string>{"станиславский"});
 }
 
 TEST_CASE("a silent e only ends a word") {

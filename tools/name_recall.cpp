@@ -5,10 +5,13 @@
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace eval {
@@ -103,6 +106,19 @@ std::vector<std::string> ordinary_words(const std::string& texts_dir, std::size_
     return words;
 }
 
+std::string romanized(const std::string& cyrillic) {
+    UErrorCode status = U_ZERO_ERROR;
+    static const std::unique_ptr<icu::Transliterator> bgn(icu::Transliterator::createInstance(
+        "Russian-Latin/BGN; NFD; [:Nonspacing Mark:] Remove; [\\u00B7\\u02B9\\u02BA\\u2019] Remove; NFC", UTRANS_FORWARD,
+        status));
+    if (!bgn) return cyrillic;
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(cyrillic);
+    bgn->transliterate(text);
+    std::string out;
+    text.toUTF8String(out);
+    return out;
+}
+
 NameRecallEvaluation::NameRecallEvaluation(const std::string& texts_dir, const std::string& work_dir, Analysis analysis)
     : db_path_(work_dir + "/index"), analysis_(analysis) {
     fs::create_directories(work_dir);
@@ -148,7 +164,9 @@ RecallFigures NameRecallEvaluation::measure(const std::vector<NameMention>& ment
     RecallFigures figures;
     std::map<std::string, std::set<std::string>> cache;
     for (const NameMention& mention : mentions) {
-        const std::string query = casing == Casing::Lowercase ? lowercase(mention.surname) : mention.surname;
+        const std::string query = casing == Casing::Lowercase ? lowercase(mention.surname)
+                                  : casing == Casing::Latin   ? romanized(mention.surname)
+                                                              : mention.surname;
         auto found = cache.find(query);
         if (found == cache.end()) found = cache.emplace(query, matching_ids(query)).first;
         const bool hit = found->second.count(mention.doc_id) > 0;

@@ -31,7 +31,12 @@ struct RecallFigures {
 };
 
 enum class Analysis { Ours, PlainSnowball };
-enum class Casing { Capitalized, Lowercase };
+// How the surname is typed: as annotated, in lower case, or in Latin letters
+// (ICU's BGN/PCGN romanisation without the marks people do not type,
+// `Навальный` → `Navalnyy`, `Соловьёв` → `Solovyev`).
+enum class Casing { Capitalized, Lowercase, Latin };
+
+std::string romanized(const std::string& cyrillic);
 
 // Builds an index of `texts_dir` in `work_dir` with the given analysis and
 // measures recall for every mention, the surname typed with `casing`.

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
         std::printf("%s:\n", name);
         report("capitalised", evaluation.measure(mentions, eval::Casing::Capitalized), missed);
         report("lowercase", evaluation.measure(mentions, eval::Casing::Lowercase), missed);
+        report("Latin letters", evaluation.measure(mentions, eval::Casing::Latin), missed);
     };
     if (baseline) run(eval::Analysis::PlainSnowball, "plain Xapian + Snowball");
     run(eval::Analysis::Ours, "newsearch");
