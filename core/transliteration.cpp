@@ -67,6 +67,9 @@ bool applies(const Rule& rule, std::string_view latin) {
 }
 
 constexpr std::size_t kMaxLookups = 2000;
+// Starts shorter than this are not looked up: nearly all exist, and on a
+// remote shard each lookup brings back every word with that start.
+constexpr std::size_t kMinCheckedStartBytes = 6;  // three Cyrillic letters
 
 // Walks every reading of a Latin word, letter group by letter group, keeping
 // only Cyrillic starts that some word of the vocabulary has, and collects
@@ -99,7 +102,7 @@ private:
         if (reading.letters == "-") return walk(rest, cyrillic, cost + reading.cost);
         const std::size_t size = cyrillic.size();
         cyrillic += reading.letters;
-        if (rest.empty()) {
+        if (rest.empty() || cyrillic.size() < kMinCheckedStartBytes) {
             walk(rest, cyrillic, cost + reading.cost);
         } else if (lookups_left_ > 0) {
             --lookups_left_;
