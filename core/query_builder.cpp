@@ -380,7 +380,7 @@ Query QueryBuilder::phrase_query(const QueryNode& node) {
     const FieldPrefixes prefixes = prefixes_for(node.field);
     for (const std::string& word : node.words) {
         words.push_back(word_query(word, node.field, false));
-        exact_terms.emplace_back(prefixes.exact + normalize_text(word));
+        exact_terms.push_back(phrase_position(word, prefixes.exact));
     }
     if (strictness_ == Strictness::Relaxed) return combine(Query::OP_AND, words);
     out_.can_relax = true;
@@ -389,6 +389,19 @@ Query QueryBuilder::phrase_query(const QueryNode& node) {
     // The phrase decides what matches; the words add weight for their forms.
     return Query(Query::OP_AND_MAYBE, phrase,
                  combine(Query::OP_OR, words));
+}
+
+// What may stand at a word's place in a phrase: the word itself, and for a
+// Latin word its Cyrillic spellings too (`Sen-Lui` is `Сен-Луи`).
+Query QueryBuilder::phrase_position(const std::string& raw_word, const std::string& exact_prefix) {
+    const std::string normalized = normalize_text(raw_word);
+    std::vector<Query> spellings{Query(exact_prefix + normalized)};
+    if (is_latin_word(normalized)) {
+        for (const std::string& spelling : known_spellings(normalized, is_acronym(raw_word))) {
+            spellings.emplace_back(exact_prefix + spelling);
+        }
+    }
+    return combine(Query::OP_OR, spellings);
 }
 
 Query QueryBuilder::filter_query(const QueryNode& node) const {

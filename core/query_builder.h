@@ -61,6 +61,7 @@ private:
     Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic, bool acronym);
     std::vector<std::string> known_spellings(const std::string& latin, bool acronym);
     Xapian::Query phrase_query(const QueryNode& node);
+    Xapian::Query phrase_position(const std::string& raw_word, const std::string& exact_prefix);
     Xapian::Query filter_query(const QueryNode& node) const;
     Xapian::Query synonym_query(const std::vector<std::string>& words, const Synonyms::Match& match);
 

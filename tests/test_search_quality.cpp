@@ -314,3 +314,18 @@ TEST_CASE("a word typed in Latin letters is read as a name, not as a common noun
     CHECK(found("Ball").empty());
     CHECK(found("Bull") == std::vector<std::string>{"bull"});
 }
+
+TEST_CASE("a hyphenated name typed in Latin letters finds its Cyrillic spelling") {
+    using test_support::make_article;
+    test_support::TempDir folder;
+    test_support::build_index(folder / "index",
+                              {make_article("stlouis", "Турнир", "Финал турнира прошёл в Сен-Луи."),
+                               make_article("link", "Погода", "Прогноз: example.com/sen-lui, снег и ветер."),
+                               make_article("other", "Погода", "В Луисвилле шёл снег, сенокос отложили.")});
+    core::Searcher searcher((folder / "index").string());
+    core::SearchRequest request;
+    request.query = "Sen-Lui";
+    std::vector<std::string> found = ids(searcher.search(request));
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::string>{"link", "stlouis"});
+}
