@@ -52,6 +52,25 @@ std::string first_id(const std::string& query) {
     return result.hits.empty() ? "" : result.hits.front().article.id;
 }
 
+// A small index of `articles`, searched as the server searches.
+class SmallIndex {
+public:
+    explicit SmallIndex(const std::vector<core::Article>& articles) {
+        test_support::build_index(folder_ / "index", articles);
+        searcher_ = std::make_unique<core::Searcher>((folder_ / "index").string());
+    }
+
+    std::vector<std::string> found(const std::string& query) {
+        core::SearchRequest request;
+        request.query = query;
+        return ids(searcher_->search(request));
+    }
+
+private:
+    test_support::TempDir folder_;
+    std::unique_ptr<core::Searcher> searcher_;
+};
+
 const std::string kLavrovArticle = "001_d8841eb2ca9e328e";
 const std::string kKosachevArticle = "000_45e618fe6b6cb5b2";
 const std::string kPutinAtambaevArticle = "004_4cb89f962944c416";
@@ -257,22 +276,14 @@ TEST_CASE("pages continue each other where the articles holding every word end")
 }
 
 TEST_CASE("a first name typed in the nominative finds its other cases, where the vowel drops out") {
-    test_support::TempDir folder;
-    test_support::build_index(folder / "index",
-                              {test_support::make_article("durov", "Интервью",
-                                                          "Журналисты поговорили с Павлом Дуровым. Слова Павла Дурова "
-                                                          "разошлись по сети."),
-                               test_support::make_article("peacock", "Зоопарк", "В зоопарке показали павлина."),
-                               test_support::make_article("egypt", "Отдых", "Туристы вернулись из Египта.")});
-    core::Searcher searcher((folder / "index").string());
-    auto found = [&](const std::string& query) {
-        core::SearchRequest request;
-        request.query = query;
-        return ids(searcher.search(request));
-    };
-    CHECK(found("Павел Дуров") == std::vector<std::string>{"durov"});
-    CHECK(found("павел") == std::vector<std::string>{"durov"});
-    CHECK(found("Египет") == std::vector<std::string>{"egypt"});
+    using test_support::make_article;
+    SmallIndex index({make_article("durov", "Интервью",
+                                   "Журналисты поговорили с Павлом Дуровым. Слова Павла Дурова разошлись по сети."),
+                      make_article("peacock", "Зоопарк", "В зоопарке показали павлина."),
+                      make_article("egypt", "Отдых", "Туристы вернулись из Египта.")});
+    CHECK(index.found("Павел Дуров") == std::vector<std::string>{"durov"});
+    CHECK(index.found("павел") == std::vector<std::string>{"durov"});
+    CHECK(index.found("Египет") == std::vector<std::string>{"egypt"});
 }
 
 TEST_CASE("a name typed in Latin letters ranks the articles about the person above its Latin mentions in links") {
@@ -287,12 +298,8 @@ TEST_CASE("a name typed in Latin letters ranks the articles about the person abo
     for (int i = 0; i < 20; ++i) {
         articles.push_back(make_article("other-" + std::to_string(i), "Новости", "Правительство обсудило бюджет."));
     }
-    test_support::TempDir folder;
-    test_support::build_index(folder / "index", articles);
-    core::Searcher searcher((folder / "index").string());
-    core::SearchRequest request;
-    request.query = "Putin";
-    const std::vector<std::string> found = ids(searcher.search(request));
+    SmallIndex index(articles);
+    const std::vector<std::string> found = index.found("Putin");
     REQUIRE(found.size() == 8);
     CHECK(found.front() == "about");
     CHECK(found.back() == "link");
@@ -300,32 +307,19 @@ TEST_CASE("a name typed in Latin letters ranks the articles about the person abo
 
 TEST_CASE("a word typed in Latin letters is read as a name, not as a common noun spelt alike") {
     using test_support::make_article;
-    test_support::TempDir folder;
-    test_support::build_index(folder / "index",
-                              {make_article("score-1", "Итоги", "Команда получила высший балл жюри."),
-                               make_article("score-2", "Экзамен", "Средний балл вырос, каждый балл на счету."),
-                               make_article("bull", "Гонка", "Пилот команды Ред Булл выиграл гонку. Булл доволен.")});
-    core::Searcher searcher((folder / "index").string());
-    auto found = [&](const std::string& query) {
-        core::SearchRequest request;
-        request.query = query;
-        return ids(searcher.search(request));
-    };
-    CHECK(found("Ball").empty());
-    CHECK(found("Bull") == std::vector<std::string>{"bull"});
+    SmallIndex index({make_article("score-1", "Итоги", "Команда получила высший балл жюри."),
+                      make_article("score-2", "Экзамен", "Средний балл вырос, каждый балл на счету."),
+                      make_article("bull", "Гонка", "Пилот команды Ред Булл выиграл гонку. Булл доволен.")});
+    CHECK(index.found("Ball").empty());
+    CHECK(index.found("Bull") == std::vector<std::string>{"bull"});
 }
 
 TEST_CASE("a hyphenated name typed in Latin letters finds its Cyrillic spelling") {
     using test_support::make_article;
-    test_support::TempDir folder;
-    test_support::build_index(folder / "index",
-                              {make_article("stlouis", "Турнир", "Финал турнира прошёл в Сен-Луи."),
-                               make_article("link", "Погода", "Прогноз: example.com/sen-lui, снег и ветер."),
-                               make_article("other", "Погода", "В Луисвилле шёл снег, сенокос отложили.")});
-    core::Searcher searcher((folder / "index").string());
-    core::SearchRequest request;
-    request.query = "Sen-Lui";
-    std::vector<std::string> found = ids(searcher.search(request));
+    SmallIndex index({make_article("stlouis", "Турнир", "Финал турнира прошёл в Сен-Луи."),
+                      make_article("link", "Погода", "Прогноз: example.com/sen-lui, снег и ветер."),
+                      make_article("other", "Погода", "В Луисвилле шёл снег, сенокос отложили.")});
+    std::vector<std::string> found = index.found("Sen-Lui");
     std::sort(found.begin(), found.end());
     CHECK(found == std::vector<std::string>{"link", "stlouis"});
 }
