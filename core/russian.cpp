@@ -108,15 +108,19 @@ std::string without_fleeting_vowel(std::string_view stem) {
 // words in -чем are adverbs (Причём, Зачем), so -ч needs a longer stem.
 constexpr std::array<std::string_view, 5> kBeforeInstrumentalEm = {"ж", "ч", "ш", "щ", "ц"};
 
-bool is_instrumental_em(std::string_view word) {
-    if (!ends_with(word, "ем")) return false;
-    const std::string_view rest = word.substr(0, word.size() - std::string_view("ем").size());
-    if (utf8_length(rest) < 4 || !is_one_of(rest.substr(rest.size() - kLetterBytes), kBeforeInstrumentalEm)) return false;
-    return !ends_with(rest, "ч") || utf8_length(rest) >= 5;
+// The stem of an instrumental in -ем after those letters, or "".
+std::string_view instrumental_em_stem(std::string_view word) {
+    constexpr std::string_view kEm = "ем";
+    if (!ends_with(word, kEm)) return {};
+    const std::string_view stem = word.substr(0, word.size() - kEm.size());
+    const std::size_t letters = utf8_length(stem);
+    if (letters < 4 || !is_one_of(stem.substr(stem.size() - kLetterBytes), kBeforeInstrumentalEm)) return {};
+    if (ends_with(stem, "ч") && letters < 5) return {};
+    return stem;
 }
 
 std::string noun_name_base(std::string_view word) {
-    if (is_instrumental_em(word)) return std::string(word.substr(0, word.size() - std::string_view("ем").size()));
+    if (std::string_view stem = instrumental_em_stem(word); !stem.empty()) return std::string(stem);
     for (std::string_view ending : kNounEndings) {
         if (!ends_with(word, ending)) continue;
         const std::string_view rest = word.substr(0, word.size() - ending.size());
@@ -124,10 +128,6 @@ std::string noun_name_base(std::string_view word) {
     }
     return {};
 }
-
-}  // namespace
-
-namespace {
 
 struct NameBase {
     std::string text;
