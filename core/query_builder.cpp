@@ -314,7 +314,7 @@ Query QueryBuilder::other_forms_query(const std::string& normalized, const std::
 // above the articles about the person. The other forms of the spellings
 // (`путина`) count as for any word, a little below.
 Query QueryBuilder::latin_query(const std::string& normalized, const std::string& field, int topic, bool acronym) {
-    const std::vector<std::string> spellings = known_spellings(normalized, acronym);
+    const std::vector<std::string>& spellings = known_spellings(normalized, acronym);
     if (spellings.empty()) return forms_query(normalized, field, topic);
     const FieldPrefixes prefixes = prefixes_for(field);
     out_.highlight.add_exact(normalized, topic);
@@ -329,25 +329,29 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
     return combine(Query::OP_OR, alternatives);
 }
 
+// Articles with the word (or, for a name, any of its forms) capitalised; 0
+// for a word mostly written in lower case.
+Xapian::doccount QueryBuilder::name_frequency(const std::string& word) {
+    const Xapian::doccount as_word = db_.get_termfreq(schema::kExactPrefix + word);
+    const std::string name = surname_base(word);
+    if (name.empty()) return as_word;
+    const Xapian::doccount capitalised = db_.get_termfreq(schema::kNamePrefix + name);
+    return capitalised * 2 >= as_word ? capitalised : 0;
+}
+
 // The Cyrillic spellings of a Latin word that the index has, as names: words
 // in Latin letters are names of people, places and brands, so a spelling
 // that can be a name must mostly occur capitalised, in any of its forms
 // (`gromov` finds `Громова`; `bull` is `булл`, not the `балл` of a score;
 // `smith` is not `смыт`). The most frequent first, and none far rarer than
-// the first (`korea` is `корея`, not `кори`).
-std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin, bool acronym) {
-    // Articles with the word (or, for a name, any of its forms) capitalised;
-    // 0 for a word mostly written in lower case.
-    auto name_frequency = [this](const std::string& word) -> Xapian::doccount {
-        const Xapian::doccount as_word = db_.get_termfreq(schema::kExactPrefix + word);
-        const std::string name = surname_base(word);
-        if (name.empty()) return as_word;
-        const Xapian::doccount capitalised = db_.get_termfreq(schema::kNamePrefix + name);
-        return capitalised * 2 >= as_word ? capitalised : 0;
-    };
+// the first (`korea` is `корея`, not `кори`). Remembered for the query, as a
+// word in a phrase asks twice.
+const std::vector<std::string>& QueryBuilder::known_spellings(const std::string& latin, bool acronym) {
+    const std::string key = acronym ? latin + " acronym" : latin;
+    if (auto found = spellings_.find(key); found != spellings_.end()) return found->second;
     const Vocabulary vocabulary{
         [this](const std::string& start) { return db_.allterms_begin(start) != db_.allterms_end(start); },
-        [&](const std::string& word) { return name_frequency(word) > 0; }};
+        [this](const std::string& word) { return name_frequency(word) > 0; }};
     struct Candidate {
         std::string word;
         Xapian::doccount frequency;
@@ -355,9 +359,9 @@ std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin,
     };
     std::vector<Candidate> candidates;
     for (std::string& spelling : known_cyrillic_spellings(latin, vocabulary, acronym)) {
+        const Xapian::doccount frequency = name_frequency(spelling);
         const bool as_read = db_.term_exists(schema::kExactPrefix + spelling);
-        candidates.push_back({std::move(spelling), 0, as_read});
-        candidates.back().frequency = name_frequency(candidates.back().word);
+        candidates.push_back({std::move(spelling), frequency, as_read});
     }
     // A reading the index has as such beats one that only shares a name base
     // with its words (`bull`: `булл`, not `бульл`, whose base is `булл` too).
@@ -366,7 +370,7 @@ std::vector<std::string> QueryBuilder::known_spellings(const std::string& latin,
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.frequency > b.frequency; });
-    std::vector<std::string> out;
+    std::vector<std::string>& out = spellings_[key];
     for (Candidate& candidate : candidates) {
         if (out.size() == kMaxTransliterations || candidate.frequency * kMaxSpellingRarity < candidates.front().frequency) break;
         out.push_back(std::move(candidate.word));

@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace core {
@@ -59,7 +60,8 @@ private:
     // Its stem and name base, each term scaled by `weight`: its other forms.
     Xapian::Query other_forms_query(const std::string& normalized, const std::string& field, int topic, double weight);
     Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic, bool acronym);
-    std::vector<std::string> known_spellings(const std::string& latin, bool acronym);
+    const std::vector<std::string>& known_spellings(const std::string& latin, bool acronym);
+    Xapian::doccount name_frequency(const std::string& word);
     Xapian::Query phrase_query(const QueryNode& node);
     Xapian::Query phrase_position(const std::string& raw_word, const std::string& exact_prefix);
     Xapian::Query filter_query(const QueryNode& node) const;
@@ -71,6 +73,7 @@ private:
     Strictness strictness_ = Strictness::Strict;
     BuiltQuery out_;
     const QueryNode* root_ = nullptr;
+    std::unordered_map<std::string, std::vector<std::string>> spellings_;  // by Latin word, for this query
 };
 
 }  // namespace core
