@@ -51,11 +51,10 @@ FieldPrefixes prefixes_for(const std::string& field) {
     return {schema::kExactPrefix, schema::kStemPrefix, schema::kNamePrefix};
 }
 
-// UFC, WTCC: a word of two to five capital letters.
+// UFC, WTCC: a word of two to five capitals.
 bool is_acronym(const std::string& raw_word) {
-    const std::size_t length = raw_word.size();
-    return length >= 2 && length <= 5 &&
-           std::all_of(raw_word.begin(), raw_word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const std::size_t length = utf8_length(raw_word);
+    return length >= 2 && length <= 5 && is_all_caps(raw_word);
 }
 
 Query scaled_term(const std::string& term, double weight) {

@@ -231,6 +231,17 @@ void for_each_word(std::string_view text, const std::function<void(const Word&)>
     });
 }
 
+bool is_all_caps(std::string_view raw) {
+    int32_t i = 0;
+    const auto length = static_cast<int32_t>(raw.size());
+    while (i < length) {
+        UChar32 c;
+        U8_NEXT(raw.data(), i, length, c);
+        if (c < 0 || u_islower(c)) return false;
+    }
+    return true;
+}
+
 bool is_latin_word(std::string_view normalized) {
     bool has_letter = false;
     for (char ch : normalized) {

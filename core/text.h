@@ -48,6 +48,9 @@ int first_letter_folded(std::string_view raw);
 // True when the word is written in Latin letters only (digits allowed).
 bool is_latin_word(std::string_view normalized);
 
+// True when `raw` has no lower-case letter: `МИД`, `ТАСС`, `UFC`.
+bool is_all_caps(std::string_view raw);
+
 // Escapes &, <, >, " and ' for HTML text and attribute values.
 std::string html_escape(std::string_view text);
 void append_html_escaped(std::string& out, std::string_view text);

@@ -11,18 +11,6 @@
 namespace core::quotes_detail {
 namespace {
 
-// `МИД`, `КР`, `ТАСС`: abbreviations, not names.
-bool is_all_caps(std::string_view raw) {
-    int32_t i = 0;
-    const auto length = static_cast<int32_t>(raw.size());
-    while (i < length) {
-        UChar32 c;
-        U8_NEXT(raw.data(), i, length, c);
-        if (c < 0 || u_islower(c)) return false;
-    }
-    return true;
-}
-
 // Whether the word at `begin` comes right after an opening quote mark.
 bool opened_by_quote_mark(std::string_view text, std::size_t begin) {
     for (std::string_view mark : {"«", "„", "“", "\""}) {
