@@ -5,6 +5,7 @@ find_package(Boost 1.74 REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(zstd REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(hunspell REQUIRED IMPORTED_TARGET hunspell)
 
 # Xapian 1.4's CMake config only sets variables: wrap them in a target once.
 find_package(Xapian REQUIRED)

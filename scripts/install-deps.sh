@@ -10,7 +10,7 @@
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
-  [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev nlohmann-json3-dev catch2"
+  [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2"
   [test]="curl xapian-tools python3 wrk time"
   [bench]="wrk postgresql xz-utils python3 curl time"
   [fuzz]="clang libclang-rt-14-dev"

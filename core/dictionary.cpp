@@ -1,0 +1,58 @@
+#include "core/dictionary.h"
+
+#include "core/text.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace core {
+namespace {
+
+std::string dictionary_dir() {
+    const char* dir = std::getenv("NEWSEARCH_HUNSPELL_DIR");
+    return dir && *dir ? dir : "/usr/share/hunspell";
+}
+
+}  // namespace
+
+const RussianDictionary& RussianDictionary::instance() {
+    static const RussianDictionary dictionary(dictionary_dir() + "/ru_RU.aff", dictionary_dir() + "/ru_RU.dic");
+    return dictionary;
+}
+
+RussianDictionary::RussianDictionary(const std::string& aff_path, const std::string& dic_path) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(aff_path, error) && std::filesystem::is_regular_file(dic_path, error)) {
+        hunspell_ = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
+    }
+}
+
+RussianDictionary::~RussianDictionary() = default;
+
+bool RussianDictionary::knows(std::string_view word) const {
+    if (!hunspell_ || word.empty()) return false;
+    std::lock_guard lock(mutex_);
+    return hunspell_->spell(std::string(word));
+}
+
+std::vector<std::string> RussianDictionary::lemmas(std::string_view word) const {
+    if (!hunspell_ || word.empty()) return {};
+    std::vector<std::string> stems;
+    {
+        std::lock_guard lock(mutex_);
+        stems = hunspell_->stem(std::string(word));
+    }
+    std::vector<std::string> lemmas;
+    for (const std::string& stem : stems) {
+        std::string lemma = normalize_text(stem);
+        if (!lemma.empty() && std::find(lemmas.begin(), lemmas.end(), lemma) == lemmas.end()) {
+            lemmas.push_back(std::move(lemma));
+        }
+    }
+    return lemmas;
+}
+
+}  // namespace core

@@ -1,0 +1,47 @@
+// Debian's Russian Hunspell dictionary (package hunspell-ru): whether a word
+// is an ordinary Russian word, and its dictionary forms (lemmas). Snowball
+// splits forms such as пишет/писала or рынок/рынках; the dictionary joins
+// them, and it tells a capitalised common word (Однако) from a name.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+class Hunspell;
+
+namespace core {
+
+class RussianDictionary {
+public:
+    // The process's dictionary, loaded once on first use from
+    // $NEWSEARCH_HUNSPELL_DIR or /usr/share/hunspell (ru_RU.aff, ru_RU.dic).
+    // Where the files are missing, available() is false and every question
+    // answers "unknown".
+    static const RussianDictionary& instance();
+
+    // Loads the dictionary from `aff_path` and `dic_path` (for tests).
+    RussianDictionary(const std::string& aff_path, const std::string& dic_path);
+    ~RussianDictionary();
+    RussianDictionary(const RussianDictionary&) = delete;
+    RussianDictionary& operator=(const RussianDictionary&) = delete;
+
+    bool available() const { return hunspell_ != nullptr; }
+
+    // Whether the dictionary accepts the word as written. Case matters the
+    // way Hunspell's does: `однако` and `Однако` are known, `Лаврова` is not.
+    bool knows(std::string_view word) const;
+
+    // The word's dictionary forms (`санкциями` -> `санкция`), lower-cased
+    // with ё as е, as every indexed word is; empty when the word is unknown.
+    std::vector<std::string> lemmas(std::string_view word) const;
+
+private:
+    std::unique_ptr<Hunspell> hunspell_;
+    // Hunspell keeps scratch state in the object: one question at a time.
+    mutable std::mutex mutex_;
+};
+
+}  // namespace core
