@@ -19,21 +19,6 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 Reply json_reply(const json& j, int status = 200) { return Reply{status, "application/json; charset=utf-8", dump(j)}; }
 
-// Parses a whole-number parameter within [0, max]; nullopt with `error` set otherwise.
-std::optional<long> number_param(const Target& target, const char* name, long fallback, long max,
-                                 std::string& error) {
-    auto it = target.params.find(name);
-    if (it == target.params.end() || it->second.empty()) return fallback;
-    long value = 0;
-    const std::string& text = it->second;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) {
-        error = std::string(name) + " must be a whole number from 0 to " + std::to_string(max);
-        return std::nullopt;
-    }
-    return value;
-}
-
 // /api/search answers are written directly: nlohmann's tree of ten hits
 // and its serializer (which decodes every byte to check the UTF-8) cost
 // more than a tenth of a search. Same fields, same JSON.
@@ -152,42 +137,9 @@ json shard_json(const ShardHealth& shard) {
 
 }  // namespace
 
-Reply error_reply(int status, const std::string& message) {
-    return json_reply(json{{"error", message}}, status);
-}
-
-bool is_valid_article_id(const std::string& id) {
-    if (id.empty() || id == "." || id == ".." || id.size() > 200 || !core::is_valid_utf8(id)) return false;
-    for (char c : id) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == '/' || c == '\\' || c == 0x7F) return false;
-    }
-    return true;
-}
-
-std::variant<core::SearchRequest, RequestError> parse_search_request(const Target& target, bool require_query) {
-    core::SearchRequest request;
-    auto q = target.params.find("q");
-    if (q != target.params.end()) request.query = q->second;
-    if (!core::is_valid_utf8(request.query)) return RequestError{400, "q is not valid UTF-8"};
-    if (request.query.find('\0') != std::string::npos) return RequestError{400, "q contains a NUL character"};
-    if (core::utf8_length(request.query) > kMaxQueryChars) {
-        return RequestError{414, "q is longer than " + std::to_string(kMaxQueryChars) + " characters"};
-    }
-    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank && require_query) return RequestError{400, "q is empty: give the words to search for"};
-
-    std::string error;
-    const auto limit = number_param(target, "limit", kDefaultLimit, kMaxLimit, error);
-    const auto offset = number_param(target, "offset", 0, kMaxOffset, error);
-    if (!limit || !offset) return RequestError{400, error};
-    request.limit = static_cast<Xapian::doccount>(*limit);
-    request.offset = static_cast<Xapian::doccount>(*offset);
-    return request;
-}
-
-Reply api_search(const Target& target, IndexHandle& index) {
+Reply api_search(const Request& http, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
-    auto parsed = parse_search_request(target, true);
+    auto parsed = parse_search_request(http, true);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
     const core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
 
@@ -238,20 +190,19 @@ json quote_json(const core::Quotation& q) {
                 {"speaker_title", q.speaker_title}};
 }
 
-Reply api_quotes(const Target& target, IndexHandle& index) {
-    auto parsed = parse_search_request(target, false);
+Reply api_quotes(const Request& http, IndexHandle& index) {
+    auto parsed = parse_search_request(http, false);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
     core::SearchRequest search = std::get<core::SearchRequest>(parsed);
     core::QuoteRequest request;
     request.query = search.query;
     request.limit = search.limit;
     request.offset = search.offset;
-    if (auto it = target.params.find("speaker"); it != target.params.end()) request.speaker = it->second;
+    request.speaker = http.param("speaker");
     if (!core::is_valid_utf8(request.speaker) || core::utf8_length(request.speaker) > 200) {
         return error_reply(400, "speaker must be a name of at most 200 characters");
     }
-    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank && request.speaker.empty()) return error_reply(400, "give q (words of the quotation) or speaker");
+    if (is_blank(request.query) && request.speaker.empty()) return error_reply(400, "give q (words of the quotation) or speaker");
 
     const auto started = std::chrono::steady_clock::now();
     const core::QuoteResult result = index.run([&](core::Searcher& s) { return s.search_quotes(request); });
@@ -274,7 +225,8 @@ Reply api_quotes(const Target& target, IndexHandle& index) {
     return json_reply(body);
 }
 
-Reply api_doc(const std::string& id, IndexHandle& index) {
+Reply api_doc(const Request& http, IndexHandle& index) {
+    const std::string& id = http.path_value;
     if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
     std::vector<std::string> missing_shards;
     const auto view = index.run([&](core::Searcher& s) {
@@ -296,7 +248,7 @@ Reply api_doc(const std::string& id, IndexHandle& index) {
 
 // One database: {"status": "ok", "documents": N}. Shards: each shard's
 // state too, "degraded" while some are down, 503 when none answers.
-Reply healthz(IndexHandle& index) {
+Reply healthz(const Request&, IndexHandle& index) {
     const std::vector<ShardHealth> shards = index.shard_health();
     if (shards.size() <= 1) {
         // One database: its count is known already; when it is down, the

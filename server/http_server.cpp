@@ -63,7 +63,17 @@ std::string loggable(std::string_view target) {
 Method method_of(http::verb verb) {
     if (verb == http::verb::get) return Method::Get;
     if (verb == http::verb::head) return Method::Head;
+    if (verb == http::verb::post) return Method::Post;
+    if (verb == http::verb::put) return Method::Put;
+    if (verb == http::verb::delete_) return Method::Delete;
     return Method::Other;
+}
+
+Request headers_and_body(const http::request<http::string_body>& message) {
+    Request request;
+    for (const auto& field : message) request.headers.emplace_back(field.name_string(), field.value());
+    request.body = message.body();
+    return request;
 }
 
 // When the request line alone is over the header limit, it is the target (a
@@ -140,7 +150,7 @@ private:
         const http::request<http::string_body>& request = parser_->get();
         const Method method = method_of(request.method());
         const std::string_view target(request.target().data(), request.target().size());
-        const Reply reply = route(method, target, state_->index);
+        const Reply reply = route(method, target, state_->index, headers_and_body(request));
         const bool keep_alive = request.keep_alive() && !state_->stopping;
         send(reply, request.version(), keep_alive, method == Method::Head);
         if (state_->options.log_requests) {
@@ -164,7 +174,7 @@ private:
         response->set(http::field::server, "newsearch");
         response->set(http::field::content_type, reply.content_type);
         response->set("X-Content-Type-Options", "nosniff");
-        if (reply.status == 405) response->set(http::field::allow, "GET, HEAD");
+        for (const auto& [name, value] : reply.headers) response->set(name, value);
         response->keep_alive(keep_alive);
         response->body() = reply.body;
         response->prepare_payload();

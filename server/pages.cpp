@@ -1,7 +1,7 @@
 #include "server/pages.h"
 
 #include "core/text.h"
-#include "server/api.h"
+#include "server/url.h"
 
 #include <algorithm>
 #include <array>
@@ -71,17 +71,12 @@ bool is_date_bound(const std::string& value) {
     });
 }
 
-std::string param(const Target& target, const std::string& name) {
-    auto it = target.params.find(name);
-    return it == target.params.end() ? std::string() : it->second;
-}
-
-Filters read_filters(const Target& target) {
+Filters read_filters(const Request& request) {
     Filters filters;
-    filters.source = clean_filter_value(param(target, "source"));
-    filters.place = clean_filter_value(param(target, "place"));
-    filters.from = param(target, "from");
-    filters.to = param(target, "to");
+    filters.source = clean_filter_value(request.param("source"));
+    filters.place = clean_filter_value(request.param("place"));
+    filters.from = request.param("from");
+    filters.to = request.param("to");
     if (!is_date_bound(filters.from)) filters.from.clear();
     if (!is_date_bound(filters.to)) filters.to.clear();
     return filters;
@@ -464,17 +459,16 @@ std::string quote_pages(const std::string& words, const std::string& speaker, co
     return out + "</nav>";
 }
 
-Reply quotes_page(const Target& target, const PageQuery& query, IndexHandle& index) {
-    auto parsed = parse_search_request(target, false);
+Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& index) {
+    auto parsed = parse_search_request(http, false);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
     const core::SearchRequest search = std::get<core::SearchRequest>(parsed);
     core::QuoteRequest request;
     request.query = search.query;
     request.limit = search.limit;
     request.offset = search.offset;
-    request.speaker = clean_filter_value(param(target, "speaker"));
-    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank && request.speaker.empty()) {
+    request.speaker = clean_filter_value(http.param("speaker"));
+    if (is_blank(request.query) && request.speaker.empty()) {
         return Reply{200, kHtml, render(Page{"Цитаты — поиск по новостям", query, view_tabs(query, true) + home_page_content(), "", true})};
     }
     const core::QuoteResult result = index.run([&](core::Searcher& s) { return s.search_quotes(request); });
@@ -498,17 +492,16 @@ Reply error_page(int status, const std::string& message) {
     return Reply{status, kHtml, render(Page{"Ошибка", {}, "<p class=\"error\">" + html_escape(message) + "</p>", ""})};
 }
 
-Reply search_page(const Target& target, IndexHandle& index) {
+Reply search_page(const Request& http, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
-    PageQuery query{param(target, "q"), read_filters(target)};
-    if (param(target, "view") == "quotes") return quotes_page(target, PageQuery{query.text, {}}, index);
-    Target effective = target;
+    PageQuery query{http.param("q"), read_filters(http)};
+    if (http.param("view") == "quotes") return quotes_page(http, PageQuery{query.text, {}}, index);
+    Request effective = http;
     effective.params["q"] = query.text + filter_syntax(query.filters);
     auto parsed = parse_search_request(effective, false);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
     core::SearchRequest request = std::get<core::SearchRequest>(parsed);
-    const bool blank = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (blank) return Reply{200, kHtml, render(Page{"Поиск по новостям", query, home_page_content(), ""})};
+    if (is_blank(request.query)) return Reply{200, kHtml, render(Page{"Поиск по новостям", query, home_page_content(), ""})};
 
     request.facets = true;
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
@@ -548,9 +541,10 @@ Reply search_page(const Target& target, IndexHandle& index) {
     return Reply{200, kHtml, render(Page{title, query, content, filter_column(result.facets, query)})};
 }
 
-Reply article_page(const std::string& id, const Target& target, IndexHandle& index) {
+Reply article_page(const Request& http, IndexHandle& index) {
+    const std::string& id = http.path_value;
     if (!is_valid_article_id(id)) return error_page(400, "Неверный идентификатор статьи.");
-    PageQuery query{param(target, "q"), read_filters(target)};
+    PageQuery query{http.param("q"), read_filters(http)};
     if (!core::is_valid_utf8(query.text) || core::utf8_length(query.text) > kMaxQueryChars) query.text.clear();
     const auto view = index.run([&](core::Searcher& s) { return s.article(id, query.text); });
     if (!view) return error_page(404, "Статья " + id + " не найдена.");
@@ -583,7 +577,8 @@ Reply article_page(const std::string& id, const Target& target, IndexHandle& ind
     return Reply{200, kHtml, render(Page{a.title.empty() ? a.id : a.title, query, content, ""})};
 }
 
-Reply asset(const std::string& name) {
+Reply asset(const Request& request, IndexHandle&) {
+    const std::string& name = request.path_value;
     if (name == "style.css") return Reply{200, "text/css; charset=utf-8", core::data::kStyleCss};
     if (name == "app.js") return Reply{200, "text/javascript; charset=utf-8", core::data::kAppJs};
     return Reply{404, "text/plain; charset=utf-8", "no such asset\n"};

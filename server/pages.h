@@ -5,17 +5,17 @@
 
 #include "server/index_handle.h"
 #include "server/reply.h"
-#include "server/url.h"
+#include "server/request.h"
 
 namespace server {
 
 // GET / and GET /search?q=...&offset=...; the filters source=, place=, from=
 // and to= (dates) narrow the matches like the query's source:, place:, date:.
-Reply search_page(const Target& target, IndexHandle& index);
+Reply search_page(const Request& request, IndexHandle& index);
 // GET /doc/{id}?q=...: the whole article with every match highlighted.
-Reply article_page(const std::string& id, const Target& target, IndexHandle& index);
+Reply article_page(const Request& request, IndexHandle& index);
 // GET /assets/{name}: style.css and app.js.
-Reply asset(const std::string& name);
+Reply asset(const Request& request, IndexHandle& index);
 // An HTML page saying what went wrong, with the given status.
 Reply error_page(int status, const std::string& message);
 

@@ -2,13 +2,20 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace server {
 
 struct Reply {
+    Reply() = default;
+    Reply(int status_code, std::string type, std::string text)
+        : status(status_code), content_type(std::move(type)), body(std::move(text)) {}
+
     int status = 200;
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
+    std::vector<std::pair<std::string, std::string>> headers;  // beyond Content-Type, e.g. Allow
 };
 
 // `{"error": message}` with the given status.

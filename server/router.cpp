@@ -4,45 +4,126 @@
 #include "server/pages.h"
 #include "server/url.h"
 
+#include <array>
+
 namespace server {
 namespace {
 
-bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+Reply favicon(const Request&, IndexHandle&) { return Reply{204, "image/x-icon", ""}; }
 
-Reply dispatch(const Target& target, IndexHandle& index) {
-    const std::string& path = target.path;
-    if (path == "/healthz") return healthz(index);
-    if (path == "/api/search") return api_search(target, index);
-    if (path == "/api/quotes") return api_quotes(target, index);
-    if (starts_with(path, "/api/doc/")) return api_doc(path.substr(9), index);
-    if (path == "/" || path == "/search") return search_page(target, index);
-    if (starts_with(path, "/doc/")) return article_page(path.substr(5), target, index);
-    if (starts_with(path, "/assets/")) return asset(path.substr(8));
-    if (path == "/favicon.ico") return Reply{204, "image/x-icon", ""};
-    return error_reply(404, "no such endpoint: " + path);
+constexpr std::array kRoutes = {
+    Route{Method::Get, "/healthz", healthz},
+    Route{Method::Get, "/api/search", api_search},
+    Route{Method::Get, "/api/quotes", api_quotes},
+    Route{Method::Get, "/api/doc/{id}", api_doc},
+    Route{Method::Get, "/", search_page, true},
+    Route{Method::Get, "/search", search_page, true},
+    Route{Method::Get, "/doc/{id}", article_page, true},
+    Route{Method::Get, "/assets/{name}", asset},
+    Route{Method::Get, "/favicon.ico", favicon},
+};
+
+const char* method_name(Method method) {
+    switch (method) {
+        case Method::Get: return "GET";
+        case Method::Head: return "HEAD";
+        case Method::Post: return "POST";
+        case Method::Put: return "PUT";
+        case Method::Delete: return "DELETE";
+        case Method::Other: break;
+    }
+    return "?";
 }
 
-bool wants_html(const std::string& path) {
-    return path == "/" || path == "/search" || starts_with(path, "/doc/");
+// Whether the route's path matches; sets `value` to what stands at its `{...}`.
+bool path_matches(std::string_view pattern, const std::string& path, std::string& value) {
+    const std::size_t brace = pattern.find('{');
+    if (brace == std::string_view::npos) return path == pattern;
+    if (path.compare(0, brace, pattern.substr(0, brace)) != 0) return false;
+    value = path.substr(brace);
+    return true;
 }
 
-}  // namespace
+bool takes(const Route& route, Method method) {
+    return route.method == method || (route.method == Method::Get && method == Method::Head);
+}
 
-Reply route(Method method, std::string_view raw_target, IndexHandle& index) {
-    if (method == Method::Other) return error_reply(405, "only GET and HEAD are supported");
-    const Target target = parse_target(raw_target);
-    if (!target.valid) return error_reply(400, "malformed percent-encoding in the request target");
-    if (target.path.find('\0') != std::string::npos) return error_reply(400, "NUL in the request path");
+// "GET, HEAD" and the like: the methods the routes take.
+template <class Routes>
+std::string allowed_methods(const Routes& routes) {
+    std::string out;
+    auto add = [&](Method method) {
+        const std::string name = method_name(method);
+        if (out.find(name) != std::string::npos) return;
+        if (!out.empty()) out += ", ";
+        out += name;
+    };
+    for (const Route* route : routes) {
+        add(route->method);
+        if (route->method == Method::Get) add(Method::Head);
+    }
+    return out;
+}
+
+// 405 naming the methods the path takes (or, for no path, any route takes).
+Reply method_not_allowed(const std::vector<const Route*>& routes) {
+    std::vector<const Route*> all;
+    for (const Route& route : kRoutes) all.push_back(&route);
+    const std::string allowed = allowed_methods(routes.empty() ? all : routes);
+    std::string in_words = allowed;  // "GET, HEAD, POST" -> "GET, HEAD and POST"
+    if (const std::size_t last = in_words.rfind(", "); last != std::string::npos) in_words.replace(last, 2, " and ");
+    Reply reply = error_reply(405, "only " + in_words + " are supported");
+    reply.headers.emplace_back("Allow", allowed);
+    return reply;
+}
+
+bool any_route_takes(Method method) {
+    for (const Route& route : kRoutes) {
+        if (takes(route, method)) return true;
+    }
+    return false;
+}
+
+Reply answer(const Route& route, const Request& request, IndexHandle& index) {
     try {
-        return dispatch(target, index);
+        return route.handler(request, index);
     } catch (const IndexUnavailable& e) {
-        if (wants_html(target.path)) return error_page(503, "Индекс сейчас недоступен. Попробуйте позже.");
+        if (route.html) return error_page(503, "Индекс сейчас недоступен. Попробуйте позже.");
         return error_reply(503, std::string("index unavailable: ") + e.what());
     } catch (const Xapian::Error& e) {
         return error_reply(500, "search failed: " + e.get_description());
     } catch (const std::exception& e) {
         return error_reply(500, std::string("internal error: ") + e.what());
     }
+}
+
+// The request with its path decoded: the route that takes it, or 404/405.
+Reply dispatch(Request request, IndexHandle& index) {
+    if (request.path.find('\0') != std::string::npos) return error_reply(400, "NUL in the request path");
+    std::vector<const Route*> on_path;
+    for (const Route& route : kRoutes) {
+        std::string value;
+        if (!path_matches(route.path, request.path, value)) continue;
+        if (takes(route, request.method)) {
+            request.path_value = std::move(value);
+            return answer(route, request, index);
+        }
+        on_path.push_back(&route);
+    }
+    if (!on_path.empty()) return method_not_allowed(on_path);
+    return error_reply(404, "no such endpoint: " + request.path);
+}
+
+}  // namespace
+
+Reply route(Method method, std::string_view raw_target, IndexHandle& index, Request request) {
+    if (!any_route_takes(method)) return method_not_allowed({});
+    Target target = parse_target(raw_target);
+    if (!target.valid) return error_reply(400, "malformed percent-encoding in the request target");
+    request.method = method;
+    request.path = std::move(target.path);
+    request.params = std::move(target.params);
+    return dispatch(std::move(request), index);
 }
 
 }  // namespace server

@@ -1,16 +1,30 @@
-// Maps a request (method and target) to the handler that answers it.
+// Maps a request to the handler that answers it, by a table of routes
+// (method, path, handler) in router.cpp: a new endpoint is one row there.
 #pragma once
 
 #include "server/index_handle.h"
 #include "server/reply.h"
+#include "server/request.h"
 
 #include <string_view>
 
 namespace server {
 
-enum class Method { Get, Head, Other };
+using Handler = Reply (*)(const Request& request, IndexHandle& index);
 
-// Never throws: every failure becomes a Reply with a fitting status.
-Reply route(Method method, std::string_view target, IndexHandle& index);
+struct Route {
+    Method method;
+    // An exact path, or one ending in `{name}`: then any rest of the path
+    // (slashes included) matches and is given as Request::path_value.
+    std::string_view path;
+    Handler handler;
+    bool html = false;  // answers pages: failures are shown as a page too
+};
+
+// Answers the request with that method and raw target (path and query
+// string, percent-encoded); `request` brings the headers and body. Never
+// throws: every failure becomes a Reply with a fitting status. A GET route
+// answers HEAD too; a method no route takes for the path gets 405 with Allow.
+Reply route(Method method, std::string_view target, IndexHandle& index, Request request = {});
 
 }  // namespace server

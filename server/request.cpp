@@ -1,0 +1,77 @@
+#include "server/request.h"
+
+#include "core/text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+namespace server {
+namespace {
+
+// Parses a whole-number parameter within [0, max]; nullopt with `error` set otherwise.
+std::optional<long> number_param(const Request& request, const char* name, long fallback, long max,
+                                 std::string& error) {
+    const std::string& text = request.param(name);
+    if (text.empty()) return fallback;
+    long value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) {
+        error = std::string(name) + " must be a whole number from 0 to " + std::to_string(max);
+        return std::nullopt;
+    }
+    return value;
+}
+
+bool same_letters_any_case(std::string_view a, std::string_view b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        return lower(x) == lower(y);
+    });
+}
+
+}  // namespace
+
+const std::string& Request::param(const std::string& name) const {
+    static const std::string kNone;
+    auto it = params.find(name);
+    return it == params.end() ? kNone : it->second;
+}
+
+std::string_view Request::header(std::string_view name) const {
+    for (const auto& [key, value] : headers) {
+        if (same_letters_any_case(key, name)) return value;
+    }
+    return {};
+}
+
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+std::variant<core::SearchRequest, RequestError> parse_search_request(const Request& http, bool require_query) {
+    core::SearchRequest request;
+    request.query = http.param("q");
+    if (!core::is_valid_utf8(request.query)) return RequestError{400, "q is not valid UTF-8"};
+    if (request.query.find('\0') != std::string::npos) return RequestError{400, "q contains a NUL character"};
+    if (core::utf8_length(request.query) > kMaxQueryChars) {
+        return RequestError{414, "q is longer than " + std::to_string(kMaxQueryChars) + " characters"};
+    }
+    if (require_query && is_blank(request.query)) return RequestError{400, "q is empty: give the words to search for"};
+
+    std::string error;
+    const auto limit = number_param(http, "limit", kDefaultLimit, kMaxLimit, error);
+    const auto offset = number_param(http, "offset", 0, kMaxOffset, error);
+    if (!limit || !offset) return RequestError{400, error};
+    request.limit = static_cast<Xapian::doccount>(*limit);
+    request.offset = static_cast<Xapian::doccount>(*offset);
+    return request;
+}
+
+bool is_valid_article_id(const std::string& id) {
+    if (id.empty() || id == "." || id == ".." || id.size() > 200 || !core::is_valid_utf8(id)) return false;
+    for (char c : id) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == '/' || c == '\\' || c == 0x7F) return false;
+    }
+    return true;
+}
+
+}  // namespace server
