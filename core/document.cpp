@@ -1,5 +1,6 @@
 #include "core/document.h"
 
+#include "core/fields.h"
 #include "core/quotes.h"
 #include "core/schema.h"
 #include "core/text.h"
@@ -37,10 +38,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     index_text(doc, article.text, false, position);
 
     doc.add_boolean_term(id_term(article.id));
-    if (!article.source.empty()) doc.add_boolean_term(schema::kSourcePrefix + normalize_text(article.source));
-    if (!article.place.empty()) doc.add_boolean_term(schema::kPlacePrefix + normalize_text(article.place));
-    if (!article.source.empty()) doc.add_value(schema::kSourceSlot, article.source);
-    if (!article.place.empty()) doc.add_value(schema::kPlaceSlot, article.place);
+    for (const Field& field : fields()) {
+        if (field.kind != FieldKind::Term || (article.*field.value).empty()) continue;
+        doc.add_boolean_term(filter_term(field, article.*field.value));
+        if (field.slot != Xapian::BAD_VALUENO) doc.add_value(field.slot, article.*field.value);
+    }
     if (!article.date.empty()) {
         const std::string date = compact_date(article.date);
         doc.add_boolean_term(schema::kYearPrefix + date.substr(0, 4));
@@ -56,7 +58,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         stored.quotes.clear();
     }
     for (const Quotation& quote : stored.quotes) {
-        if (!quote.speaker.empty()) doc.add_boolean_term(schema::kSpeakerPrefix + speaker_key(quote.speaker));
+        if (!quote.speaker.empty()) doc.add_boolean_term(filter_term(*find_field("speaker"), quote.speaker));
     }
     if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
     doc.set_data(serialize_article(stored));

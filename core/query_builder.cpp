@@ -1,5 +1,6 @@
 #include "core/query_builder.h"
 
+#include "core/fields.h"
 #include "core/quotes.h"
 #include "core/schema.h"
 #include "core/spelling.h"
@@ -40,15 +41,11 @@ constexpr std::size_t kMinPrefixBytes = 4;  // two Cyrillic letters, four Latin
 constexpr std::size_t kMaxTransliterations = 3;
 constexpr Xapian::doccount kMaxSpellingRarity = 10;  // a spelling kept is at least 1/10 as frequent as the first
 
-struct FieldPrefixes {
-    const char* exact;
-    const char* stem;
-    const char* name;
-};
+using FieldPrefixes = TextPrefixes;
 
 FieldPrefixes prefixes_for(const std::string& field) {
-    if (field == "title") return {schema::kTitlePrefix, schema::kTitleStemPrefix, schema::kTitleNamePrefix};
-    return {schema::kExactPrefix, schema::kStemPrefix, schema::kNamePrefix};
+    const Field* known = field.empty() ? nullptr : find_field(field);
+    return known && known->kind == FieldKind::Text ? known->text : body_prefixes();
 }
 
 // UFC, WTCC: a word of two to five capitals.
@@ -408,15 +405,15 @@ Query QueryBuilder::phrase_position(const std::string& raw_word, const std::stri
 }
 
 Query QueryBuilder::filter_query(const QueryNode& node) const {
-    if (node.field == "source") return Query(schema::kSourcePrefix + normalize_text(node.value));
-    if (node.field == "place") return Query(schema::kPlacePrefix + normalize_text(node.value));
-    if (node.field == "speaker") return Query(schema::kSpeakerPrefix + speaker_key(node.value));
+    const Field* field = find_field(node.field);
+    if (!field || field->kind == FieldKind::Text) return Query::MatchNothing;
+    if (field->kind != FieldKind::DateRange) return Query(filter_term(*field, node.value));
     // date:2021, date:2021-05, date:2021-05-24, date:2020..2021
     const std::size_t dots = node.value.find("..");
     const std::string from = date_bound(node.value.substr(0, dots), false);
     const std::string to = date_bound(dots == std::string::npos ? node.value : node.value.substr(dots + 2), true);
     if (from.empty() && to.empty()) return Query::MatchNothing;
-    return Query(Query::OP_VALUE_RANGE, schema::kDateSlot, from.empty() ? "00000000" : from,
+    return Query(Query::OP_VALUE_RANGE, field->slot, from.empty() ? "00000000" : from,
                  to.empty() ? "99999999" : to);
 }
 

@@ -1,5 +1,6 @@
 #include "core/query_parser.h"
 
+#include "core/fields.h"
 #include "core/quote_marks.h"
 #include "core/text.h"
 
@@ -36,12 +37,8 @@ bool known_field(std::string_view field) { return is_text_field(field) || is_fil
 
 // Russian field names are accepted as aliases of the English ones.
 std::string canonical_field(const std::string& field) {
-    if (field == "заголовок") return "title";
-    if (field == "источник") return "source";
-    if (field == "дата") return "date";
-    if (field == "место") return "place";
-    if (field == "спикер") return "speaker";
-    return field;
+    const Field* known = find_field(field);
+    return known ? std::string(known->name) : field;
 }
 
 class Lexer {
@@ -307,15 +304,39 @@ void describe_into(const QueryNode& node, std::string& out) {
 
 }  // namespace
 
-bool is_text_field(std::string_view field) { return field == "title" || field == "заголовок"; }
+bool is_text_field(std::string_view field) {
+    const Field* known = find_field(field);
+    return known && known->kind == FieldKind::Text;
+}
 
 bool is_filter_field(std::string_view field) {
-    return field == "source" || field == "date" || field == "place" || field == "speaker" ||
-           field == "источник" || field == "дата" || field == "место" || field == "спикер";
+    const Field* known = find_field(field);
+    return known && known->kind != FieldKind::Text;
 }
 
 QueryNode parse_query(std::string_view query) {
     return Parser(Lexer(query).run()).parse();
+}
+
+// As the parser reads `words field:value`: the filters join the words' And
+// (or the one node standing alone), so they narrow every alternative.
+QueryNode add_filters(QueryNode root, const std::vector<std::pair<std::string, std::string>>& filters) {
+    if (filters.empty()) return root;
+    QueryNode all;
+    all.kind = QueryNode::Kind::And;
+    const bool nothing_typed =
+        (root.kind == QueryNode::Kind::And || root.kind == QueryNode::Kind::Or) && root.children.empty();
+    if (root.kind == QueryNode::Kind::And && !nothing_typed) all = std::move(root);
+    else if (!nothing_typed) all.children.push_back(std::move(root));
+    for (const auto& [field, value] : filters) {
+        QueryNode filter;
+        filter.kind = QueryNode::Kind::Filter;
+        filter.field = field;
+        filter.value = value;
+        all.children.push_back(std::move(filter));
+    }
+    if (all.children.size() == 1) return std::move(all.children.front());
+    return all;
 }
 
 std::string describe(const QueryNode& node) {

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace core {
@@ -35,6 +36,10 @@ bool is_text_field(std::string_view field);
 bool is_filter_field(std::string_view field);
 
 QueryNode parse_query(std::string_view query);
+
+// The tree narrowed by filters given apart from the query text: each
+// (field, value) becomes a Filter node, as if typed after the query.
+QueryNode add_filters(QueryNode root, const std::vector<std::pair<std::string, std::string>>& filters);
 
 // A readable rendering of the tree, for tests and debugging.
 std::string describe(const QueryNode& node);

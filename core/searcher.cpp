@@ -66,6 +66,17 @@ std::string replace_word(const std::string& query, const std::string& from, cons
     return out;
 }
 
+// The typed filters as (field, value), in the query syntax's terms.
+std::vector<std::pair<std::string, std::string>> filter_fields(const SearchFilters& filters) {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!filters.source.empty()) out.emplace_back("source", filters.source);
+    if (!filters.place.empty()) out.emplace_back("place", filters.place);
+    if (!filters.date_from.empty() || !filters.date_to.empty()) {
+        out.emplace_back("date", filters.date_from + ".." + filters.date_to);
+    }
+    if (!filters.speaker.empty()) out.emplace_back("speaker", filters.speaker);
+    return out;
+}
 
 }  // namespace
 
@@ -121,7 +132,7 @@ Searcher::Searcher(Xapian::Database shards, std::string path, std::vector<std::s
     : path_(std::move(path)), db_(std::move(shards)), missing_shards_(std::move(missing_shards)) {}
 
 SearchResult Searcher::search(const SearchRequest& request) {
-    const QueryNode root = parse_query(request.query);
+    const QueryNode root = add_filters(parse_query(request.query), filter_fields(request.filters));
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 

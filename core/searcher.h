@@ -16,8 +16,24 @@
 
 namespace core {
 
+// Filters chosen apart from the words typed (the page's lists, a feed's
+// parameters). Each narrows the matches as the query syntax's field of the
+// same name does (fields.h), without being written into the query text.
+struct SearchFilters {
+    std::string source;
+    std::string place;
+    std::string date_from;  // YYYY, YYYY-MM or YYYY-MM-DD, or "" for no lower bound
+    std::string date_to;    // likewise, inclusive
+    std::string speaker;    // any case form of the surname
+
+    bool empty() const {
+        return source.empty() && place.empty() && date_from.empty() && date_to.empty() && speaker.empty();
+    }
+};
+
 struct SearchRequest {
-    std::string query;
+    std::string query;    // what the user typed, in the query syntax
+    SearchFilters filters;
     Xapian::doccount offset = 0;
     Xapian::doccount limit = 10;
     bool snippets = true;

@@ -21,20 +21,11 @@ namespace {
 using core::html_escape;
 
 constexpr const char* kHtml = "text/html; charset=utf-8";
-constexpr std::size_t kMaxFilterBytes = 200;
 constexpr std::size_t kFacetRows = 10;
 
-// Filters chosen on the page. In URLs they are separate parameters (source,
-// place, from, to); for the searcher they become the query syntax's filter
-// fields, appended to the words typed in the box.
-struct Filters {
-    std::string source;
-    std::string place;
-    std::string from;  // YYYY, YYYY-MM or YYYY-MM-DD
-    std::string to;
-
-    bool empty() const { return source.empty() && place.empty() && from.empty() && to.empty(); }
-};
+// Filters chosen on the page: separate URL parameters (source, place, from,
+// to), read by server/request.h and given to the searcher as they are.
+using Filters = core::SearchFilters;
 
 // The words of a page's query and its filters, as the links on it keep them.
 struct PageQuery {
@@ -42,52 +33,13 @@ struct PageQuery {
     Filters filters;
 };
 
-constexpr std::array<std::string_view, 10> kQuoteMarks = {"\"", "'", "«", "»", "„", "“", "”", "‘", "’", "‚"};
-
-// A filter value is put between quote marks in the query, so it may hold
-// none itself; control characters and surrounding spaces go too.
-std::string clean_filter_value(std::string value) {
-    if (!core::is_valid_utf8(value) || value.size() > kMaxFilterBytes) return {};
-    for (std::string_view mark : kQuoteMarks) {
-        for (std::size_t at; (at = value.find(mark)) != std::string::npos;) value.replace(at, mark.size(), " ");
-    }
-    for (char& c : value) {
-        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-    }
-    const std::size_t first = value.find_first_not_of(' ');
-    if (first == std::string::npos) return {};
-    return value.substr(first, value.find_last_not_of(' ') - first + 1);
-}
-
-bool is_date_bound(const std::string& value) {
-    static constexpr std::array<std::string_view, 3> kShapes = {"dddd", "dddd-dd", "dddd-dd-dd"};
-    return std::any_of(kShapes.begin(), kShapes.end(), [&](std::string_view shape) {
-        if (shape.size() != value.size()) return false;
-        for (std::size_t i = 0; i < shape.size(); ++i) {
-            const bool digit = value[i] >= '0' && value[i] <= '9';
-            if (shape[i] == 'd' ? !digit : value[i] != '-') return false;
-        }
-        return true;
-    });
-}
-
-Filters read_filters(const Request& request) {
-    Filters filters;
-    filters.source = clean_filter_value(request.param("source"));
-    filters.place = clean_filter_value(request.param("place"));
-    filters.from = request.param("from");
-    filters.to = request.param("to");
-    if (!is_date_bound(filters.from)) filters.from.clear();
-    if (!is_date_bound(filters.to)) filters.to.clear();
-    return filters;
-}
-
-// " source:«Sputnik» date:2020..2021", to append to the typed words.
+// " source:«Sputnik» date:2020..2021": the filters as the query syntax
+// writes them, for a page title when no words were typed.
 std::string filter_syntax(const Filters& filters) {
     std::string out;
     if (!filters.source.empty()) out += " source:«" + filters.source + "»";
     if (!filters.place.empty()) out += " place:«" + filters.place + "»";
-    if (!filters.from.empty() || !filters.to.empty()) out += " date:" + filters.from + ".." + filters.to;
+    if (!filters.date_from.empty() || !filters.date_to.empty()) out += " date:" + filters.date_from + ".." + filters.date_to;
     return out;
 }
 
@@ -95,7 +47,7 @@ std::string page_link(const std::string& base, const PageQuery& query, long offs
     std::string link = base + "?q=" + percent_encode(query.text);
     const Filters& f = query.filters;
     for (const auto& [name, value] : {std::pair{"source", &f.source}, std::pair{"place", &f.place},
-                                      std::pair{"from", &f.from}, std::pair{"to", &f.to}}) {
+                                      std::pair{"from", &f.date_from}, std::pair{"to", &f.date_to}}) {
         if (!value->empty()) link += std::string("&") + name + "=" + percent_encode(*value);
     }
     if (offset > 0) link += "&offset=" + std::to_string(offset);
@@ -164,7 +116,7 @@ std::string help(bool open) {
 std::string hidden_filter_inputs(const Filters& filters) {
     std::string out;
     for (const auto& [name, value] : {std::pair{"source", &filters.source}, std::pair{"place", &filters.place},
-                                      std::pair{"from", &filters.from}, std::pair{"to", &filters.to}}) {
+                                      std::pair{"from", &filters.date_from}, std::pair{"to", &filters.date_to}}) {
         if (!value->empty()) {
             out += "<input type=\"hidden\" name=\"" + std::string(name) + "\" value=\"" + html_escape(*value) + "\">";
         }
@@ -256,6 +208,11 @@ std::string pagination(const PageQuery& query, const core::SearchRequest& reques
     return out + "</nav>";
 }
 
+Filters without(Filters filters, std::initializer_list<std::string Filters::*> fields) {
+    for (auto field : fields) (filters.*field).clear();
+    return filters;
+}
+
 // The chosen filters as chips; each link removes its filter.
 std::string active_filters(const PageQuery& query) {
     const Filters& f = query.filters;
@@ -265,11 +222,11 @@ std::string active_filters(const PageQuery& query) {
         out += "<a class=\"chip\" title=\"Убрать фильтр\" " + href(search_link({query.text, without})) + ">" + label +
                ": <b>" + html_escape(value) + "</b> ✕</a>";
     };
-    if (!f.source.empty()) chip("Источник", f.source, Filters{"", f.place, f.from, f.to});
-    if (!f.place.empty()) chip("Место", f.place, Filters{f.source, "", f.from, f.to});
-    if (!f.from.empty() || !f.to.empty()) {
-        const std::string range = f.from == f.to ? f.from : (f.from.empty() ? "…" : f.from) + " — " + (f.to.empty() ? "…" : f.to);
-        chip("Дата", range, Filters{f.source, f.place, "", ""});
+    if (!f.source.empty()) chip("Источник", f.source, without(f, {&Filters::source}));
+    if (!f.place.empty()) chip("Место", f.place, without(f, {&Filters::place}));
+    if (!f.date_from.empty() || !f.date_to.empty()) {
+        const std::string range = f.date_from == f.date_to ? f.date_from : (f.date_from.empty() ? "…" : f.date_from) + " — " + (f.date_to.empty() ? "…" : f.date_to);
+        chip("Дата", range, without(f, {&Filters::date_from, &Filters::date_to}));
     }
     return out + "</div>";
 }
@@ -309,9 +266,9 @@ std::string date_form(const PageQuery& query) {
     };
     std::string out = "<h3>Период</h3><form class=\"dates\" action=\"/search\" method=\"get\">";
     out += "<input type=\"hidden\" name=\"q\" value=\"" + html_escape(query.text) + "\">";
-    out += hidden_filter_inputs(Filters{f.source, f.place, "", ""});
-    out += "<label for=\"from\">с</label>" + date_input("from", f.from);
-    out += "<label for=\"to\">по</label>" + date_input("to", f.to);
+    out += hidden_filter_inputs(without(f, {&Filters::date_from, &Filters::date_to}));
+    out += "<label for=\"from\">с</label>" + date_input("from", f.date_from);
+    out += "<label for=\"to\">по</label>" + date_input("to", f.date_to);
     return out + "<button type=\"submit\" class=\"secondary\">Показать</button></form>";
 }
 
@@ -324,15 +281,15 @@ std::string filter_column(const core::Facets& facets, const PageQuery& query) {
                         [](Filters& x, const std::string& v) { x.place = v; }, same);
     // Years while the matches span several, then the months of the one year.
     const bool one_year = facets.years.size() == 1;
-    const std::string chosen_date = f.from == f.to ? f.from : std::string();
+    const std::string chosen_date = f.date_from == f.date_to ? f.date_from : std::string();
     if (!one_year) {
         lists += facet_list("Год", "facet-year", facets.years, chosen_date, query,
-                            [](Filters& x, const std::string& v) { x.from = x.to = v; }, same);
+                            [](Filters& x, const std::string& v) { x.date_from = x.date_to = v; }, same);
     } else {
         std::vector<core::FacetValue> months = facets.months;
         std::reverse(months.begin(), months.end());  // the latest first
         lists += facet_list("Месяц", "facet-month", months, chosen_date, query,
-                            [](Filters& x, const std::string& v) { x.from = x.to = v; }, ru_month);
+                            [](Filters& x, const std::string& v) { x.date_from = x.date_to = v; }, ru_month);
     }
     if (lists.empty() && f.empty()) return {};
     std::string out = "<details open><summary>Фильтры</summary>" + lists + date_form(query);
@@ -349,15 +306,8 @@ std::string took_text(std::chrono::steady_clock::time_point started) {
     return text;
 }
 
-// Xapian's suggestion covers the whole query, filters included: keep the
-// typed part, and the filters as they are.
-PageQuery suggested_query(const std::string& suggestion, const PageQuery& query) {
-    const std::string suffix = filter_syntax(query.filters);
-    if (suffix.size() <= suggestion.size() && suggestion.compare(suggestion.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        return {suggestion.substr(0, suggestion.size() - suffix.size()), query.filters};
-    }
-    return {suggestion, {}};
-}
+// The suggestion corrects the words typed; the filters stay as they are.
+PageQuery suggested_query(const std::string& suggestion, const PageQuery& query) { return {suggestion, query.filters}; }
 
 std::string home_page_content() {
     std::string out = "<p class=\"summary\">Поиск по архиву новостей: имена в любом падеже, фразы, фильтры по "
@@ -467,7 +417,7 @@ Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& inde
     request.query = search.query;
     request.limit = search.limit;
     request.offset = search.offset;
-    request.speaker = clean_filter_value(http.param("speaker"));
+    request.speaker = filter_value(http, "speaker");
     if (is_blank(request.query) && request.speaker.empty()) {
         return Reply{200, kHtml, render(Page{"Цитаты — поиск по новостям", query, view_tabs(query, true) + home_page_content(), "", true})};
     }
@@ -496,12 +446,11 @@ Reply search_page(const Request& http, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
     PageQuery query{http.param("q"), read_filters(http)};
     if (http.param("view") == "quotes") return quotes_page(http, PageQuery{query.text, {}}, index);
-    Request effective = http;
-    effective.params["q"] = query.text + filter_syntax(query.filters);
-    auto parsed = parse_search_request(effective, false);
+    auto parsed = parse_search_request(http, false);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
     core::SearchRequest request = std::get<core::SearchRequest>(parsed);
-    if (is_blank(request.query)) return Reply{200, kHtml, render(Page{"Поиск по новостям", query, home_page_content(), ""})};
+    request.filters = query.filters;
+    if (is_blank(request.query) && request.filters.empty()) return Reply{200, kHtml, render(Page{"Поиск по новостям", query, home_page_content(), ""})};
 
     request.facets = true;
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });

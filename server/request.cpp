@@ -3,6 +3,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <optional>
 
@@ -29,6 +30,12 @@ bool same_letters_any_case(std::string_view a, std::string_view b) {
         return lower(x) == lower(y);
     });
 }
+
+constexpr std::size_t kMaxFilterBytes = 200;
+
+// Quote marks are taken out of filter values: a value like «Sputnik» names
+// the same source as Sputnik.
+constexpr std::array<std::string_view, 10> kQuoteMarks = {"\"", "'", "«", "»", "„", "“", "”", "‘", "’", "‚"};
 
 }  // namespace
 
@@ -64,6 +71,41 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Reque
     request.limit = static_cast<Xapian::doccount>(*limit);
     request.offset = static_cast<Xapian::doccount>(*offset);
     return request;
+}
+
+std::string filter_value(const Request& request, const std::string& name) {
+    std::string value = request.param(name);
+    if (!core::is_valid_utf8(value) || value.size() > kMaxFilterBytes) return {};
+    for (std::string_view mark : kQuoteMarks) {
+        for (std::size_t at; (at = value.find(mark)) != std::string::npos;) value.replace(at, mark.size(), " ");
+    }
+    for (char& c : value) {
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    }
+    const std::size_t first = value.find_first_not_of(' ');
+    if (first == std::string::npos) return {};
+    return value.substr(first, value.find_last_not_of(' ') - first + 1);
+}
+
+bool is_date_bound(const std::string& value) {
+    static constexpr std::array<std::string_view, 3> kShapes = {"dddd", "dddd-dd", "dddd-dd-dd"};
+    return std::any_of(kShapes.begin(), kShapes.end(), [&](std::string_view shape) {
+        if (shape.size() != value.size()) return false;
+        for (std::size_t i = 0; i < shape.size(); ++i) {
+            const bool digit = value[i] >= '0' && value[i] <= '9';
+            if (shape[i] == 'd' ? !digit : value[i] != '-') return false;
+        }
+        return true;
+    });
+}
+
+core::SearchFilters read_filters(const Request& request) {
+    core::SearchFilters filters;
+    filters.source = filter_value(request, "source");
+    filters.place = filter_value(request, "place");
+    if (is_date_bound(request.param("from"))) filters.date_from = request.param("from");
+    if (is_date_bound(request.param("to"))) filters.date_to = request.param("to");
+    return filters;
 }
 
 bool is_valid_article_id(const std::string& id) {

@@ -48,6 +48,17 @@ bool is_blank(std::string_view text);
 // is an error only when `require_query`.
 std::variant<core::SearchRequest, RequestError> parse_search_request(const Request& request, bool require_query);
 
+// The page's filters: source=, place= (see filter_value), from= and to=
+// (dates, see is_date_bound; others are ignored).
+core::SearchFilters read_filters(const Request& request);
+
+// A filter parameter's value, cleaned: quote marks, control characters and
+// surrounding spaces removed; "" when it is not UTF-8 or too long.
+std::string filter_value(const Request& request, const std::string& name);
+
+// YYYY, YYYY-MM or YYYY-MM-DD.
+bool is_date_bound(const std::string& value);
+
 // Whether `id` may name an article: valid UTF-8, no control characters,
 // no path separators, not `.` or `..`.
 bool is_valid_article_id(const std::string& id);
