@@ -1,138 +1,19 @@
 #include "server/api.h"
 
 #include "core/text.h"
+#include "server/json.h"
+#include "server/json_objects.h"
 
-#include <nlohmann/json.hpp>
-
-#include <charconv>
 #include <chrono>
-#include <cmath>
 #include <cstdint>
-#include <cstdio>
 
 namespace server {
 namespace {
 
-using nlohmann::json;
+constexpr const char* kJson = "application/json; charset=utf-8";
 
-std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-Reply json_reply(const json& j, int status = 200) { return Reply{status, "application/json; charset=utf-8", dump(j)}; }
-
-// /api/search answers are written directly: nlohmann's tree of ten hits
-// and its serializer (which decodes every byte to check the UTF-8) cost
-// more than a tenth of a search. Same fields, same JSON.
-void append_json_string(std::string& out, std::string_view text) {
-    std::string sanitized;
-    if (!core::is_valid_utf8(text)) {
-        sanitized = core::sanitize_utf8(text);  // U+FFFD for bad bytes, as nlohmann's `replace` does
-        text = sanitized;
-    }
-    out.push_back('"');
-    std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(text.substr(run, i - run));
-        run = i + 1;
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default: {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-                out += escaped;
-            }
-        }
-    }
-    out.append(text.substr(run));
-    out.push_back('"');
-}
-
-void append_json_number(std::string& out, double value) {
-    if (!std::isfinite(value)) value = 0;
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
-}
-
-void append_json_number(std::string& out, std::uint64_t value) {
-    char buffer[24];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    out.append(buffer, result.ptr);
-}
-
-// `"name":` then the value.
-void append_key(std::string& out, std::string_view name) {
-    out.push_back('"');
-    out.append(name);
-    out += "\":";
-}
-
-void append_field(std::string& out, std::string_view name, std::string_view value) {
-    append_key(out, name);
-    append_json_string(out, value);
-    out.push_back(',');
-}
-
-// `"quote": {...},`: the quotation a hit's query quotes, and who said it.
-void append_quote(std::string& out, const core::Quotation& quote, const std::string& citation) {
-    append_key(out, "quote");
-    out.push_back('{');
-    append_field(out, "text", quote.text);
-    append_field(out, "speaker", quote.speaker);
-    append_field(out, "speaker_full", quote.speaker_full);
-    append_field(out, "speaker_title", quote.speaker_title);
-    append_field(out, "citation", citation);
-    out.back() = '}';
-    out.push_back(',');
-}
-
-void append_hit(std::string& out, const core::SearchHit& hit) {
-    const core::Article& a = hit.article;
-    out.push_back('{');
-    append_field(out, "id", a.id);
-    append_field(out, "title", a.title);
-    append_field(out, "title_html", hit.title_html);
-    append_key(out, "score");
-    append_json_number(out, hit.score);
-    out.push_back(',');
-    append_field(out, "snippet", hit.snippet_html);
-    append_field(out, "date", a.date);
-    append_field(out, "url", a.url);
-    append_field(out, "source", a.source);
-    append_field(out, "place", a.place);
-    if (hit.quoted) append_quote(out, *hit.quoted, hit.citation);
-    out.back() = '}';
-}
-
-// `"partial": true` and the shards left out, when some did not answer.
-void append_coverage(std::string& body, const std::vector<std::string>& missing_shards) {
-    if (missing_shards.empty()) return;
-    body += ",\"partial\":true,\"failed_shards\":[";
-    for (std::size_t i = 0; i < missing_shards.size(); ++i) {
-        if (i > 0) body.push_back(',');
-        append_json_string(body, missing_shards[i]);
-    }
-    body.push_back(']');
-}
-
-void add_coverage(json& body, const std::vector<std::string>& missing_shards) {
-    if (missing_shards.empty()) return;
-    body["partial"] = true;
-    body["failed_shards"] = missing_shards;
-}
-
-json shard_json(const ShardHealth& shard) {
-    json j = {{"shard", shard.label}, {"state", shard.up ? "up" : "down"}};
-    if (shard.up) j["documents"] = shard.documents;
-    else j["error"] = shard.error;
-    return j;
+double milliseconds_since(std::chrono::steady_clock::time_point started) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
 }  // namespace
@@ -150,44 +31,20 @@ Reply api_search(const Request& http, IndexHandle& index) {
         size += 256 + hit.snippet_html.size() + hit.title_html.size() + hit.article.title.size() + hit.article.url.size();
     }
     body.reserve(size);
-    body.push_back('{');
-    append_field(body, "query", request.query);
-    append_key(body, "total");
-    append_json_number(body, std::uint64_t{result.total});
-    body += ",\"took_ms\":";
-    const std::size_t took_at = body.size();  // filled in last
-    body += ",\"limit\":";
-    append_json_number(body, std::uint64_t{request.limit});
-    body += ",\"offset\":";
-    append_json_number(body, std::uint64_t{request.offset});
-    body += ",\"hits\":[";
-    for (const core::SearchHit& hit : result.hits) {
-        append_hit(body, hit);
-        body.push_back(',');
-    }
-    if (!result.hits.empty()) body.pop_back();
-    body.push_back(']');
-    if (!result.suggestion.empty()) {
-        body.push_back(',');
-        append_key(body, "suggestion");
-        append_json_string(body, result.suggestion);
-    }
-    if (result.relaxed) body += ",\"relaxed\":true";
-    append_coverage(body, result.missing_shards);
-    body.push_back('}');
+    JsonWriter json(body);
+    json.begin_object().field("query", request.query).field("total", result.total);
+    const std::size_t took_at = json.key("took_ms").value_slot();  // filled in last
+    json.field("limit", request.limit).field("offset", request.offset).key("hits").begin_array();
+    for (const core::SearchHit& hit : result.hits) write_hit(json, hit);
+    json.end_array();
+    if (!result.suggestion.empty()) json.field("suggestion", result.suggestion);
+    if (result.relaxed) json.field("relaxed", true);
+    write_coverage(json, result.missing_shards);
+    json.end_object();
     std::string took;
-    append_json_number(took, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    JsonWriter(took).value(milliseconds_since(started));
     body.insert(took_at, took);
-    return Reply{200, "application/json; charset=utf-8", std::move(body)};
-}
-
-json quote_json(const core::Quotation& q) {
-    return json{{"text", q.text},
-                {"begin", q.begin},
-                {"end", q.end},
-                {"speaker", q.speaker},
-                {"speaker_full", q.speaker_full},
-                {"speaker_title", q.speaker_title}};
+    return Reply{200, kJson, std::move(body)};
 }
 
 Reply api_quotes(const Request& http, IndexHandle& index) {
@@ -206,23 +63,21 @@ Reply api_quotes(const Request& http, IndexHandle& index) {
 
     const auto started = std::chrono::steady_clock::now();
     const core::QuoteResult result = index.run([&](core::Searcher& s) { return s.search_quotes(request); });
-    json hits = json::array();
-    for (const core::QuoteHit& hit : result.hits) {
-        json item = quote_json(hit.quote);
-        item["text_html"] = hit.text_html;
-        item["citation"] = hit.citation;
-        item["score"] = hit.score;
-        item["article"] = json{{"id", hit.article.id}, {"title", hit.article.title}, {"date", hit.article.date},
-                               {"url", hit.article.url}, {"source", hit.article.source}};
-        hits.push_back(std::move(item));
-    }
-    const double took_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    json body = {{"query", request.query}, {"speaker", request.speaker}, {"total", result.total},
-                 {"took_ms", took_ms},     {"limit", request.limit},     {"offset", request.offset},
-                 {"hits", std::move(hits)}};
-    add_coverage(body, result.missing_shards);
-    return json_reply(body);
+    std::string body;
+    JsonWriter json(body);
+    json.begin_object()
+        .field("query", request.query)
+        .field("speaker", request.speaker)
+        .field("total", std::uint64_t{result.total})
+        .field("took_ms", milliseconds_since(started))
+        .field("limit", request.limit)
+        .field("offset", request.offset);
+    json.key("hits").begin_array();
+    for (const core::QuoteHit& hit : result.hits) write_quote_hit(json, hit);
+    json.end_array();
+    write_coverage(json, result.missing_shards);
+    json.end_object();
+    return Reply{200, kJson, std::move(body)};
 }
 
 Reply api_doc(const Request& http, IndexHandle& index) {
@@ -233,17 +88,17 @@ Reply api_doc(const Request& http, IndexHandle& index) {
         missing_shards = s.missing_shards();
         return s.article(id);
     });
+    std::string body;
+    JsonWriter json(body);
     if (!view && !missing_shards.empty()) {
-        json body = {{"error", "no article with id " + id + " in the shards that answered"}};
-        add_coverage(body, missing_shards);
-        return json_reply(body, 503);
+        json.begin_object().field("error", "no article with id " + id + " in the shards that answered");
+        write_coverage(json, missing_shards);
+        json.end_object();
+        return Reply{503, kJson, std::move(body)};
     }
     if (!view) return error_reply(404, "no article with id " + id);
-    const core::Article& a = view->article;
-    json quotes = json::array();
-    for (const core::Quotation& q : a.quotes) quotes.push_back(quote_json(q));
-    return json_reply(json{{"id", a.id},   {"title", a.title},   {"text", a.text},  {"date", a.date},
-                           {"url", a.url}, {"source", a.source}, {"place", a.place}, {"quotes", std::move(quotes)}});
+    write_article(json, view->article);
+    return Reply{200, kJson, std::move(body)};
 }
 
 // One database: {"status": "ok", "documents": N}. Shards: each shard's
@@ -256,20 +111,25 @@ Reply healthz(const Request&, IndexHandle& index) {
         const Xapian::doccount documents = shards.size() == 1 && shards.front().up
                                                ? shards.front().documents
                                                : index.run([](core::Searcher& s) { return s.document_count(); });
-        return json_reply(json{{"status", "ok"}, {"documents", documents}});
+        std::string body;
+        JsonWriter(body).begin_object().field("status", "ok").field("documents", documents).end_object();
+        return Reply{200, kJson, std::move(body)};
     }
     Xapian::doccount documents = 0;
     std::size_t up = 0;
-    json states = json::array();
     for (const ShardHealth& shard : shards) {
-        states.push_back(shard_json(shard));
         documents += shard.documents;
         up += shard.up ? 1 : 0;
     }
     const char* status = up == shards.size() ? "ok" : up > 0 ? "degraded" : "unavailable";
-    json body = {{"status", status}, {"documents", documents}, {"shards", std::move(states)}};
-    if (up == 0) body["error"] = "no shard answers";
-    return json_reply(body, up > 0 ? 200 : 503);
+    std::string body;
+    JsonWriter json(body);
+    json.begin_object().field("status", status).field("documents", documents).key("shards").begin_array();
+    for (const ShardHealth& shard : shards) write_shard(json, shard);
+    json.end_array();
+    if (up == 0) json.field("error", "no shard answers");
+    json.end_object();
+    return Reply{up > 0 ? 200 : 503, kJson, std::move(body)};
 }
 
 }  // namespace server

@@ -164,9 +164,8 @@ private:
     void reply_to_bad_request(beast::error_code ec) {
         ++state_->requests_in_flight;
         const http::status status = status_for_read_error(ec, !parser_->get().target().empty());
-        const std::string body = std::string("{\"error\":\"") + read_error_message(status) + "\"}";
         refused_ = true;
-        send(Reply{static_cast<int>(status), "application/json; charset=utf-8", body}, 11, false, false);
+        send(error_reply(static_cast<int>(status), read_error_message(status)), 11, false, false);
     }
 
     void send(const Reply& reply, unsigned version, bool keep_alive, bool head_only) {

@@ -39,7 +39,9 @@ std::string filter_syntax(const Filters& filters) {
     std::string out;
     if (!filters.source.empty()) out += " source:«" + filters.source + "»";
     if (!filters.place.empty()) out += " place:«" + filters.place + "»";
-    if (!filters.date_from.empty() || !filters.date_to.empty()) out += " date:" + filters.date_from + ".." + filters.date_to;
+    if (!filters.date_from.empty() || !filters.date_to.empty()) {
+        out += " date:" + filters.date_from + ".." + filters.date_to;
+    }
     return out;
 }
 

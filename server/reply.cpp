@@ -1,13 +1,13 @@
 #include "server/reply.h"
 
-#include <nlohmann/json.hpp>
+#include "server/json.h"
 
 namespace server {
 
 Reply error_reply(int status, const std::string& message) {
-    const nlohmann::json body{{"error", message}};
-    return Reply{status, "application/json; charset=utf-8",
-                 body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+    std::string body;
+    JsonWriter(body).begin_object().field("error", message).end_object();
+    return Reply{status, "application/json; charset=utf-8", std::move(body)};
 }
 
 }  // namespace server

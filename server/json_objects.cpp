@@ -1,0 +1,87 @@
+#include "server/json_objects.h"
+
+namespace server {
+
+void write_hit(JsonWriter& json, const core::SearchHit& hit) {
+    const core::Article& a = hit.article;
+    json.begin_object()
+        .field("id", a.id)
+        .field("title", a.title)
+        .field("title_html", hit.title_html)
+        .field("score", hit.score)
+        .field("snippet", hit.snippet_html)
+        .field("date", a.date)
+        .field("url", a.url)
+        .field("source", a.source)
+        .field("place", a.place);
+    if (hit.quoted) write_quotation(json.key("quote"), *hit.quoted, &hit.citation);
+    json.end_object();
+}
+
+namespace {
+
+void quotation_fields(JsonWriter& json, const core::Quotation& quote) {
+    json.field("text", quote.text)
+        .field("speaker", quote.speaker)
+        .field("speaker_full", quote.speaker_full)
+        .field("speaker_title", quote.speaker_title)
+        .field("begin", std::uint64_t{quote.begin})
+        .field("end", std::uint64_t{quote.end});
+}
+
+}  // namespace
+
+void write_quotation(JsonWriter& json, const core::Quotation& quote, const std::string* citation) {
+    json.begin_object();
+    quotation_fields(json, quote);
+    if (citation) json.field("citation", *citation);
+    json.end_object();
+}
+
+void write_quote_hit(JsonWriter& json, const core::QuoteHit& hit) {
+    json.begin_object();
+    quotation_fields(json, hit.quote);
+    json.field("citation", hit.citation).field("text_html", hit.text_html).field("score", hit.score);
+    write_article_summary(json.key("article"), hit.article);
+    json.end_object();
+}
+
+void write_article_summary(JsonWriter& json, const core::Article& article) {
+    json.begin_object()
+        .field("id", article.id)
+        .field("title", article.title)
+        .field("date", article.date)
+        .field("url", article.url)
+        .field("source", article.source)
+        .end_object();
+}
+
+void write_article(JsonWriter& json, const core::Article& article) {
+    json.begin_object()
+        .field("id", article.id)
+        .field("title", article.title)
+        .field("text", article.text)
+        .field("date", article.date)
+        .field("url", article.url)
+        .field("source", article.source)
+        .field("place", article.place);
+    json.key("quotes").begin_array();
+    for (const core::Quotation& quote : article.quotes) write_quotation(json, quote);
+    json.end_array().end_object();
+}
+
+void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_shards) {
+    if (missing_shards.empty()) return;
+    json.field("partial", true).key("failed_shards").begin_array();
+    for (const std::string& shard : missing_shards) json.value(shard);
+    json.end_array();
+}
+
+void write_shard(JsonWriter& json, const ShardHealth& shard) {
+    json.begin_object().field("shard", shard.label).field("state", shard.up ? "up" : "down");
+    if (shard.up) json.field("documents", shard.documents);
+    else json.field("error", shard.error);
+    json.end_object();
+}
+
+}  // namespace server

@@ -1,0 +1,38 @@
+// One definition of each object the API answers with, so that a hit, a
+// quotation, an article and a shard's state look the same wherever they
+// appear. Each writes one value (an object) at the writer's position.
+#pragma once
+
+#include "core/searcher.h"
+#include "server/index_handle.h"
+#include "server/json.h"
+
+#include <string>
+#include <vector>
+
+namespace server {
+
+// {"id", "title", "title_html", "score", "snippet", "date", "url", "source", "place", "quote"?}
+void write_hit(JsonWriter& json, const core::SearchHit& hit);
+
+// {"text", "speaker", "speaker_full", "speaker_title", "begin", "end", "citation"?}
+void write_quotation(JsonWriter& json, const core::Quotation& quote, const std::string* citation = nullptr);
+
+// A quotation found by /api/quotes: the quotation's fields and "citation",
+// "text_html", "score", "article" (its summary).
+void write_quote_hit(JsonWriter& json, const core::QuoteHit& hit);
+
+// {"id", "title", "date", "url", "source"}: where a quotation comes from.
+void write_article_summary(JsonWriter& json, const core::Article& article);
+
+// The whole article: {"id", "title", "text", "date", "url", "source", "place", "quotes": [...]}.
+void write_article(JsonWriter& json, const core::Article& article);
+
+// Into the open object: "partial": true and "failed_shards": [...] when
+// some shards did not answer; nothing otherwise.
+void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_shards);
+
+// {"shard", "state", "documents" or "error"}
+void write_shard(JsonWriter& json, const ShardHealth& shard);
+
+}  // namespace server
