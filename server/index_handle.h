@@ -1,86 +1,14 @@
-// Gives each server thread its own Searcher over the current index,
-// reopening when the indexer has switched to a new generation. An index may
-// be one database or a stub listing shards, local or remote (xapian-tcpsrv);
-// a shard that is down or too slow is left out, the answers say so, and it
-// is tried again a little later.
+// The index handle lives in core/search_service (it has nothing to do with
+// HTTP); the server's code and tests name it server::IndexHandle too.
 #pragma once
 
-#include "core/searcher.h"
-#include "server/shard_board.h"
-
-#include <chrono>
-#include <stdexcept>
-#include <string>
-#include <vector>
+#include "core/search_service/index_handle.h"
 
 namespace server {
 
-// The index cannot be opened now (missing, being replaced, corrupt, or no
-// shard answers).
-class IndexUnavailable : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-struct ShardOptions {
-    // How long one remote operation (connect, or one exchange) may take
-    // before the shard counts as down for this request.
-    std::chrono::milliseconds timeout{2000};
-    // How long a shard that is down is left alone before it is tried again.
-    std::chrono::milliseconds retry_after{2000};
-};
-
-struct ShardHealth {
-    std::string label;  // path or host:port
-    bool up = false;
-    Xapian::doccount documents = 0;
-    std::string error;  // why it is down
-};
-
-class IndexHandle {
-public:
-    explicit IndexHandle(std::string db_path, ShardOptions options = {});
-
-    // This thread's searcher over the generation `db_path` points at now,
-    // over the shards that answer. One request uses one searcher
-    // throughout, so it never mixes two generations. Throws IndexUnavailable.
-    core::Searcher& searcher();
-
-    // Runs `work(searcher)`. When Xapian reports that the database changed
-    // under it, reopens and runs it again; when a remote shard fails
-    // mid-request, runs it again without the shards that no longer answer
-    // (each try either reconnects a shard or leaves one out).
-    template <class Work>
-    auto run(Work&& work) -> decltype(work(std::declval<core::Searcher&>())) {
-        constexpr int kTries = 3;
-        for (int tries = 1;; ++tries) {
-            try {
-                return work(searcher());
-            } catch (const Xapian::DatabaseModifiedError& e) {
-                if (tries == kTries) give_up(e);
-                searcher().reopen();
-            } catch (const Xapian::NetworkError& e) {
-                if (tries == kTries) give_up(e);
-                recheck_remote_shards(e);
-            } catch (const Xapian::DatabaseError& e) {
-                give_up(e);
-            }
-        }
-    }
-
-    // Each shard's state, after trying again the shards that are down.
-    std::vector<ShardHealth> shard_health();
-
-    const std::string& db_path() const { return db_path_; }
-
-private:
-    [[noreturn]] static void give_up(const Xapian::Error& error);
-    void recheck_remote_shards(const Xapian::NetworkError& error);
-    static void forget_thread_searcher();
-
-    std::string db_path_;
-    ShardOptions options_;
-    ShardBoard board_;
-};
+using core::IndexHandle;
+using core::IndexUnavailable;
+using core::ShardHealth;
+using core::ShardOptions;
 
 }  // namespace server

@@ -1,4 +1,4 @@
-#include "server/index_handle.h"
+#include "core/search_service/index_handle.h"
 
 #include "core/index_location.h"
 #include "core/shards.h"
@@ -8,28 +8,18 @@
 
 #include <sys/stat.h>
 
-namespace server {
+namespace core {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-using Kind = core::ShardSpec::Kind;
+using Kind = ShardSpec::Kind;
 
 struct OpenShard {
-    core::ShardSpec spec;
+    ShardSpec spec;
     std::optional<Xapian::Database> db;  // empty while the shard is down
     std::string error;                   // why it is down
     unsigned long board_version = 0;     // the ShardBoard report this thread acted on (remote)
 };
-
-// One thread's view of the index: its shards and a searcher over those up.
-struct ThreadIndex {
-    std::string generation;  // what the index path resolved to when opened
-    std::string directory;   // the directory `db_path` led to then, when it is one database
-    std::vector<OpenShard> shards;
-    std::unique_ptr<core::Searcher> searcher;
-};
-
-thread_local ThreadIndex thread_index;
 
 // Which directory `path` leads to now, as "device:inode"; "" when nothing
 // is there (a dangling link, a removed generation).
@@ -43,18 +33,18 @@ std::string directory_identity(const std::string& path) {
 // whenever the indexer switches any part of it: the generation a single
 // index points at, or the stub's shards with the generation each local
 // shard points at. "" when nothing is there.
-std::string resolve_generation(const std::string& db_path, std::vector<core::ShardSpec>& shards) {
-    const std::string resolved = core::current_generation(db_path);
+std::string resolve_generation(const std::string& db_path, std::vector<ShardSpec>& shards) {
+    const std::string resolved = current_generation(db_path);
     if (resolved.empty()) return {};
     try {
-        shards = core::read_shards(resolved);
-    } catch (const core::StubError& e) {
+        shards = read_shards(resolved);
+    } catch (const StubError& e) {
         throw IndexUnavailable(e.what());
     }
     std::string generation = resolved;
-    for (core::ShardSpec& shard : shards) {
+    for (ShardSpec& shard : shards) {
         if (shard.kind == Kind::Local) {
-            const std::string shard_generation = core::current_generation(shard.path);
+            const std::string shard_generation = current_generation(shard.path);
             if (!shard_generation.empty()) shard.path = shard_generation;
         }
         generation += "\n" + shard.label();
@@ -62,7 +52,7 @@ std::string resolve_generation(const std::string& db_path, std::vector<core::Sha
     return generation;
 }
 
-Xapian::Database open_shard(const core::ShardSpec& spec, const ShardOptions& options) {
+Xapian::Database open_shard(const ShardSpec& spec, const ShardOptions& options) {
     if (spec.kind == Kind::Local) return Xapian::Database(spec.path);
     const auto timeout = static_cast<useconds_t>(options.timeout.count());
     return Xapian::Remote::open(spec.host, spec.port, timeout, timeout);
@@ -79,7 +69,7 @@ bool answers(Xapian::Database& db) {
 }
 
 // A searcher over the shards that are up; throws when none is.
-std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shards, const std::string& db_path) {
+std::unique_ptr<Searcher> searcher_over(const std::vector<OpenShard>& shards, const std::string& db_path) {
     Xapian::Database all;
     std::vector<std::string> missing;
     std::string errors;
@@ -95,7 +85,7 @@ std::unique_ptr<core::Searcher> searcher_over(const std::vector<OpenShard>& shar
         if (shards.size() == 1) throw IndexUnavailable("cannot open the index at " + db_path + ": " + errors);
         throw IndexUnavailable("no shard of " + db_path + " answers: " + errors);
     }
-    return std::make_unique<core::Searcher>(std::move(all), db_path, std::move(missing));
+    return std::make_unique<Searcher>(std::move(all), db_path, std::move(missing));
 }
 
 void mark_down(OpenShard& shard, const std::string& error, ShardBoard& board) {
@@ -138,18 +128,34 @@ bool refresh(OpenShard& shard, const ShardOptions& options, ShardBoard& board) {
 
 }  // namespace
 
+struct IndexHandle::ThreadView {
+    std::string generation;  // what the index path resolved to when opened
+    std::string directory;   // the directory `db_path` led to then, when it is one database
+    std::vector<OpenShard> shards;
+    std::unique_ptr<Searcher> searcher;
+};
+
 IndexHandle::IndexHandle(std::string db_path, ShardOptions options)
     : db_path_(std::move(db_path)), options_(options), board_(options.retry_after) {}
 
-core::Searcher& IndexHandle::searcher() {
+IndexHandle::~IndexHandle() = default;
+
+IndexHandle::ThreadView& IndexHandle::thread_view() {
+    std::lock_guard lock(views_mutex_);
+    std::unique_ptr<ThreadView>& view = views_[std::this_thread::get_id()];
+    if (!view) view = std::make_unique<ThreadView>();
+    return *view;
+}
+
+Searcher& IndexHandle::searcher() {
     // The indexer publishes a generation of a single index by pointing the
     // link at a new directory: while `db_path` leads to the same directory,
     // this thread's searcher is current. One stat(2) per request instead of
     // resolving every component of the path; a removed generation fails it.
-    ThreadIndex& index = thread_index;
+    ThreadView& index = thread_view();
     std::string directory = directory_identity(db_path_);
     if (index.searcher && !directory.empty() && directory == index.directory) return *index.searcher;
-    std::vector<core::ShardSpec> specs;
+    std::vector<ShardSpec> specs;
     const std::string generation = resolve_generation(db_path_, specs);
     if (generation.empty()) {
         forget_thread_searcher();
@@ -158,7 +164,7 @@ core::Searcher& IndexHandle::searcher() {
     bool changed = false;
     if (generation != index.generation) {
         index.shards.clear();
-        for (core::ShardSpec& spec : specs) index.shards.push_back(OpenShard{std::move(spec), {}, {}, 0});
+        for (ShardSpec& spec : specs) index.shards.push_back(OpenShard{std::move(spec), {}, {}, 0});
         index.generation = generation;
         changed = true;
     }
@@ -183,7 +189,7 @@ core::Searcher& IndexHandle::searcher() {
 void IndexHandle::recheck_remote_shards(const Xapian::NetworkError& error) {
     const bool timed_out = std::string(error.get_type()) == "NetworkTimeoutError";
     const std::string context = error.get_context();
-    ThreadIndex& index = thread_index;
+    ThreadView& index = thread_view();
     for (OpenShard& shard : index.shards) {
         if (shard.spec.kind != Kind::Remote) continue;
         const bool failed = context.find("(" + shard.spec.label() + ")") != std::string::npos;
@@ -203,10 +209,11 @@ std::vector<ShardHealth> IndexHandle::shard_health() {
         // Reported per shard below.
     }
     std::vector<ShardHealth> health;
-    for (OpenShard& shard : thread_index.shards) {
+    ThreadView& index = thread_view();
+    for (OpenShard& shard : index.shards) {
         if (shard.db && !answers(*shard.db)) {
             connect(shard, options_, board_);
-            thread_index.searcher.reset();
+            index.searcher.reset();
         }
         ShardHealth item{shard.spec.label(), shard.db.has_value(), 0, {}};
         if (shard.db) item.documents = shard.db->get_doccount();
@@ -222,10 +229,11 @@ void IndexHandle::give_up(const Xapian::Error& error) {
 }
 
 void IndexHandle::forget_thread_searcher() {
-    thread_index.searcher.reset();
-    thread_index.shards.clear();
-    thread_index.generation.clear();
-    thread_index.directory.clear();
+    ThreadView& index = thread_view();
+    index.searcher.reset();
+    index.shards.clear();
+    index.generation.clear();
+    index.directory.clear();
 }
 
-}  // namespace server
+}  // namespace core

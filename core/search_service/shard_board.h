@@ -9,7 +9,7 @@
 #include <mutex>
 #include <string>
 
-namespace server {
+namespace core {
 
 class ShardBoard {
 public:
@@ -36,4 +36,4 @@ private:
     unsigned long next_version_ = 1;
 };
 
-}  // namespace server
+}  // namespace core

@@ -1,6 +1,6 @@
-#include "server/shard_board.h"
+#include "core/search_service/shard_board.h"
 
-namespace server {
+namespace core {
 
 ShardBoard::State ShardBoard::state(const std::string& shard) const {
     std::lock_guard lock(mutex_);
@@ -22,4 +22,4 @@ unsigned long ShardBoard::report_up(const std::string& shard) {
     return state.version;
 }
 
-}  // namespace server
+}  // namespace core
