@@ -48,14 +48,9 @@ Reply api_search(const Request& http, IndexHandle& index) {
 }
 
 Reply api_quotes(const Request& http, IndexHandle& index) {
-    auto parsed = parse_search_request(http, false);
+    auto parsed = parse_quote_request(http, http.param("speaker"));
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
-    core::SearchRequest search = std::get<core::SearchRequest>(parsed);
-    core::QuoteRequest request;
-    request.query = search.query;
-    request.limit = search.limit;
-    request.offset = search.offset;
-    request.speaker = http.param("speaker");
+    const core::QuoteRequest& request = std::get<core::QuoteRequest>(parsed);
     if (!core::is_valid_utf8(request.speaker) || core::utf8_length(request.speaker) > 200) {
         return error_reply(400, "speaker must be a name of at most 200 characters");
     }

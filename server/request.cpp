@@ -73,6 +73,18 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Reque
     return request;
 }
 
+std::variant<core::QuoteRequest, RequestError> parse_quote_request(const Request& http, std::string speaker) {
+    auto parsed = parse_search_request(http, false);
+    if (auto* error = std::get_if<RequestError>(&parsed)) return *error;
+    const core::SearchRequest& search = std::get<core::SearchRequest>(parsed);
+    core::QuoteRequest request;
+    request.query = search.query;
+    request.speaker = std::move(speaker);
+    request.limit = search.limit;
+    request.offset = search.offset;
+    return request;
+}
+
 std::string filter_value(const Request& request, const std::string& name) {
     std::string value = request.param(name);
     if (!core::is_valid_utf8(value) || value.size() > kMaxFilterBytes) return {};

@@ -48,6 +48,11 @@ bool is_blank(std::string_view text);
 // is an error only when `require_query`.
 std::variant<core::SearchRequest, RequestError> parse_search_request(const Request& request, bool require_query);
 
+// Reads q, limit and offset as parse_search_request does (a blank q is
+// allowed), for a search among the quotations of `speaker` (as read by the
+// caller, or "").
+std::variant<core::QuoteRequest, RequestError> parse_quote_request(const Request& request, std::string speaker);
+
 // The page's filters: source=, place= (see filter_value), from= and to=
 // (dates, see is_date_bound; others are ignored).
 core::SearchFilters read_filters(const Request& request);

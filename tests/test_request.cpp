@@ -82,3 +82,16 @@ TEST_CASE("an unknown path is answered 404 before the index is opened") {
     server::IndexHandle index("/nonexistent/index");
     CHECK(server::route(server::Method::Get, "/no/such/path", index).status == 404);
 }
+
+TEST_CASE("a quotations request keeps the words, the speaker and the limits") {
+    auto parsed = server::parse_quote_request(with_params({{"q", "партнерами"}, {"limit", "5"}, {"offset", "10"}}), "Лавров");
+    REQUIRE(std::holds_alternative<core::QuoteRequest>(parsed));
+    const auto& request = std::get<core::QuoteRequest>(parsed);
+    CHECK(request.query == "партнерами");
+    CHECK(request.speaker == "Лавров");
+    CHECK(request.limit == 5);
+    CHECK(request.offset == 10);
+    auto refused = server::parse_quote_request(with_params({{"limit", "1000"}}), "");
+    REQUIRE(std::holds_alternative<server::RequestError>(refused));
+    CHECK(std::get<server::RequestError>(refused).status == 400);
+}

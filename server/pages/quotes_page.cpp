@@ -51,14 +51,9 @@ std::string quote_pages(const std::string& words, const std::string& speaker, co
 namespace pages {
 
 Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& index) {
-    auto parsed = parse_search_request(http, false);
+    auto parsed = parse_quote_request(http, filter_value(http, "speaker"));
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
-    const core::SearchRequest search = std::get<core::SearchRequest>(parsed);
-    core::QuoteRequest request;
-    request.query = search.query;
-    request.limit = search.limit;
-    request.offset = search.offset;
-    request.speaker = filter_value(http, "speaker");
+    const core::QuoteRequest& request = std::get<core::QuoteRequest>(parsed);
     if (is_blank(request.query) && request.speaker.empty()) {
         return Reply{200, kHtml, render(Page{"Цитаты — поиск по новостям", query, view_tabs(query, true) + home_page_content(), "", true})};
     }
