@@ -547,3 +547,40 @@ TEST_CASE("a verb going on to its topic does not attribute the words before its 
               "Аукционный дом, традиционно проводящий русские торги, сообщил о проведении новых торгов искусством.")
               .empty());
 }
+
+TEST_CASE("a capitalised word the dictionary knows as a common word or a place is no speaker") {
+    const auto quotes = extract_quotations("«Переговоры прошли успешно и продлятся завтра», — сообщил Рим.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+    const auto named = extract_quotations("«Переговоры прошли успешно и продлятся завтра», — сообщил Лапин.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Лапин");
+}
+
+TEST_CASE("no-break spaces around the dash read as plain spaces, and the offsets still hold for the original text") {
+    const std::string text = "Он сказал: «Мы готовы продолжать переговоры»,\u00A0— сказал Сергей\u00A0Лавров.";
+    const auto quotes = extract_quotations(text);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лавров");
+    CHECK(quotes[0].begin == 12);
+    CHECK(quotes[0].end == 12 + 31);
+}
+
+TEST_CASE("'приводит РИА Новости слова X' attributes to X, not to the agency's second word") {
+    const auto quotes = extract_quotations("«Надо самые строжайшие меры принимать», — приводит РИА Новости слова депутата Ивана Петрова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Петров");
+}
+
+TEST_CASE("brackets inside a quoted company name do not cut the speaker phrase") {
+    const auto quotes = extract_quotations(
+        "«Наша компания развивается в новых условиях», - прокомментировал президент ООО \"Ксерокс (СНГ)\" Антон Бородихин.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker_full == "Антон Бородихин");
+}
+
+TEST_CASE("a man's first name that is the stem of a woman's (Динар, Динара) does not read as a dative") {
+    const auto quotes = extract_quotations(
+        "«Дважды за нарушение, которого он совершить не мог», комментирует правозащитник Динар Идрисов.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Идрисов");
+}

@@ -17,8 +17,9 @@ constexpr std::size_t kMaxColonSpeakerWords = 6;
 bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     std::size_t at = after;
     bool comma = false;
+    // `''«...»'', — сказал`: wiki markup around the quotation.
     while (at < text.size() && (text[at] == ',' || text[at] == ' ' || text[at] == '.' || text[at] == '!' ||
-                                text[at] == '?' || text.substr(at, 3) == "…")) {
+                                text[at] == '?' || text[at] == '\'' || text.substr(at, 3) == "…")) {
         comma = comma || text[at] == ',';
         at += text.substr(at, 3) == "…" ? 3 : 1;
     }

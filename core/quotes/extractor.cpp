@@ -70,6 +70,8 @@ std::size_t Extractor::subject_start(std::size_t at) const {
 std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
     std::size_t end = sentence_end(from_byte);
     for (std::size_t at = from_byte; at < end; ++at) {
+        // `президент ООО "Ксерокс (СНГ)" Антон Бородихин`: marks inside a quoted name do not end it.
+        if (const auto name = quoted_span_at(at); name && name->close < end) at = name->close;
         const char c = text[at];
         if (c == ',' || c == ';' || c == '(' || c == ':') {
             end = at;

@@ -1,6 +1,7 @@
 #include "core/quotes/names.h"
 
 #include "core/data.h"
+#include "core/dictionary.h"
 #include "core/russian.h"
 #include "core/text.h"
 
@@ -32,10 +33,20 @@ namespace {
 
 std::string look_up_first_name(const std::string& normalized) {
     const auto& names = first_names();
-    if (auto it = names.find(normalized); it != names.end()) return it->second;
-    const std::string base = surname_base(normalized);
-    if (auto it = names.find(base); !base.empty() && it != names.end()) return it->second;
-    return {};
+    auto it = names.find(normalized);
+    if (it == names.end()) {
+        const std::string base = surname_base(normalized);
+        if (base.empty()) return {};
+        it = names.find(base);
+        if (it == names.end()) return {};
+    }
+    // `Динар` is no case of `Динара`, whose stem never stands bare: a man's
+    // name of its own, in the nominative.
+    const std::string nominative = normalize_text(it->second);
+    if (normalized.size() < nominative.size() && nominative.compare(0, normalized.size(), normalized) == 0) {
+        return capitalize(normalized);
+    }
+    return it->second;
 }
 
 constexpr std::size_t kMaxRememberedWords = 100000;
@@ -90,6 +101,28 @@ bool may_start_name(const Token& t) {
 
 bool may_be_surname(const Token& t) {
     return may_start_name(t) && !is_latin_word(t.normalized) && first_name_nominative(t.normalized).empty();
+}
+
+namespace {
+
+bool dictionary_knows_as_no_name(const Token& t) {
+    // `Лапина`, `Лавров`, `Янукович` may be dictionary words too; a surname's
+    // ending keeps them names.
+    if (has_surname_suffix(t.normalized) || ends_with(t.normalized, "ич")) return false;
+    // Hunspell accepts a common word capitalised (`Однако`) and knows places
+    // (`Афины`) only so.
+    return RussianDictionary::instance().knows(t.raw);
+}
+
+}  // namespace
+
+// Asked only of speaker candidates; a dictionary look-up costs about 13 µs,
+// so each thread remembers the answers.
+bool is_dictionary_word(const Token& t) {
+    thread_local std::unordered_map<std::string, bool> answers;
+    if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    return answers.emplace(t.raw, dictionary_knows_as_no_name(t)).first->second;
 }
 
 std::string surname_nominative(const Token& token) {

@@ -38,6 +38,12 @@ bool may_start_name(const Token& t);
 // quoted name, a Latin word or a first name.
 bool may_be_surname(const Token& t);
 
+// `Однако`, `Афины`, `Браун`: a capitalised word without a surname's ending
+// that Debian's Russian dictionary knows, as a common word or as a proper
+// noun (a place, mostly). Alone, with no first name before it anywhere in
+// the article, it names no speaker.
+bool is_dictionary_word(const Token& t);
+
 // The nominative (masculine) of a surname written in another case.
 std::string surname_nominative(const Token& token);
 

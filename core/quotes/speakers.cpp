@@ -78,8 +78,10 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
     if (!first_name_nominative(last.normalized).empty() || is_latin_word(last.normalized)) {
         return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
     }
-    if (find_known(known, last.normalized)) return 3;
     if (!first_name.empty()) return 3;
+    const Person* found = find_known(known, last.normalized);
+    if (end - begin == 1 && (!found || found->full_name == found->surname) && is_dictionary_word(last)) return 0;
+    if (found) return 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
@@ -248,7 +250,10 @@ std::size_t Extractor::skip_medium(std::size_t i, std::size_t last) const {
     }();
     while (i < last) {
         const Token& t = tokens[i];
-        if (t.all_caps || t.in_name_of_site || is_latin_word(t.normalized)) {
+        // `РИА Новости` before `РИА` alone, which would leave `Новости` for a name.
+        if (const std::size_t words = agency_words_at(i, agencies); words > 0) {
+            i += words;
+        } else if (t.all_caps || t.in_name_of_site || is_latin_word(t.normalized)) {
             ++i;
         } else if (t.after_open_quote) {
             std::size_t closer_size = 0;
@@ -258,8 +263,6 @@ std::size_t Extractor::skip_medium(std::size_t i, std::size_t last) const {
             const std::size_t close = pair ? find_closing(text, open, *pair, closer_size) : std::string_view::npos;
             if (close == std::string_view::npos) return i;
             i = token_at(tokens, close);
-        } else if (const std::size_t words = agency_words_at(i, agencies); words > 0) {
-            i += words;
         } else {
             break;
         }
