@@ -584,3 +584,33 @@ TEST_CASE("a man's first name that is the stem of a woman's (Динар, Дин�
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Идрисов");
 }
+
+TEST_CASE("a colon introduction naming the person after a noun of speech gives the quotation in the next paragraph") {
+    const auto quotes = extract_quotations(
+        "Редакции удалось получить комментарии экс-главы РУСАДА Николая Дурманова:\n«Перед нами достаточно любопытный феномен».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Дурманов");
+}
+
+TEST_CASE("a role word goes to the person the article titled so in another case, not to the last person named") {
+    const auto quotes = extract_quotations(
+        "По словам продюсера Ильи Стюарта, режиссер успел снять почти всё: «Несколько сцен удалось доснять по запискам», – "
+        "рассказал продюсер. В фильме играет Ирина Старшенбаум.\n«В фильме очень много музыки и энергии», – говорит продюсер.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker_full == "Илья Стюарт");
+    CHECK(quotes[1].speaker == "Стюарт");
+}
+
+TEST_CASE("two capitalised words no dictionary knows after a title are a foreign first name and surname") {
+    const auto quotes = extract_quotations(
+        "«Это никак не повлияло на его решение», — сказал глава пресс-службы кардинал Федерико Ломбарди.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ломбарди");
+}
+
+TEST_CASE("'приводит РИА Новости его слова' refers back to the person named before") {
+    const auto quotes = extract_quotations(
+        "С инициативой выступил депутат Виталий Ефимов.\n«Я считаю, это безнравственно», — приводит РИА Новости его слова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ефимов");
+}

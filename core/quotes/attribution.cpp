@@ -51,6 +51,11 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
         if (words < last && (tokens[words].normalized == "слова" || tokens[words].normalized == "слов")) {
             return attribute(quote, words + 1, last, false, true);
         }
+        // `— приводит РИА Новости его слова`.
+        if (words + 1 < last && (tokens[words].normalized == "его" || tokens[words].normalized == "ее") &&
+            tokens[words + 1].normalized == "слова") {
+            return attribute_to_antecedent(quote, words);
+        }
     }
     if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
     verb_gender = gender_of_verb(v);
@@ -65,7 +70,8 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
 
 bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     std::size_t at = open;
-    while (at > 0 && text[at - 1] == ' ') --at;
+    // A colon may end the paragraph before: `... комментарии Николая Дурманова:` / `«...»`.
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n')) --at;
     if (at == 0 || text[at - 1] != ':') return false;
     const std::size_t start = clause_start(at - 1);
     const std::size_t first = token_at(tokens, start);
@@ -85,7 +91,8 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     if (verb == last) {
         if (last - first <= kMaxColonSpeakerWords) return attribute(quote, first, last, false, true);
         const std::size_t topic = headline_topic(first, last);
-        return topic < last && attribute(quote, first, topic, true, true);
+        if (topic < last) return attribute(quote, first, topic, true, true);
+        return attribute_to_words_of(quote, first, last);
     }
     // `заявил Лавров:` or `Лавров заявил:` / `Глава МИД заявил журналистам:`
     // `Соловьёв отметил, что ...:` — a comma after the verb: the speaker stands before it.
@@ -95,6 +102,25 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     }
     const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
     return attribute(quote, subject, verb, true, true);
+}
+
+bool Extractor::attribute_to_words_of(Quotation& quote, std::size_t first, std::size_t last) {
+    // `По словам продюсера Ильи Стюарта, Серебренников успел ...:`
+    if (first + 2 < last && tokens[first].normalized == "по" && is_reporting_noun(tokens[first + 1].normalized) &&
+        reports_words(tokens[first + 1].normalized)) {
+        const std::size_t comma = std::min(last, token_at(tokens, text.find(',', tokens[first + 1].end)));
+        return attribute(quote, first + 2, comma, false, true) && !quote.speaker.empty();
+    }
+    // `RT удалось получить комментарии экс-главы РУСАДА Николая Дурманова:`:
+    // a noun of speech, then a person the article names in full.
+    for (std::size_t i = first; i + 1 < last; ++i) {
+        if (tokens[i].capitalized || !is_speech_noun(tokens[i].normalized)) continue;
+        const auto person = find_person(i + 1, last, false, false);
+        if (!person || person->full_name == person->surname) return false;
+        set_speaker(quote, *person);
+        return true;
+    }
+    return false;
 }
 
 std::size_t Extractor::clause_start(std::size_t colon) const {

@@ -273,6 +273,10 @@ private:
     // Before the opening mark: `Лавров: «...»`, `Глава МИД заявил: «...»`.
     bool attribute_before(Quotation& quote, std::size_t open);
 
+    // A colon clause without a speech verb that reports someone's words:
+    // `По словам X, ...:`, `комментарии экс-главы РУСАДА Николая Дурманова:`.
+    bool attribute_to_words_of(Quotation& quote, std::size_t first, std::size_t last);
+
     // The start of a colon clause: its sentence, or the quotation it stands
     // in (`«Антон Красовский: «Я гей...»»`, a title of an article).
     std::size_t clause_start(std::size_t colon) const;

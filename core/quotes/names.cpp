@@ -13,6 +13,22 @@
 namespace core::quotes_detail {
 namespace {
 
+// `Илья` → `ильи`, `илье`, `илью`, `ильей`: the cases of a name in -а/-я,
+// which the surname paradigms do not give.
+std::vector<std::string> oblique_forms(const std::string& name) {
+    std::vector<std::string> forms;
+    if (ends_with(name, "я")) {
+        const std::string stem = name.substr(0, name.size() - 2);
+        for (std::string_view ending : {"и", "е", "ю", "ей"}) forms.push_back(stem + std::string(ending));
+    } else if (ends_with(name, "а")) {
+        const std::string stem = name.substr(0, name.size() - 2);
+        const bool soft = ends_with(stem, "г") || ends_with(stem, "к") || ends_with(stem, "х") || ends_with(stem, "ш") ||
+                          ends_with(stem, "ж") || ends_with(stem, "ч") || ends_with(stem, "щ");
+        for (std::string_view ending : {soft ? "и" : "ы", "е", "у", "ой"}) forms.push_back(stem + std::string(ending));
+    }
+    return forms;
+}
+
 // First names by their case-independent base (`константина` → Константин).
 const std::unordered_map<std::string, std::string>& first_names() {
     static const std::unordered_map<std::string, std::string> names = [] {
@@ -21,6 +37,7 @@ const std::unordered_map<std::string, std::string>& first_names() {
             const std::string base = surname_base(name);
             out.emplace(name, capitalize(name));
             if (!base.empty()) out.emplace(base, capitalize(name));
+            for (const std::string& form : oblique_forms(name)) out.emplace(form, capitalize(name));
         }
         return out;
     }();
@@ -123,6 +140,13 @@ bool is_dictionary_word(const Token& t) {
     if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
     if (answers.size() >= kMaxRememberedWords) answers.clear();
     return answers.emplace(t.raw, dictionary_knows_as_no_name(t)).first->second;
+}
+
+bool in_dictionary(const Token& t) {
+    thread_local std::unordered_map<std::string, bool> answers;
+    if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    return answers.emplace(t.raw, RussianDictionary::instance().knows(t.raw)).first->second;
 }
 
 std::string surname_nominative(const Token& token) {

@@ -44,6 +44,10 @@ bool may_be_surname(const Token& t);
 // the article, it names no speaker.
 bool is_dictionary_word(const Token& t);
 
+// Whether Debian's Russian dictionary accepts the word as written (`Совета`
+// yes, `Ломбарди` no).
+bool in_dictionary(const Token& t);
+
 // The nominative (masculine) of a surname written in another case.
 std::string surname_nominative(const Token& token);
 

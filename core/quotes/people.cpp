@@ -228,6 +228,10 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
             break;
         }
         const std::size_t sentence = tokens[i].sentence;
+        if (mention.name_begin > 0 && tokens[mention.name_begin - 1].sentence == sentence &&
+            !tokens[mention.name_begin - 1].capitalized) {
+            mention.title_before = tokens[mention.name_begin - 1].normalized;
+        }
         for (std::size_t k = mention.name_begin; k > 0 && mention.name_begin - k < kTitleContextWords;) {
             --k;
             if (tokens[k].sentence != sentence) break;
@@ -236,6 +240,12 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
         mentions.push_back(std::move(mention));
     }
     return mentions;
+}
+
+bool same_root(const std::string& a, const std::string& b) {
+    constexpr std::size_t kRootBytes = 10;  // five Cyrillic letters
+    const std::size_t n = std::min({kRootBytes, a.size(), b.size()});
+    return n >= 6 && a.compare(0, n, b, 0, n) == 0;
 }
 
 bool shares_root(const std::string& title_word, const std::set<std::string>& context) {
@@ -269,6 +279,9 @@ std::optional<Person> resolve_title(const std::vector<std::string>& title_words,
         if (qualifiers_conflict(title_words, m.context)) continue;
         std::size_t overlap = 0;
         for (std::size_t i = 0; i < title_words.size(); ++i) overlap += shares_root(title_words[i], m.context) * (i == 0 ? 2 : 1);
+        // `по словам продюсера Ильи Стюарта` ... `— говорит продюсер`: named in
+        // another case, the title right before the name is in that case too.
+        if (overlap == 0 && !m.nominative && !title_words.empty() && same_root(title_words[0], m.title_before)) overlap = 2;
         if (overlap > 0 && overlap >= best_overlap) {
             best = m.person;
             best_overlap = overlap;

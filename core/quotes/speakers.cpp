@@ -91,6 +91,9 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
     // in an oblique case, read as first name and surname.
     const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
     if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
+    // `кардинал Федерико Ломбарди`: two words no dictionary knows (unlike
+    // `Совета Федерации`) are a foreign first name and surname.
+    if (end - begin == 2 && !tokens[begin].sentence_start && !in_dictionary(tokens[begin]) && !in_dictionary(last)) return 2;
     // `премьер Малайзии Наджиб Разак`: a place before a name.
     if (end - begin > 2 && case_fits && ends_like_oblique_noun(tokens[end - 3].normalized) &&
         !ends_like_oblique_noun(tokens[end - 2].normalized) && !looks_adjectival(tokens[end - 2].normalized)) {
