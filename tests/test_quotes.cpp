@@ -614,3 +614,10 @@ TEST_CASE("'приводит РИА Новости его слова' refers bac
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Ефимов");
 }
+
+TEST_CASE("a surname glued to an initial (Р.Русинов) is a name, not a site") {
+    const auto quotes = extract_quotations(
+        "Отвечая на вопрос корреспондента, Р.Русинов сказал: «Опыт общения с детьми в школах у меня уже был».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Русинов");
+}
