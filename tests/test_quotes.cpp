@@ -621,3 +621,15 @@ TEST_CASE("a surname glued to an initial (Р.Русинов) is a name, not a si
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Русинов");
 }
+
+TEST_CASE("a pronoun reaches back two paragraphs, not to a speaker four paragraphs away") {
+    const auto near = extract_quotations(
+        "Глава полиции Иван Браун сообщил о находках.\n\nОн добавил, что расследование идет.\n\n"
+        "«Большое количество полиции, избегайте этого района», — написал он.");
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].speaker == "Браун");
+    const auto far = extract_quotations(
+        "Глава полиции Иван Браун сообщил о находках.\n\nПозже назвали имя нападавшего.\n\nВ феврале уже поступало сообщение.\n\n"
+        "Расследование ведут сотрудники офиса шерифа.\n\n«Большое количество полиции, избегайте этого района», — написал он.");
+    for (const auto& q : far) CHECK(q.speaker.empty());
+}

@@ -15,6 +15,7 @@ namespace core::quotes_detail {
 
 Extractor::Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(known_persons(t, tokens)) {
     mark_quoted_tokens();
+    find_paragraph_breaks();
     std::set<std::size_t> sentences_with_subject;
     for (Mention& m : person_mentions(tokens, known)) {
         if (quoted[m.person.token]) continue;
@@ -198,13 +199,40 @@ Person Extractor::person_of(const Quotation& quote) const {
     return Person{quote.speaker, quote.speaker_full, 0, gender_of_surname(quote.speaker)};
 }
 
+std::size_t Extractor::paragraph_of(std::size_t byte) const {
+    return std::upper_bound(paragraph_breaks.begin(), paragraph_breaks.end(), byte) - paragraph_breaks.begin();
+}
+
+void Extractor::find_paragraph_breaks() {
+    // A line break after the end of a sentence; RT's texts also break lines
+    // inside sentences (`на \nсайте\n СК`), which start no paragraph.
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+        std::size_t end = at;
+        while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+        if (end == 0) continue;
+        const char last = text[end - 1];
+        const bool closes = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                            (end >= 2 && text.substr(end - 2, 2) == "»") || (end >= 3 && text.substr(end - 3, 3) == "“");
+        // `... законопроекта, предусматривающего...`: a teaser of a linked
+        // article (RT's `Также по теме`) cut short, inside a paragraph.
+        const bool cut_short = end >= 3 && text.substr(end - 3, 3) == "...";
+        if (closes && !cut_short && (paragraph_breaks.empty() || paragraph_breaks.back() < end)) paragraph_breaks.push_back(at);
+    }
+}
+
 std::optional<Person> Extractor::previous_speaker(std::size_t at, Gender wanted, std::size_t self) const {
     const std::size_t byte = at < tokens.size() ? tokens[at].begin : text.size();
     const auto inside_self = [&](std::size_t b) { return self < taken.size() && taken[self].first <= b && b < taken[self].second; };
+    // `он` and `продюсер` point back at most two paragraphs (`Он добавил, что ...` may stand between).
+    const std::size_t paragraph = paragraph_of(byte);
+    const auto too_far = [&](std::size_t b) { return paragraph_of(b) + 2 < paragraph; };
     std::optional<Person> best;
     std::size_t best_byte = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
-        if (i == self || out[i].speaker.empty() || byte_begin[i] >= byte || (best && byte_begin[i] < best_byte)) continue;
+        if (i == self || out[i].speaker.empty() || byte_begin[i] >= byte || (best && byte_begin[i] < best_byte) ||
+            too_far(byte_begin[i])) {
+            continue;
+        }
         const Person person = person_of(out[i]);
         if (!fits(person, wanted)) continue;
         best = person;
@@ -213,7 +241,7 @@ std::optional<Person> Extractor::previous_speaker(std::size_t at, Gender wanted,
     for (const Mention& m : mentions) {
         const std::size_t mention_byte = tokens[m.person.token].begin;
         if (!m.subject || mention_byte >= byte || (best && mention_byte <= best_byte) || !fits(m.person, wanted) ||
-            inside_self(mention_byte)) {
+            inside_self(mention_byte) || too_far(mention_byte)) {
             continue;
         }
         best = m.person;

@@ -93,11 +93,18 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // byte ranges already quoted
     std::vector<std::size_t> byte_begin;                     // of each quotation in `out`
     std::vector<Reference> references;                       // of each quotation in `out`
+    std::vector<std::size_t> paragraph_breaks;               // bytes of the line breaks that end a paragraph
     Reference reference;                   // of the attribution being read
     bool named_directly = false;           // the attribution being read names its speaker
     Gender verb_gender = Gender::unknown;  // what the verb of the attribution asks for
 
     // ------------------------------- the text and its quotations (extractor.cpp) --
+
+    // Fills `paragraph_breaks`.
+    void find_paragraph_breaks();
+
+    // How many paragraphs stand before byte `byte`.
+    std::size_t paragraph_of(std::size_t byte) const;
 
     // Code points of the text before byte `byte` (Quotation's offsets).
     std::size_t chars_before(std::size_t byte) const;
