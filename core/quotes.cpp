@@ -40,12 +40,14 @@ std::vector<Quotation> extract_quotations(std::string_view original) {
     const std::string text = plain_spaces(original);
     quotes_detail::Extractor extractor(text);
     extractor.quoted_speech();
+    extractor.paragraphs_of_speech();
     extractor.dashed_speech();
     extractor.reported_speech();
     extractor.as_said_by();
     extractor.sentence_final_attribution();
     extractor.about_this();
     extractor.embedded_fragments();
+    extractor.continued_speech();
     extractor.resolve_references();
     std::vector<Quotation> quotations = extractor.take_quotations();
     std::sort(quotations.begin(), quotations.end(), [](const Quotation& a, const Quotation& b) { return a.begin < b.begin; });

@@ -633,3 +633,46 @@ TEST_CASE("a pronoun reaches back two paragraphs, not to a speaker four paragrap
         "Расследование ведут сотрудники офиса шерифа.\n\n«Большое количество полиции, избегайте этого района», — написал он.");
     for (const auto& q : far) CHECK(q.speaker.empty());
 }
+
+TEST_CASE("a quotation over several paragraphs is attributed by the dash after its closing mark") {
+    const auto quotes = extract_quotations(
+        "Председатель движения Армен Оганесян предложил общественные работы.\n"
+        "«Очень хорошо может подействовать на нарушителей такая мера, как общественные работы.\n"
+        "Помимо этого, можно размещать на баннерах фотографии нарушителей.\n"
+        "Такие меры порой более действенны, чем финансовые», — отметил Оганесян.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Оганесян");
+    CHECK(quotes[0].text.rfind("Очень хорошо", 0) == 0);
+    CHECK(quotes[0].text.find("чем финансовые") != std::string::npos);
+}
+
+TEST_CASE("a quotation standing alone right after one by a named speaker in the same paragraph is theirs") {
+    const auto quotes = extract_quotations(
+        "По словам Кириенко, этот конкурс станет «открытым окном в завтрашнюю элиту». «Это вертикальный лифт с "
+        "открытой государственной поддержкой». Конкурс будет ежегодным.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].text == "Это вертикальный лифт с открытой государственной поддержкой");
+    CHECK(quotes[1].speaker == "Кириенко");
+}
+
+TEST_CASE("a sentence naming one person as its subject, then a quotation without a verb, gives the quotation to them") {
+    const auto named = extract_quotations(
+        "Студент из Польши Роман Глебовски также праздновал победу на площади. «Я не видел сам момент гола, но все кричали».");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Глебовски");
+    const auto two = extract_quotations(
+        "Роман Глебовски и Анна Ковальская праздновали победу на площади. «Я не видел сам момент гола, но все кричали».");
+    for (const auto& q : two) CHECK(q.speaker.empty());
+    const auto next_paragraph = extract_quotations(
+        "Студент Роман Глебовски праздновал победу на площади.\n«Я не видел сам момент гола, но все кричали».");
+    for (const auto& q : next_paragraph) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a dialogue after a naming sentence gives only its first line to the person named") {
+    const auto quotes = extract_quotations(
+        "Понятие происходит от шутки, которую президент Джон Кулидж отпустил на птицефабрике. «А что у вас, каждый "
+        "петух обслуживает одну курицу?». «Нет, на каждого петуха у нас несколько куриц!».");
+    REQUIRE(!quotes.empty());
+    CHECK(quotes[0].speaker == "Кулидж");
+    for (std::size_t i = 1; i < quotes.size(); ++i) CHECK(quotes[i].speaker.empty());
+}

@@ -37,6 +37,18 @@ public:
     // «...», — сказал Путин; Лавров: «...»; «Часть, — сказал он. — Часть».
     void quoted_speech();
 
+    // A quotation over several paragraphs: `«Первый ...` / `Второй ...» — отметил
+    // Оганесян`. The first paragraph opens with the mark; the closing mark of
+    // a later one (at most six) is followed by the attribution.
+    void paragraphs_of_speech();
+
+    // A quotation standing as a sentence of its own, with no attribution,
+    // right after a sentence of the same paragraph that quotes someone
+    // (`По словам Кириенко, конкурс станет «...». «Это лифт ...».`) or
+    // that names one person only, as its subject (`Студент Роман Глебовски
+    // праздновал ... «Я не видел ...»`): that person's words.
+    void continued_speech();
+
     // A paragraph of direct speech: `— Мы готовы, — сказал он.`
     void dashed_speech();
 
@@ -316,6 +328,20 @@ private:
     std::size_t subject_before_verb(std::size_t from, std::size_t verb) const;
 
     // ------------------------------------------ helpers of the passes (passes.cpp) --
+
+    // The quotation opened by `pair` at byte `open` and closed in a later
+    // paragraph, attributed, with its byte range.
+    std::optional<std::pair<Quotation, std::pair<std::size_t, std::size_t>>> quotation_over_paragraphs(std::size_t open,
+                                                                                                   const QuotePair& pair);
+
+    // Keeps bytes [inside, close) as words of the speaker of a quotation
+    // found in bytes [begin, end), if there is one with a speaker among the
+    // first `attributed` of `out`.
+    bool continue_quotation_in(std::size_t begin, std::size_t end, std::size_t inside, std::size_t close, std::size_t attributed);
+
+    // The one person named in bytes [begin, end), as the subject; none when
+    // no one or several are.
+    std::optional<Person> only_person_named_in(std::size_t begin, std::size_t end) const;
 
     // The words reported after an attribution (`по словам Лаврова, ...`): from
     // its comma to the end of the sentence. `comma` is that comma's byte.
