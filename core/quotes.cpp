@@ -49,6 +49,7 @@ std::vector<Quotation> extract_quotations(std::string_view original) {
     extractor.embedded_fragments();
     extractor.continued_speech();
     extractor.resolve_references();
+    extractor.complete_first_names();
     std::vector<Quotation> quotations = extractor.take_quotations();
     std::sort(quotations.begin(), quotations.end(), [](const Quotation& a, const Quotation& b) { return a.begin < b.begin; });
     return quotations;

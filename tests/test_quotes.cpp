@@ -676,3 +676,62 @@ TEST_CASE("a dialogue after a naming sentence gives only its first line to the p
     CHECK(quotes[0].speaker == "Кулидж");
     for (std::size_t i = 1; i < quotes.size(); ++i) CHECK(quotes[i].speaker.empty());
 }
+
+TEST_CASE("a first name given as the speaker becomes the surname the article always writes after it") {
+    const auto quotes = extract_quotations(
+        "Сессию прервали после аварии Габриэле Тарквини (Honda). «Это была моя ошибка, - сказал Габриэле, - трасса сухая, "
+        "а бордюр был влажный».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Тарквини");
+    CHECK(quotes[0].speaker_full == "Габриэле Тарквини");
+}
+
+TEST_CASE("a foreign name after a Latin company name or a place is found by the two words no dictionary knows") {
+    const auto after_latin = extract_quotations(
+        "«Коррупционные скандалы привели банк к фактическому дефолту», — заявил экономист агентства SYZ Asset Management "
+        "Стефано Джирола.");
+    REQUIRE(after_latin.size() == 1);
+    CHECK(after_latin[0].speaker == "Джирола");
+    const auto after_place = extract_quotations(
+        "«Правительство пытается спасти банковский сектор», — заявил преподаватель университета Перуджи Марко Лоренци.");
+    REQUIRE(after_place.size() == 1);
+    CHECK(after_place[0].speaker == "Лоренци");
+}
+
+TEST_CASE("'приводятся слова X' attributes to X") {
+    const auto quotes = extract_quotations(
+        "\"Ромненский округ - это один из важнейших муниципалитетов\", - приводятся слова министра Олега Туркова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Турков");
+}
+
+TEST_CASE("a common noun opening the sentence before a colon is no speaker") {
+    const auto quotes = extract_quotations(
+        "Сын погибшего, потерявший также двух братьев, говорит: «Я не хочу их здесь видеть, потому что они убивают».");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a post introduced by 'опубликовала ...:' is the words of the woman named before") {
+    const auto quotes = extract_quotations(
+        "Кандидат Хиллари Клинтон использовала новый тренд. В день выборов она опубликовала в Twitter свою версию, "
+        "сопроводив её призывом: «Не стой на месте. Проголосуй сегодня».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Клинтон");
+}
+
+TEST_CASE("'Александра Жарова' after a genitive title is a man's name in the genitive, so 'он' finds him") {
+    const auto quotes = extract_quotations(
+        "Павел Дуров согласился предоставить сведения. По словам главы ведомства Александра Жарова, данных достаточно для реестра. "
+        "При этом он подчеркнул, что «законы России обязательны для исполнения всеми компаниями».");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Жаров");
+    CHECK(quotes[1].speaker == "Жаров");
+}
+
+TEST_CASE("a sentence that lost its period (a double space before a capital) does not lend the speaker phrase its names") {
+    const auto quotes = extract_quotations(
+        "\"Это великий день для нас, я буду стартовать шестым\", - написал Роб Хафф в своем Instagram  Но его напарник "
+        "Джеймс Томпсон не прошел дальше.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Хафф");
+}

@@ -34,6 +34,10 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     if (first >= last) return false;
     const std::string& verb = tokens[first].normalized;
     if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
+    // `— приводятся слова министра Олега Туркова`.
+    if ((verb == "приводятся" || verb == "приводится") && first + 1 < last && tokens[first + 1].normalized == "слова") {
+        return attribute(quote, first + 2, last, false, true);
+    }
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
         return attribute_after_verb(quote, first, last);
     }

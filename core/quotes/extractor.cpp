@@ -74,7 +74,10 @@ std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
         // `президент ООО "Ксерокс (СНГ)" Антон Бородихин`: marks inside a quoted name do not end it.
         if (const auto name = quoted_span_at(at); name && name->close < end) at = name->close;
         const char c = text[at];
-        if (c == ',' || c == ';' || c == '(' || c == ':') {
+        // `написал Роб Хафф в Instagram  Но его напарники`: a sentence whose period was lost.
+        const bool lost_period = text.substr(at, 2) == "  " && at + 2 < end && token_at(tokens, at + 2) < tokens.size() &&
+                                 tokens[token_at(tokens, at + 2)].begin == at + 2 && tokens[token_at(tokens, at + 2)].capitalized;
+        if (c == ',' || c == ';' || c == '(' || c == ':' || lost_period) {
             end = at;
             break;
         }
@@ -197,6 +200,28 @@ void Extractor::clear_speaker(Quotation& quote) {
 Person Extractor::person_of(const Quotation& quote) const {
     if (auto it = known.find(speaker_key(quote.speaker)); it != known.end()) return it->second;
     return Person{quote.speaker, quote.speaker_full, 0, gender_of_surname(quote.speaker)};
+}
+
+void Extractor::complete_first_names() {
+    for (Quotation& quote : out) {
+        if (quote.speaker.empty() || quote.speaker_full != quote.speaker) continue;
+        std::optional<Person> named;
+        for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+            if (tokens[i].raw != quote.speaker || quoted[i]) continue;
+            const Token& next = tokens[i + 1];
+            if (next.sentence != tokens[i].sentence || next.begin != tokens[i].end + 1 || !may_be_surname(next)) continue;
+            const Person* found = find_known(known, next.normalized);
+            Person person = found ? *found : Person{surname_nominative(next), "", i + 1, Gender::unknown};
+            if (named && name_key(normalize_text(named->surname)) != name_key(normalize_text(person.surname))) {
+                named.reset();
+                break;
+            }
+            named = person;
+        }
+        if (!named) continue;
+        quote.speaker_full = quote.speaker + " " + named->surname;
+        quote.speaker = named->surname;
+    }
 }
 
 std::size_t Extractor::paragraph_of(std::size_t byte) const {

@@ -79,6 +79,10 @@ public:
     // `— отметил он` is read again, in the order of the text, once all are found.
     void resolve_references();
 
+    // `— сказал Габриэле` where the article writes `Габриэле Тарквини`: a first
+    // name given as the speaker becomes the surname that always follows it.
+    void complete_first_names();
+
     // The quotations found, in the order they were found.
     std::vector<Quotation> take_quotations() { return std::move(out); }
 

@@ -79,6 +79,12 @@ std::string first_name_nominative(const std::string& normalized) {
     return answers.emplace(normalized, look_up_first_name(normalized)).first->second;
 }
 
+bool is_listed_first_name(const std::string& normalized) {
+    const auto& names = first_names();
+    const auto it = names.find(normalized);
+    return it != names.end() && normalize_text(it->second) == normalized;
+}
+
 bool is_nominative_first_name(const std::string& normalized) {
     const std::string name = first_name_nominative(normalized);
     return !name.empty() && normalize_text(name) == normalized;
@@ -123,12 +129,19 @@ bool may_be_surname(const Token& t) {
 namespace {
 
 bool dictionary_knows_as_no_name(const Token& t) {
+    const RussianDictionary& dictionary = RussianDictionary::instance();
+    // `Сын погибшего говорит:`: opening a sentence, a word of its own in the
+    // dictionary (not a form of another, as `лавров` of `лавр`).
+    if (t.sentence_start && dictionary.knows(t.normalized)) {
+        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
+        if (std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end()) return true;
+    }
     // `Лапина`, `Лавров`, `Янукович` may be dictionary words too; a surname's
     // ending keeps them names.
     if (has_surname_suffix(t.normalized) || ends_with(t.normalized, "ич")) return false;
     // Hunspell accepts a common word capitalised (`Однако`) and knows places
     // (`Афины`) only so.
-    return RussianDictionary::instance().knows(t.raw);
+    return dictionary.knows(t.raw);
 }
 
 }  // namespace
@@ -137,9 +150,23 @@ bool dictionary_knows_as_no_name(const Token& t) {
 // so each thread remembers the answers.
 bool is_dictionary_word(const Token& t) {
     thread_local std::unordered_map<std::string, bool> answers;
-    if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
+    const std::string key = t.raw + (t.sentence_start ? "^" : "");
+    if (auto it = answers.find(key); it != answers.end()) return it->second;
     if (answers.size() >= kMaxRememberedWords) answers.clear();
-    return answers.emplace(t.raw, dictionary_knows_as_no_name(t)).first->second;
+    return answers.emplace(key, dictionary_knows_as_no_name(t)).first->second;
+}
+
+bool is_common_headword(const Token& t) {
+    thread_local std::unordered_map<std::string, bool> answers;
+    if (auto it = answers.find(t.normalized); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    const RussianDictionary& dictionary = RussianDictionary::instance();
+    bool headword = false;
+    if (dictionary.knows(t.normalized)) {
+        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
+        headword = std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end();
+    }
+    return answers.emplace(t.normalized, headword).first->second;
 }
 
 bool in_dictionary(const Token& t) {

@@ -19,6 +19,19 @@ void learn_person(KnownPersons& known, const std::string& key, Person person) {
     if (it->second.gender == Gender::unknown) it->second.gender = person.gender;
 }
 
+// `Александра`, `Евгения`: a woman's name, or the genitive of a man's
+// (`главы ведомства Александра Жарова`); news more often mean the man.
+// Returns the man's name (`Александр`), or "".
+std::string male_name_in_genitive(const Token& first, const Token& surname) {
+    const std::string& name = first.normalized;
+    if (!(ends_with(name, "а") || ends_with(name, "я")) || !ends_with(surname.normalized, "а")) return {};
+    const std::string stem = name.substr(0, name.size() - 2);
+    for (const std::string& male : {stem, stem + "й"}) {
+        if (is_listed_first_name(male)) return first_name_nominative(male);
+    }
+    return {};
+}
+
 void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const std::string first = first_name_nominative(tokens[i].normalized);
@@ -29,12 +42,13 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
         if ((is_patronymic(tokens[surname].normalized) || initial) && surname + 1 < tokens.size()) ++surname;
         if (!may_be_surname(tokens[surname]) || tokens[surname].sentence != tokens[i].sentence) continue;
         Person person;
-        person.gender = is_female_first_name(first) ? Gender::female : Gender::male;
+        const std::string man = is_female_first_name(first) ? male_name_in_genitive(tokens[i], tokens[surname]) : "";
+        person.gender = is_female_first_name(first) && man.empty() ? Gender::female : Gender::male;
         const bool first_declines = !ends_with(tokens[i].normalized, "о") && !ends_with(tokens[i].normalized, "э");
-        person.surname = is_nominative_first_name(tokens[i].normalized) && first_declines
+        person.surname = is_nominative_first_name(tokens[i].normalized) && first_declines && man.empty()
                              ? tokens[surname].raw
                              : surname_nominative_for(tokens[surname], person.gender);
-        person.full_name = first + " " + person.surname;
+        person.full_name = (man.empty() ? first : man) + " " + person.surname;
         learn_person(known, name_key(tokens[surname].normalized), person);
     }
 }

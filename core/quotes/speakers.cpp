@@ -91,9 +91,15 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
     // in an oblique case, read as first name and surname.
     const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
     if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
-    // `кардинал Федерико Ломбарди`: two words no dictionary knows (unlike
-    // `Совета Федерации`) are a foreign first name and surname.
-    if (end - begin == 2 && !tokens[begin].sentence_start && !in_dictionary(tokens[begin]) && !in_dictionary(last)) return 2;
+    // `кардинал Федерико Ломбарди`: a surname no dictionary knows after a
+    // word that is no common word of its own (unlike `Совета Федерации`,
+    // `Белый Дом`) are a foreign first name and surname.
+    if (end - begin == 2 && !tokens[begin].sentence_start && !is_common_headword(tokens[begin]) && !in_dictionary(last)) return 2;
+    // `университета Перуджи Марко Лоренци`: the last two of a longer run.
+    if (end - begin > 2 && !is_common_headword(tokens[end - 2]) && !in_dictionary(last) &&
+        !looks_adjectival(tokens[end - 2].normalized)) {
+        return 2;
+    }
     // `премьер Малайзии Наджиб Разак`: a place before a name.
     if (end - begin > 2 && case_fits && ends_like_oblique_noun(tokens[end - 3].normalized) &&
         !ends_like_oblique_noun(tokens[end - 2].normalized) && !looks_adjectival(tokens[end - 2].normalized)) {
@@ -112,8 +118,11 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
     int best_score = 0;
     for (std::size_t i = from; i < to; ++i) {
         if (!may_start_name(tokens[i])) continue;
+        // `SYZ Asset Management Стефано Джирола`: a Latin name and a Cyrillic one are two runs.
         std::size_t end = i + 1;
-        while (end < to && may_start_name(tokens[end])) ++end;
+        while (end < to && may_start_name(tokens[end]) && is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
+            ++end;
+        }
         std::string first_name;
         const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
         const int score = east_asian ? 3 : person_score(i, end, first_position && i == from, nominative, first_name);
