@@ -30,9 +30,12 @@ def has_long_quotation(text):
     return any(len(m.group(1).split()) >= 4 for m in QUOTED.finditer(text))
 
 
-# A second draw, after the first round of rules: more articles for the
-# development half only (those whose id hashes to `dev`), never the test half.
-EXTRA_DEV = {"ria": 3, "rt": 4, "ng": 3, "nerel": 3, "telegram": 3}
+# Later draws, each after a round of rules: more articles for the development
+# half only (those whose id hashes to `dev`), never the test half.
+EXTRA_DEV_DRAWS = [
+    (1515, {"ria": 3, "rt": 4, "ng": 3, "nerel": 3, "telegram": 3}),
+    (151515, {"ria": 3, "rt": 4, "ng": 3, "nerel": 3, "telegram": 3}),
+]
 
 
 def main():
@@ -50,11 +53,14 @@ def main():
             for doc_id in ids:
                 print(f"{doc_id}\t{source}\t{half(doc_id)}")
         return
-    rng = random.Random(1515)
-    for source, count in EXTRA_DEV.items():
-        rest = [i for i in candidates[source] if half(i) == "dev" and i not in first[source]]
-        for doc_id in sorted(rng.sample(rest, count)):
-            print(f"{doc_id}\t{source}\tdev")
+    drawn = {source: set(ids) for source, ids in first.items()}
+    for seed, counts in EXTRA_DEV_DRAWS:
+        rng = random.Random(seed)
+        for source, count in counts.items():
+            rest = [i for i in candidates[source] if half(i) == "dev" and i not in drawn[source]]
+            for doc_id in sorted(rng.sample(rest, count)):
+                drawn[source].add(doc_id)
+                print(f"{doc_id}\t{source}\tdev")
 
 
 if __name__ == "__main__":
