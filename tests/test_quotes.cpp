@@ -735,3 +735,34 @@ TEST_CASE("a sentence that lost its period (a double space before a capital) doe
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Хафф");
 }
+
+TEST_CASE("Telegram's bold markup around a quotation does not hide it") {
+    const auto quotes = extract_quotations(
+        "Идею выдвинул губернатор региона Александр Дрозденко.\n\n**«Времени на споры сейчас нет»,** — подчеркнул губернатор.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Дрозденко");
+}
+
+TEST_CASE("'цитируется заявление X' attributes to X") {
+    const auto quotes = extract_quotations(
+        "«Новости из Великобритании поистине отрезвляют», — цитируется заявление Штайнмайера в аккаунте МИД ФРГ.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Штайнмайер");
+}
+
+TEST_CASE("a quoted fragment goes to the subject of the verb, not to a name after a preposition") {
+    const auto quotes = extract_quotations(
+        "После встречи с Ли Куан Ю в 2009 году президент США Барак Обама назвал экс-премьера «одной из легендарных "
+        "фигур Азии в двадцатом столетии».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Обама");
+}
+
+TEST_CASE("a quotation over two paragraphs attributed inside its first paragraph") {
+    const auto quotes = extract_quotations(
+        "Новость пришла по ходу первой сессии. «Безусловно, все это очень печально, – признал Джефф Роули, представитель "
+        "компании. – У этой компании большая поддержка.\nК сожалению, решение найти не удалось». Работу потеряли 200 человек.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Роули");
+    CHECK(quotes[0].text.find("решение найти не удалось") != std::string::npos);
+}

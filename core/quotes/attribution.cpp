@@ -17,9 +17,10 @@ constexpr std::size_t kMaxColonSpeakerWords = 6;
 bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     std::size_t at = after;
     bool comma = false;
-    // `''«...»'', — сказал`: wiki markup around the quotation.
+    // `''«...»'', — сказал`, `«...»,** — подчеркнул`: wiki and Telegram markup.
     while (at < text.size() && (text[at] == ',' || text[at] == ' ' || text[at] == '.' || text[at] == '!' ||
-                                text[at] == '?' || text[at] == '\'' || text.substr(at, 3) == "…")) {
+                                text[at] == '?' || text[at] == '\'' || text[at] == '*' || text[at] == '_' ||
+                                text.substr(at, 3) == "…")) {
         comma = comma || text[at] == ',';
         at += text.substr(at, 3) == "…" ? 3 : 1;
     }
@@ -34,9 +35,10 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     if (first >= last) return false;
     const std::string& verb = tokens[first].normalized;
     if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
-    // `— приводятся слова министра Олега Туркова`.
-    if ((verb == "приводятся" || verb == "приводится") && first + 1 < last && tokens[first + 1].normalized == "слова") {
-        return attribute(quote, first + 2, last, false, true);
+    // `— приводятся слова министра Олега Туркова`, `— цитируется заявление Штайнмайера`.
+    const bool passive = verb == "приводятся" || verb == "приводится" || verb == "цитируется" || verb == "цитируются";
+    if (passive && first + 1 < last && is_speech_noun(tokens[first + 1].normalized)) {
+        return attribute(quote, first + 2, last, false, true) && !quote.speaker.empty();
     }
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
         return attribute_after_verb(quote, first, last);
@@ -211,9 +213,18 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
         }
     }
     reference.reset();
-    if (const auto person = find_person(first, verb, true, false)) {
-        set_speaker(quote, *person);
-        return true;
+    // `После встречи с Ли Куан Ю президент Барак Обама назвал ... «...»`: a
+    // name after a preposition is no subject.
+    for (std::size_t from = first; from < verb;) {
+        const auto person = find_person(from, verb, true, false);
+        if (!person) return false;
+        std::size_t start = std::min(person->token, verb - 1);
+        while (start > from && may_start_name(tokens[start - 1])) --start;
+        if (start == 0 || !is_preposition(tokens[start - 1].normalized)) {
+            set_speaker(quote, *person);
+            return true;
+        }
+        from = std::max(person->token, start) + 1;
     }
     return false;
 }

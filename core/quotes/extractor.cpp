@@ -100,9 +100,9 @@ bool Extractor::after_letter(std::size_t at) const {
 }
 
 bool Extractor::opens_at_word_start(std::size_t at, std::size_t size) const {
-    // `''«...»''`: wiki markup around a quotation.
+    // `''«...»''`, `**«...»**`: wiki and Telegram markup around a quotation.
     const bool after_gap = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '(' ||
-                           text[at - 1] == ':' || text[at - 1] == '\'' || (static_cast<unsigned char>(text[at - 1]) >= 0x80 && !after_letter(at));
+                           text[at - 1] == ':' || text[at - 1] == '\'' || text[at - 1] == '*' || text[at - 1] == '_' || (static_cast<unsigned char>(text[at - 1]) >= 0x80 && !after_letter(at));
     const bool straight = text[at] == '"';
     return after_gap && at + size < text.size() && !(straight && text[at + size] == ' ');
 }

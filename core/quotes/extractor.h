@@ -38,8 +38,9 @@ public:
     void quoted_speech();
 
     // A quotation over several paragraphs: `«Первый ...` / `Второй ...» — отметил
-    // Оганесян`. The first paragraph opens with the mark; the closing mark of
-    // a later one (at most six) is followed by the attribution.
+    // Оганесян`. The mark opens a quotation its paragraph does not close; the
+    // closing mark of a later one (at most six) is followed by the
+    // attribution, or the first paragraph holds it (`«..., – признал Роули. – ...`).
     void paragraphs_of_speech();
 
     // A quotation standing as a sentence of its own, with no attribution,
@@ -337,6 +338,9 @@ private:
     // paragraph, attributed, with its byte range.
     std::optional<std::pair<Quotation, std::pair<std::size_t, std::size_t>>> quotation_over_paragraphs(std::size_t open,
                                                                                                    const QuotePair& pair);
+
+    // Whether `pair` opens a quotation in bytes [begin, end).
+    bool has_opening_between(std::size_t begin, std::size_t end, const QuotePair& pair) const;
 
     // Keeps bytes [inside, close) as words of the speaker of a quotation
     // found in bytes [begin, end), if there is one with a speaker among the

@@ -38,18 +38,17 @@ void Extractor::quoted_speech() {
 }
 
 void Extractor::paragraphs_of_speech() {
-    for (std::size_t line = 0; line < text.size(); line = text.find('\n', line) + 1) {
-        std::size_t open = line;
-        while (open < text.size() && text[open] == ' ') ++open;
-        if (open >= text.size() || overlaps(open, open + 1) || quoted_words_at(open)) {
-            if (text.find('\n', line) == std::string_view::npos) break;
+    for (std::size_t open = 0; open < text.size(); ++open) {
+        const QuotePair* pair = quote_opening_at(text, open, false);
+        if (!pair || pair->open == "\"" || !opens_at_word_start(open, pair->open.size()) || overlaps(open, open + 1) ||
+            quoted_words_at(open)) {
             continue;
         }
-        const QuotePair* pair = quote_opening_at(text, open, false);
-        if (pair && pair->open != "\"") {
-            if (auto quote = quotation_over_paragraphs(open, *pair)) add(std::move(quote->first), quote->second.first, quote->second.second);
+        if (auto quote = quotation_over_paragraphs(open, *pair)) {
+            const auto [inside, close] = quote->second;
+            add(std::move(quote->first), inside, close);
+            open = close;
         }
-        if (text.find('\n', line) == std::string_view::npos) break;
     }
 }
 
@@ -73,10 +72,24 @@ std::optional<std::pair<Quotation, std::pair<std::size_t, std::size_t>>> Extract
                     return std::make_pair(std::move(quote), std::make_pair(inside, close));
                 }
                 reference.reset();
+                // `«Печально, – признал Джефф Роули. – ...` / `... двери».`: the
+                // attribution inside the first paragraph.
+                Quotation split;
+                if (!has_opening_between(inside, close, pair) && split_inside(split, inside, close)) {
+                    return std::make_pair(std::move(split), std::make_pair(inside, close));
+                }
+                reference.reset();
             }
         }
     }
     return std::nullopt;
+}
+
+bool Extractor::has_opening_between(std::size_t begin, std::size_t end, const QuotePair& pair) const {
+    for (std::size_t at = text.find(pair.open, begin); at < end; at = text.find(pair.open, at + 1)) {
+        if (opens_at_word_start(at, pair.open.size())) return true;
+    }
+    return false;
 }
 
 void Extractor::continued_speech() {
