@@ -766,3 +766,32 @@ TEST_CASE("a quotation over two paragraphs attributed inside its first paragraph
     CHECK(quotes[0].speaker == "Роули");
     CHECK(quotes[0].text.find("решение найти не удалось") != std::string::npos);
 }
+
+TEST_CASE("an unnamed role word alone ('собеседник RT', 'топ-менеджер') points back to the person just quoted") {
+    const auto quotes = extract_quotations(
+        "По мнению замдиректора института Дмитрия Егорченкова, руководство было недовольно Западом.\n"
+        "«Особенно учитывая двусмысленную позицию европейских государств», — добавил собеседник RT.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].speaker == "Егорченков");
+    const auto manager = extract_quotations(
+        "Данные утекли в Сеть, заявил глава компании Михаил Осеевский. «Если мы зайдем в даркнет, там есть информация "
+        "по каждому», — сказал топ-менеджер.");
+    const core::Quotation* darknet = find_quote(manager, "Если мы зайдем");
+    REQUIRE(darknet != nullptr);
+    CHECK(darknet->speaker == "Осеевский");
+    const auto with_more_words = extract_quotations(
+        "Данные утекли в Сеть, заявил глава компании Михаил Осеевский. «Если мы зайдем в даркнет, там есть информация "
+        "по каждому», — сказал эксперт другой компании.");
+    const core::Quotation* other = find_quote(with_more_words, "Если мы зайдем");
+    CHECK((other == nullptr || other->speaker.empty()));
+}
+
+TEST_CASE("a reference back skips no one: a name we cannot read between leaves the speaker unknown") {
+    const auto quotes = extract_quotations(
+        "По мнению замдиректора института Дмитрия Егорченкова, руководство было недовольно Западом.\n"
+        "Замдиректора центра Фаридун Усмонов также отметил, что резолюция важна.\n"
+        "«Сейчас в турецком истеблишменте звучат разговоры о повороте на восток», — сказал эксперт.");
+    for (const auto& q : quotes) {
+        if (q.text.rfind("Сейчас", 0) == 0) CHECK(q.speaker != "Егорченков");
+    }
+}

@@ -179,7 +179,8 @@ void Extractor::resolve_references() {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return byte_begin[a] < byte_begin[b]; });
     for (std::size_t i : order) {
         if (!references[i]) continue;
-        if (const auto person = previous_speaker(references[i]->first, references[i]->second, i)) {
+        if (const auto person = previous_speaker(references[i]->first, references[i]->second, i);
+            person && !someone_unread_between(*person, references[i]->first)) {
             set_speaker(out[i], *person);
         } else {
             clear_speaker(out[i]);
@@ -222,6 +223,22 @@ void Extractor::complete_first_names() {
         quote.speaker_full = quote.speaker + " " + named->surname;
         quote.speaker = named->surname;
     }
+}
+
+bool Extractor::someone_unread_between(const Person& person, std::size_t reference) const {
+    const std::string key = name_key(normalize_text(person.surname));
+    std::size_t k = std::min(reference, tokens.size());
+    while (k > 0 && !(tokens[k - 1].capitalized && name_key(tokens[k - 1].normalized) == key)) --k;
+    for (std::size_t i = k; i + 1 < reference && i + 1 < tokens.size(); ++i) {
+        const Token& first = tokens[i];
+        const Token& last = tokens[i + 1];
+        if (quoted[i] || first.sentence_start || last.sentence != first.sentence || !may_be_surname(first) ||
+            !may_be_surname(last) || is_latin_word(first.normalized) || is_latin_word(last.normalized)) {
+            continue;
+        }
+        if (!is_common_headword(first) && !in_dictionary(last) && !find_known(known, last.normalized)) return true;
+    }
+    return false;
 }
 
 std::size_t Extractor::paragraph_of(std::size_t byte) const {

@@ -117,6 +117,12 @@ private:
 
     // ------------------------------- the text and its quotations (extractor.cpp) --
 
+    // `Замдиректора Центра Фаридун Усмонов отметил ... — сказал эксперт`:
+    // between the last mention of `person` and token `reference` stand two
+    // capitalised words that read as the name of someone we do not know (no
+    // first name of ours); the reference may be theirs.
+    bool someone_unread_between(const Person& person, std::size_t reference) const;
+
     // Fills `paragraph_breaks`.
     void find_paragraph_breaks();
 
@@ -242,6 +248,9 @@ private:
     // The person a title (`министр`, `глава Комитета СФ`) or a bare role
     // word (`парламентарий`) in tokens[from, to) refers to.
     std::optional<Person> person_with_title(std::size_t from, std::size_t to, bool nominative);
+
+    // `собеседник RT`, `эксперт`, `топ-менеджер` alone (core/data/referring_roles.txt).
+    bool is_referring_role(std::size_t from, std::size_t to) const;
 
     // A short title in lower case (`парламентарий`, `российский лидер`),
     // naming no one and no organisation.

@@ -37,6 +37,14 @@ bool Extractor::attribute(Quotation& quote, std::size_t from, std::size_t to, bo
     }
     add_title_words(quote, from, to);
     const std::size_t title_end = title_end_token(from, to);
+    // `— добавил собеседник RT`: an unnamed role word alone points back.
+    if (!body && nominative && is_referring_role(from, to)) {
+        const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[from].normalized);
+        if (auto person = previous_speaker(from, wanted)) set_speaker(quote, *person);
+        // Resolved again once every quotation is found (`По мнению X, ...` comes later).
+        reference.emplace(from, wanted);
+        return true;
+    }
     // `представитель компании`, `источник`: someone new and unnamed.
     if (body || names_unnamed_speaker(from, title_end)) return true;
     // `цитирует поручение`, `по данным за год`: a thing, not a person.
@@ -168,6 +176,17 @@ std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t
     if (person && titled_otherwise(*person, title_words)) return std::nullopt;
     if (person) reference.emplace(from, wanted);
     return person;
+}
+
+bool Extractor::is_referring_role(std::size_t from, std::size_t to) const {
+    static const std::set<std::string> roles = [] {
+        const std::vector<std::string> words = data::words(data::kReferringRoles);
+        return std::set<std::string>(words.begin(), words.end());
+    }();
+    // `топ-менеджер` is two tokens; a medium after the word (`RT`) adds nothing.
+    std::size_t i = from;
+    if (i + 1 < to && tokens[i].normalized == "топ") ++i;
+    return i < to && roles.count(tokens[i].normalized) != 0 && skip_medium(i + 1, to) == to;
 }
 
 bool Extractor::is_role_phrase(std::size_t from, std::size_t to, bool nominative) const {
