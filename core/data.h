@@ -20,6 +20,8 @@ extern const char* const kUnnamedSpeakers;  // unnamed_speakers.txt
 extern const char* const kEastAsianSurnames;  // east_asian_surnames.txt
 extern const char* const kDocumentVerbs;     // document_verbs.txt
 extern const char* const kAuthoredTexts;     // authored_texts.txt
+extern const char* const kSpeechNouns;       // speech_nouns.txt
+extern const char* const kReferringRoles;    // referring_roles.txt
 
 // The lines of a data file that hold data: trimmed, without blank lines and
 // `#` comments.

@@ -547,3 +547,251 @@ TEST_CASE("a verb going on to its topic does not attribute the words before its 
               "Аукционный дом, традиционно проводящий русские торги, сообщил о проведении новых торгов искусством.")
               .empty());
 }
+
+TEST_CASE("a capitalised word the dictionary knows as a common word or a place is no speaker") {
+    const auto quotes = extract_quotations("«Переговоры прошли успешно и продлятся завтра», — сообщил Рим.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+    const auto named = extract_quotations("«Переговоры прошли успешно и продлятся завтра», — сообщил Лапин.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Лапин");
+}
+
+TEST_CASE("no-break spaces around the dash read as plain spaces, and the offsets still hold for the original text") {
+    const std::string text = "Он сказал: «Мы готовы продолжать переговоры»,\u00A0— сказал Сергей\u00A0Лавров.";
+    const auto quotes = extract_quotations(text);
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Лавров");
+    CHECK(quotes[0].begin == 12);
+    CHECK(quotes[0].end == 12 + 31);
+}
+
+TEST_CASE("'приводит РИА Новости слова X' attributes to X, not to the agency's second word") {
+    const auto quotes = extract_quotations("«Надо самые строжайшие меры принимать», — приводит РИА Новости слова депутата Ивана Петрова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Петров");
+}
+
+TEST_CASE("brackets inside a quoted company name do not cut the speaker phrase") {
+    const auto quotes = extract_quotations(
+        "«Наша компания развивается в новых условиях», - прокомментировал президент ООО \"Ксерокс (СНГ)\" Антон Бородихин.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker_full == "Антон Бородихин");
+}
+
+TEST_CASE("a man's first name that is the stem of a woman's (Динар, Динара) does not read as a dative") {
+    const auto quotes = extract_quotations(
+        "«Дважды за нарушение, которого он совершить не мог», комментирует правозащитник Динар Идрисов.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Идрисов");
+}
+
+TEST_CASE("a colon introduction naming the person after a noun of speech gives the quotation in the next paragraph") {
+    const auto quotes = extract_quotations(
+        "Редакции удалось получить комментарии экс-главы РУСАДА Николая Дурманова:\n«Перед нами достаточно любопытный феномен».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Дурманов");
+}
+
+TEST_CASE("a role word goes to the person the article titled so in another case, not to the last person named") {
+    const auto quotes = extract_quotations(
+        "По словам продюсера Ильи Стюарта, режиссер успел снять почти всё: «Несколько сцен удалось доснять по запискам», – "
+        "рассказал продюсер. В фильме играет Ирина Старшенбаум.\n«В фильме очень много музыки и энергии», – говорит продюсер.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker_full == "Илья Стюарт");
+    CHECK(quotes[1].speaker == "Стюарт");
+}
+
+TEST_CASE("two capitalised words no dictionary knows after a title are a foreign first name and surname") {
+    const auto quotes = extract_quotations(
+        "«Это никак не повлияло на его решение», — сказал глава пресс-службы кардинал Федерико Ломбарди.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ломбарди");
+}
+
+TEST_CASE("'приводит РИА Новости его слова' refers back to the person named before") {
+    const auto quotes = extract_quotations(
+        "С инициативой выступил депутат Виталий Ефимов.\n«Я считаю, это безнравственно», — приводит РИА Новости его слова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ефимов");
+}
+
+TEST_CASE("a surname glued to an initial (Р.Русинов) is a name, not a site") {
+    const auto quotes = extract_quotations(
+        "Отвечая на вопрос корреспондента, Р.Русинов сказал: «Опыт общения с детьми в школах у меня уже был».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Русинов");
+}
+
+TEST_CASE("a pronoun reaches back two paragraphs, not to a speaker four paragraphs away") {
+    const auto near = extract_quotations(
+        "Глава полиции Иван Браун сообщил о находках.\n\nОн добавил, что расследование идет.\n\n"
+        "«Большое количество полиции, избегайте этого района», — написал он.");
+    REQUIRE(near.size() == 1);
+    CHECK(near[0].speaker == "Браун");
+    const auto far = extract_quotations(
+        "Глава полиции Иван Браун сообщил о находках.\n\nПозже назвали имя нападавшего.\n\nВ феврале уже поступало сообщение.\n\n"
+        "Расследование ведут сотрудники офиса шерифа.\n\n«Большое количество полиции, избегайте этого района», — написал он.");
+    for (const auto& q : far) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a quotation over several paragraphs is attributed by the dash after its closing mark") {
+    const auto quotes = extract_quotations(
+        "Председатель движения Армен Оганесян предложил общественные работы.\n"
+        "«Очень хорошо может подействовать на нарушителей такая мера, как общественные работы.\n"
+        "Помимо этого, можно размещать на баннерах фотографии нарушителей.\n"
+        "Такие меры порой более действенны, чем финансовые», — отметил Оганесян.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Оганесян");
+    CHECK(quotes[0].text.rfind("Очень хорошо", 0) == 0);
+    CHECK(quotes[0].text.find("чем финансовые") != std::string::npos);
+}
+
+TEST_CASE("a quotation standing alone right after one by a named speaker in the same paragraph is theirs") {
+    const auto quotes = extract_quotations(
+        "По словам Кириенко, этот конкурс станет «открытым окном в завтрашнюю элиту». «Это вертикальный лифт с "
+        "открытой государственной поддержкой». Конкурс будет ежегодным.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].text == "Это вертикальный лифт с открытой государственной поддержкой");
+    CHECK(quotes[1].speaker == "Кириенко");
+}
+
+TEST_CASE("a sentence naming one person as its subject, then a quotation without a verb, gives the quotation to them") {
+    const auto named = extract_quotations(
+        "Студент из Польши Роман Глебовски также праздновал победу на площади. «Я не видел сам момент гола, но все кричали».");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Глебовски");
+    const auto two = extract_quotations(
+        "Роман Глебовски и Анна Ковальская праздновали победу на площади. «Я не видел сам момент гола, но все кричали».");
+    for (const auto& q : two) CHECK(q.speaker.empty());
+    const auto next_paragraph = extract_quotations(
+        "Студент Роман Глебовски праздновал победу на площади.\n«Я не видел сам момент гола, но все кричали».");
+    for (const auto& q : next_paragraph) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a dialogue after a naming sentence gives only its first line to the person named") {
+    const auto quotes = extract_quotations(
+        "Понятие происходит от шутки, которую президент Джон Кулидж отпустил на птицефабрике. «А что у вас, каждый "
+        "петух обслуживает одну курицу?». «Нет, на каждого петуха у нас несколько куриц!».");
+    REQUIRE(!quotes.empty());
+    CHECK(quotes[0].speaker == "Кулидж");
+    for (std::size_t i = 1; i < quotes.size(); ++i) CHECK(quotes[i].speaker.empty());
+}
+
+TEST_CASE("a first name given as the speaker becomes the surname the article always writes after it") {
+    const auto quotes = extract_quotations(
+        "Сессию прервали после аварии Габриэле Тарквини (Honda). «Это была моя ошибка, - сказал Габриэле, - трасса сухая, "
+        "а бордюр был влажный».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Тарквини");
+    CHECK(quotes[0].speaker_full == "Габриэле Тарквини");
+}
+
+TEST_CASE("a foreign name after a Latin company name or a place is found by the two words no dictionary knows") {
+    const auto after_latin = extract_quotations(
+        "«Коррупционные скандалы привели банк к фактическому дефолту», — заявил экономист агентства SYZ Asset Management "
+        "Стефано Джирола.");
+    REQUIRE(after_latin.size() == 1);
+    CHECK(after_latin[0].speaker == "Джирола");
+    const auto after_place = extract_quotations(
+        "«Правительство пытается спасти банковский сектор», — заявил преподаватель университета Перуджи Марко Лоренци.");
+    REQUIRE(after_place.size() == 1);
+    CHECK(after_place[0].speaker == "Лоренци");
+}
+
+TEST_CASE("'приводятся слова X' attributes to X") {
+    const auto quotes = extract_quotations(
+        "\"Ромненский округ - это один из важнейших муниципалитетов\", - приводятся слова министра Олега Туркова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Турков");
+}
+
+TEST_CASE("a common noun opening the sentence before a colon is no speaker") {
+    const auto quotes = extract_quotations(
+        "Сын погибшего, потерявший также двух братьев, говорит: «Я не хочу их здесь видеть, потому что они убивают».");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a post introduced by 'опубликовала ...:' is the words of the woman named before") {
+    const auto quotes = extract_quotations(
+        "Кандидат Хиллари Клинтон использовала новый тренд. В день выборов она опубликовала в Twitter свою версию, "
+        "сопроводив её призывом: «Не стой на месте. Проголосуй сегодня».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Клинтон");
+}
+
+TEST_CASE("'Александра Жарова' after a genitive title is a man's name in the genitive, so 'он' finds him") {
+    const auto quotes = extract_quotations(
+        "Павел Дуров согласился предоставить сведения. По словам главы ведомства Александра Жарова, данных достаточно для реестра. "
+        "При этом он подчеркнул, что «законы России обязательны для исполнения всеми компаниями».");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[0].speaker == "Жаров");
+    CHECK(quotes[1].speaker == "Жаров");
+}
+
+TEST_CASE("a sentence that lost its period (a double space before a capital) does not lend the speaker phrase its names") {
+    const auto quotes = extract_quotations(
+        "\"Это великий день для нас, я буду стартовать шестым\", - написал Роб Хафф в своем Instagram  Но его напарник "
+        "Джеймс Томпсон не прошел дальше.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Хафф");
+}
+
+TEST_CASE("Telegram's bold markup around a quotation does not hide it") {
+    const auto quotes = extract_quotations(
+        "Идею выдвинул губернатор региона Александр Дрозденко.\n\n**«Времени на споры сейчас нет»,** — подчеркнул губернатор.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Дрозденко");
+}
+
+TEST_CASE("'цитируется заявление X' attributes to X") {
+    const auto quotes = extract_quotations(
+        "«Новости из Великобритании поистине отрезвляют», — цитируется заявление Штайнмайера в аккаунте МИД ФРГ.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Штайнмайер");
+}
+
+TEST_CASE("a quoted fragment goes to the subject of the verb, not to a name after a preposition") {
+    const auto quotes = extract_quotations(
+        "После встречи с Ли Куан Ю в 2009 году президент США Барак Обама назвал экс-премьера «одной из легендарных "
+        "фигур Азии в двадцатом столетии».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Обама");
+}
+
+TEST_CASE("a quotation over two paragraphs attributed inside its first paragraph") {
+    const auto quotes = extract_quotations(
+        "Новость пришла по ходу первой сессии. «Безусловно, все это очень печально, – признал Джефф Роули, представитель "
+        "компании. – У этой компании большая поддержка.\nК сожалению, решение найти не удалось». Работу потеряли 200 человек.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Роули");
+    CHECK(quotes[0].text.find("решение найти не удалось") != std::string::npos);
+}
+
+TEST_CASE("an unnamed role word alone ('собеседник RT', 'топ-менеджер') points back to the person just quoted") {
+    const auto quotes = extract_quotations(
+        "По мнению замдиректора института Дмитрия Егорченкова, руководство было недовольно Западом.\n"
+        "«Особенно учитывая двусмысленную позицию европейских государств», — добавил собеседник RT.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].speaker == "Егорченков");
+    const auto manager = extract_quotations(
+        "Данные утекли в Сеть, заявил глава компании Михаил Осеевский. «Если мы зайдем в даркнет, там есть информация "
+        "по каждому», — сказал топ-менеджер.");
+    const core::Quotation* darknet = find_quote(manager, "Если мы зайдем");
+    REQUIRE(darknet != nullptr);
+    CHECK(darknet->speaker == "Осеевский");
+    const auto with_more_words = extract_quotations(
+        "Данные утекли в Сеть, заявил глава компании Михаил Осеевский. «Если мы зайдем в даркнет, там есть информация "
+        "по каждому», — сказал эксперт другой компании.");
+    const core::Quotation* other = find_quote(with_more_words, "Если мы зайдем");
+    CHECK((other == nullptr || other->speaker.empty()));
+}
+
+TEST_CASE("a reference back skips no one: a name we cannot read between leaves the speaker unknown") {
+    const auto quotes = extract_quotations(
+        "По мнению замдиректора института Дмитрия Егорченкова, руководство было недовольно Западом.\n"
+        "Замдиректора центра Фаридун Усмонов также отметил, что резолюция важна.\n"
+        "«Сейчас в турецком истеблишменте звучат разговоры о повороте на восток», — сказал эксперт.");
+    for (const auto& q : quotes) {
+        if (q.text.rfind("Сейчас", 0) == 0) CHECK(q.speaker != "Егорченков");
+    }
+}

@@ -2,6 +2,8 @@
 // against the hand-checked gold set in tests/data/quotations/gold.tsv.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,5 +30,29 @@ struct AttributionFigures {
 
 // Runs the extractor over each gold document found under `corpus_dir`.
 AttributionFigures measure_attribution(const std::vector<GoldQuote>& gold, const std::string& corpus_dir);
+
+// ---- the bench-news gold set (tests/data/quotations/news_gold.tsv) ----
+// Every quotation of four or more words in quote marks in 64 bench-news
+// articles, with its speaker's surname, `?` when the article names no person
+// who said it, or spellings joined by `|` when the article spells it two ways.
+
+struct NewsGoldQuote {
+    std::string doc_id, half, quote_start, kind;
+    std::vector<std::string> speakers;  // empty: no named person said it
+};
+
+std::vector<NewsGoldQuote> load_news_gold(const std::string& tsv_path);
+
+// The texts of the articles `ids` in bench-news's news.jsonl.xz (read with
+// `xz -dc`); empty when the file is absent.
+std::map<std::string, std::string> read_news_texts(const std::string& jsonl_xz, const std::set<std::string>& ids);
+
+// Attribution on the gold quotations of one half. Recall counts the
+// quotations by a named person; precision counts every quotation given a
+// speaker that matches a gold one, or that stands in quote marks with four
+// or more words (the set's scope), so a speaker given to words nobody named
+// said counts against it.
+AttributionFigures measure_news_attribution(const std::vector<NewsGoldQuote>& gold, const std::string& half,
+                                            const std::map<std::string, std::string>& texts);
 
 }  // namespace eval

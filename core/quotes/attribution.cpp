@@ -17,8 +17,10 @@ constexpr std::size_t kMaxColonSpeakerWords = 6;
 bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     std::size_t at = after;
     bool comma = false;
+    // `''«...»'', — сказал`, `«...»,** — подчеркнул`: wiki and Telegram markup.
     while (at < text.size() && (text[at] == ',' || text[at] == ' ' || text[at] == '.' || text[at] == '!' ||
-                                text[at] == '?' || text.substr(at, 3) == "…")) {
+                                text[at] == '?' || text[at] == '\'' || text[at] == '*' || text[at] == '_' ||
+                                text.substr(at, 3) == "…")) {
         comma = comma || text[at] == ',';
         at += text.substr(at, 3) == "…" ? 3 : 1;
     }
@@ -33,6 +35,11 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     if (first >= last) return false;
     const std::string& verb = tokens[first].normalized;
     if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
+    // `— приводятся слова министра Олега Туркова`, `— цитируется заявление Штайнмайера`.
+    const bool passive = verb == "приводятся" || verb == "приводится" || verb == "цитируется" || verb == "цитируются";
+    if (passive && first + 1 < last && is_speech_noun(tokens[first + 1].normalized)) {
+        return attribute(quote, first + 2, last, false, true) && !quote.speaker.empty();
+    }
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
         return attribute_after_verb(quote, first, last);
     }
@@ -50,6 +57,11 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
         if (words < last && (tokens[words].normalized == "слова" || tokens[words].normalized == "слов")) {
             return attribute(quote, words + 1, last, false, true);
         }
+        // `— приводит РИА Новости его слова`.
+        if (words + 1 < last && (tokens[words].normalized == "его" || tokens[words].normalized == "ее") &&
+            tokens[words + 1].normalized == "слова") {
+            return attribute_to_antecedent(quote, words);
+        }
     }
     if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
     verb_gender = gender_of_verb(v);
@@ -64,7 +76,8 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
 
 bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     std::size_t at = open;
-    while (at > 0 && text[at - 1] == ' ') --at;
+    // A colon may end the paragraph before: `... комментарии Николая Дурманова:` / `«...»`.
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n')) --at;
     if (at == 0 || text[at - 1] != ':') return false;
     const std::size_t start = clause_start(at - 1);
     const std::size_t first = token_at(tokens, start);
@@ -84,7 +97,8 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     if (verb == last) {
         if (last - first <= kMaxColonSpeakerWords) return attribute(quote, first, last, false, true);
         const std::size_t topic = headline_topic(first, last);
-        return topic < last && attribute(quote, first, topic, true, true);
+        if (topic < last) return attribute(quote, first, topic, true, true);
+        return attribute_to_words_of(quote, first, last);
     }
     // `заявил Лавров:` or `Лавров заявил:` / `Глава МИД заявил журналистам:`
     // `Соловьёв отметил, что ...:` — a comma after the verb: the speaker stands before it.
@@ -94,6 +108,25 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     }
     const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
     return attribute(quote, subject, verb, true, true);
+}
+
+bool Extractor::attribute_to_words_of(Quotation& quote, std::size_t first, std::size_t last) {
+    // `По словам продюсера Ильи Стюарта, Серебренников успел ...:`
+    if (first + 2 < last && tokens[first].normalized == "по" && is_reporting_noun(tokens[first + 1].normalized) &&
+        reports_words(tokens[first + 1].normalized)) {
+        const std::size_t comma = std::min(last, token_at(tokens, text.find(',', tokens[first + 1].end)));
+        return attribute(quote, first + 2, comma, false, true) && !quote.speaker.empty();
+    }
+    // `RT удалось получить комментарии экс-главы РУСАДА Николая Дурманова:`:
+    // a noun of speech, then a person the article names in full.
+    for (std::size_t i = first; i + 1 < last; ++i) {
+        if (tokens[i].capitalized || !is_speech_noun(tokens[i].normalized)) continue;
+        const auto person = find_person(i + 1, last, false, false);
+        if (!person || person->full_name == person->surname) return false;
+        set_speaker(quote, *person);
+        return true;
+    }
+    return false;
 }
 
 std::size_t Extractor::clause_start(std::size_t colon) const {
@@ -180,9 +213,18 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
         }
     }
     reference.reset();
-    if (const auto person = find_person(first, verb, true, false)) {
-        set_speaker(quote, *person);
-        return true;
+    // `После встречи с Ли Куан Ю президент Барак Обама назвал ... «...»`: a
+    // name after a preposition is no subject.
+    for (std::size_t from = first; from < verb;) {
+        const auto person = find_person(from, verb, true, false);
+        if (!person) return false;
+        std::size_t start = std::min(person->token, verb - 1);
+        while (start > from && may_start_name(tokens[start - 1])) --start;
+        if (start == 0 || !is_preposition(tokens[start - 1].normalized)) {
+            set_speaker(quote, *person);
+            return true;
+        }
+        from = std::max(person->token, start) + 1;
     }
     return false;
 }

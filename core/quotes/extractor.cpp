@@ -15,6 +15,7 @@ namespace core::quotes_detail {
 
 Extractor::Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(known_persons(t, tokens)) {
     mark_quoted_tokens();
+    find_paragraph_breaks();
     std::set<std::size_t> sentences_with_subject;
     for (Mention& m : person_mentions(tokens, known)) {
         if (quoted[m.person.token]) continue;
@@ -70,8 +71,13 @@ std::size_t Extractor::subject_start(std::size_t at) const {
 std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
     std::size_t end = sentence_end(from_byte);
     for (std::size_t at = from_byte; at < end; ++at) {
+        // `президент ООО "Ксерокс (СНГ)" Антон Бородихин`: marks inside a quoted name do not end it.
+        if (const auto name = quoted_span_at(at); name && name->close < end) at = name->close;
         const char c = text[at];
-        if (c == ',' || c == ';' || c == '(' || c == ':') {
+        // `написал Роб Хафф в Instagram  Но его напарники`: a sentence whose period was lost.
+        const bool lost_period = text.substr(at, 2) == "  " && at + 2 < end && token_at(tokens, at + 2) < tokens.size() &&
+                                 tokens[token_at(tokens, at + 2)].begin == at + 2 && tokens[token_at(tokens, at + 2)].capitalized;
+        if (c == ',' || c == ';' || c == '(' || c == ':' || lost_period) {
             end = at;
             break;
         }
@@ -94,8 +100,9 @@ bool Extractor::after_letter(std::size_t at) const {
 }
 
 bool Extractor::opens_at_word_start(std::size_t at, std::size_t size) const {
+    // `''«...»''`, `**«...»**`: wiki and Telegram markup around a quotation.
     const bool after_gap = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '(' ||
-                           text[at - 1] == ':' || (static_cast<unsigned char>(text[at - 1]) >= 0x80 && !after_letter(at));
+                           text[at - 1] == ':' || text[at - 1] == '\'' || text[at - 1] == '*' || text[at - 1] == '_' || (static_cast<unsigned char>(text[at - 1]) >= 0x80 && !after_letter(at));
     const bool straight = text[at] == '"';
     return after_gap && at + size < text.size() && !(straight && text[at + size] == ' ');
 }
@@ -172,7 +179,8 @@ void Extractor::resolve_references() {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return byte_begin[a] < byte_begin[b]; });
     for (std::size_t i : order) {
         if (!references[i]) continue;
-        if (const auto person = previous_speaker(references[i]->first, references[i]->second, i)) {
+        if (const auto person = previous_speaker(references[i]->first, references[i]->second, i);
+            person && !someone_unread_between(*person, references[i]->first)) {
             set_speaker(out[i], *person);
         } else {
             clear_speaker(out[i]);
@@ -195,13 +203,78 @@ Person Extractor::person_of(const Quotation& quote) const {
     return Person{quote.speaker, quote.speaker_full, 0, gender_of_surname(quote.speaker)};
 }
 
+void Extractor::complete_first_names() {
+    for (Quotation& quote : out) {
+        if (quote.speaker.empty() || quote.speaker_full != quote.speaker) continue;
+        std::optional<Person> named;
+        for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+            if (tokens[i].raw != quote.speaker || quoted[i]) continue;
+            const Token& next = tokens[i + 1];
+            if (next.sentence != tokens[i].sentence || next.begin != tokens[i].end + 1 || !may_be_surname(next)) continue;
+            const Person* found = find_known(known, next.normalized);
+            Person person = found ? *found : Person{surname_nominative(next), "", i + 1, Gender::unknown};
+            if (named && name_key(normalize_text(named->surname)) != name_key(normalize_text(person.surname))) {
+                named.reset();
+                break;
+            }
+            named = person;
+        }
+        if (!named) continue;
+        quote.speaker_full = quote.speaker + " " + named->surname;
+        quote.speaker = named->surname;
+    }
+}
+
+bool Extractor::someone_unread_between(const Person& person, std::size_t reference) const {
+    const std::string key = name_key(normalize_text(person.surname));
+    std::size_t k = std::min(reference, tokens.size());
+    while (k > 0 && !(tokens[k - 1].capitalized && name_key(tokens[k - 1].normalized) == key)) --k;
+    for (std::size_t i = k; i + 1 < reference && i + 1 < tokens.size(); ++i) {
+        const Token& first = tokens[i];
+        const Token& last = tokens[i + 1];
+        if (quoted[i] || first.sentence_start || last.sentence != first.sentence || !may_be_surname(first) ||
+            !may_be_surname(last) || is_latin_word(first.normalized) || is_latin_word(last.normalized)) {
+            continue;
+        }
+        if (!is_common_headword(first) && !in_dictionary(last) && !find_known(known, last.normalized)) return true;
+    }
+    return false;
+}
+
+std::size_t Extractor::paragraph_of(std::size_t byte) const {
+    return std::upper_bound(paragraph_breaks.begin(), paragraph_breaks.end(), byte) - paragraph_breaks.begin();
+}
+
+void Extractor::find_paragraph_breaks() {
+    // A line break after the end of a sentence; RT's texts also break lines
+    // inside sentences (`на \nсайте\n СК`), which start no paragraph.
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+        std::size_t end = at;
+        while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+        if (end == 0) continue;
+        const char last = text[end - 1];
+        const bool closes = last == '.' || last == '!' || last == '?' || last == ':' || last == '"' ||
+                            (end >= 2 && text.substr(end - 2, 2) == "»") || (end >= 3 && text.substr(end - 3, 3) == "“");
+        // `... законопроекта, предусматривающего...`: a teaser of a linked
+        // article (RT's `Также по теме`) cut short, inside a paragraph.
+        const bool cut_short = end >= 3 && text.substr(end - 3, 3) == "...";
+        if (closes && !cut_short && (paragraph_breaks.empty() || paragraph_breaks.back() < end)) paragraph_breaks.push_back(at);
+    }
+}
+
 std::optional<Person> Extractor::previous_speaker(std::size_t at, Gender wanted, std::size_t self) const {
     const std::size_t byte = at < tokens.size() ? tokens[at].begin : text.size();
     const auto inside_self = [&](std::size_t b) { return self < taken.size() && taken[self].first <= b && b < taken[self].second; };
+    // `он` and `продюсер` point back at most two paragraphs (`Он добавил, что ...` may stand between).
+    const std::size_t paragraph = paragraph_of(byte);
+    const auto too_far = [&](std::size_t b) { return paragraph_of(b) + 2 < paragraph; };
     std::optional<Person> best;
     std::size_t best_byte = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
-        if (i == self || out[i].speaker.empty() || byte_begin[i] >= byte || (best && byte_begin[i] < best_byte)) continue;
+        if (i == self || out[i].speaker.empty() || byte_begin[i] >= byte || (best && byte_begin[i] < best_byte) ||
+            too_far(byte_begin[i])) {
+            continue;
+        }
         const Person person = person_of(out[i]);
         if (!fits(person, wanted)) continue;
         best = person;
@@ -210,7 +283,7 @@ std::optional<Person> Extractor::previous_speaker(std::size_t at, Gender wanted,
     for (const Mention& m : mentions) {
         const std::size_t mention_byte = tokens[m.person.token].begin;
         if (!m.subject || mention_byte >= byte || (best && mention_byte <= best_byte) || !fits(m.person, wanted) ||
-            inside_self(mention_byte)) {
+            inside_self(mention_byte) || too_far(mention_byte)) {
             continue;
         }
         best = m.person;

@@ -37,6 +37,19 @@ public:
     // «...», — сказал Путин; Лавров: «...»; «Часть, — сказал он. — Часть».
     void quoted_speech();
 
+    // A quotation over several paragraphs: `«Первый ...` / `Второй ...» — отметил
+    // Оганесян`. The mark opens a quotation its paragraph does not close; the
+    // closing mark of a later one (at most six) is followed by the
+    // attribution, or the first paragraph holds it (`«..., – признал Роули. – ...`).
+    void paragraphs_of_speech();
+
+    // A quotation standing as a sentence of its own, with no attribution,
+    // right after a sentence of the same paragraph that quotes someone
+    // (`По словам Кириенко, конкурс станет «...». «Это лифт ...».`) or
+    // that names one person only, as its subject (`Студент Роман Глебовски
+    // праздновал ... «Я не видел ...»`): that person's words.
+    void continued_speech();
+
     // A paragraph of direct speech: `— Мы готовы, — сказал он.`
     void dashed_speech();
 
@@ -67,6 +80,10 @@ public:
     // `— отметил он` is read again, in the order of the text, once all are found.
     void resolve_references();
 
+    // `— сказал Габриэле` where the article writes `Габриэле Тарквини`: a first
+    // name given as the speaker becomes the surname that always follows it.
+    void complete_first_names();
+
     // The quotations found, in the order they were found.
     std::vector<Quotation> take_quotations() { return std::move(out); }
 
@@ -93,11 +110,24 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // byte ranges already quoted
     std::vector<std::size_t> byte_begin;                     // of each quotation in `out`
     std::vector<Reference> references;                       // of each quotation in `out`
+    std::vector<std::size_t> paragraph_breaks;               // bytes of the line breaks that end a paragraph
     Reference reference;                   // of the attribution being read
     bool named_directly = false;           // the attribution being read names its speaker
     Gender verb_gender = Gender::unknown;  // what the verb of the attribution asks for
 
     // ------------------------------- the text and its quotations (extractor.cpp) --
+
+    // `Замдиректора Центра Фаридун Усмонов отметил ... — сказал эксперт`:
+    // between the last mention of `person` and token `reference` stand two
+    // capitalised words that read as the name of someone we do not know (no
+    // first name of ours); the reference may be theirs.
+    bool someone_unread_between(const Person& person, std::size_t reference) const;
+
+    // Fills `paragraph_breaks`.
+    void find_paragraph_breaks();
+
+    // How many paragraphs stand before byte `byte`.
+    std::size_t paragraph_of(std::size_t byte) const;
 
     // Code points of the text before byte `byte` (Quotation's offsets).
     std::size_t chars_before(std::size_t byte) const;
@@ -219,6 +249,9 @@ private:
     // word (`парламентарий`) in tokens[from, to) refers to.
     std::optional<Person> person_with_title(std::size_t from, std::size_t to, bool nominative);
 
+    // `собеседник RT`, `эксперт`, `топ-менеджер` alone (core/data/referring_roles.txt).
+    bool is_referring_role(std::size_t from, std::size_t to) const;
+
     // A short title in lower case (`парламентарий`, `российский лидер`),
     // naming no one and no organisation.
     bool is_role_phrase(std::size_t from, std::size_t to, bool nominative) const;
@@ -273,6 +306,10 @@ private:
     // Before the opening mark: `Лавров: «...»`, `Глава МИД заявил: «...»`.
     bool attribute_before(Quotation& quote, std::size_t open);
 
+    // A colon clause without a speech verb that reports someone's words:
+    // `По словам X, ...:`, `комментарии экс-главы РУСАДА Николая Дурманова:`.
+    bool attribute_to_words_of(Quotation& quote, std::size_t first, std::size_t last);
+
     // The start of a colon clause: its sentence, or the quotation it stands
     // in (`«Антон Красовский: «Я гей...»»`, a title of an article).
     std::size_t clause_start(std::size_t colon) const;
@@ -305,6 +342,23 @@ private:
     std::size_t subject_before_verb(std::size_t from, std::size_t verb) const;
 
     // ------------------------------------------ helpers of the passes (passes.cpp) --
+
+    // The quotation opened by `pair` at byte `open` and closed in a later
+    // paragraph, attributed, with its byte range.
+    std::optional<std::pair<Quotation, std::pair<std::size_t, std::size_t>>> quotation_over_paragraphs(std::size_t open,
+                                                                                                   const QuotePair& pair);
+
+    // Whether `pair` opens a quotation in bytes [begin, end).
+    bool has_opening_between(std::size_t begin, std::size_t end, const QuotePair& pair) const;
+
+    // Keeps bytes [inside, close) as words of the speaker of a quotation
+    // found in bytes [begin, end), if there is one with a speaker among the
+    // first `attributed` of `out`.
+    bool continue_quotation_in(std::size_t begin, std::size_t end, std::size_t inside, std::size_t close, std::size_t attributed);
+
+    // The one person named in bytes [begin, end), as the subject; none when
+    // no one or several are.
+    std::optional<Person> only_person_named_in(std::size_t begin, std::size_t end) const;
 
     // The words reported after an attribution (`по словам Лаврова, ...`): from
     // its comma to the end of the sentence. `comma` is that comma's byte.

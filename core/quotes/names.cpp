@@ -1,6 +1,7 @@
 #include "core/quotes/names.h"
 
 #include "core/data.h"
+#include "core/dictionary.h"
 #include "core/russian.h"
 #include "core/text.h"
 
@@ -12,6 +13,22 @@
 namespace core::quotes_detail {
 namespace {
 
+// `Илья` → `ильи`, `илье`, `илью`, `ильей`: the cases of a name in -а/-я,
+// which the surname paradigms do not give.
+std::vector<std::string> oblique_forms(const std::string& name) {
+    std::vector<std::string> forms;
+    if (ends_with(name, "я")) {
+        const std::string stem = name.substr(0, name.size() - 2);
+        for (std::string_view ending : {"и", "е", "ю", "ей"}) forms.push_back(stem + std::string(ending));
+    } else if (ends_with(name, "а")) {
+        const std::string stem = name.substr(0, name.size() - 2);
+        const bool soft = ends_with(stem, "г") || ends_with(stem, "к") || ends_with(stem, "х") || ends_with(stem, "ш") ||
+                          ends_with(stem, "ж") || ends_with(stem, "ч") || ends_with(stem, "щ");
+        for (std::string_view ending : {soft ? "и" : "ы", "е", "у", "ой"}) forms.push_back(stem + std::string(ending));
+    }
+    return forms;
+}
+
 // First names by their case-independent base (`константина` → Константин).
 const std::unordered_map<std::string, std::string>& first_names() {
     static const std::unordered_map<std::string, std::string> names = [] {
@@ -20,6 +37,7 @@ const std::unordered_map<std::string, std::string>& first_names() {
             const std::string base = surname_base(name);
             out.emplace(name, capitalize(name));
             if (!base.empty()) out.emplace(base, capitalize(name));
+            for (const std::string& form : oblique_forms(name)) out.emplace(form, capitalize(name));
         }
         return out;
     }();
@@ -32,10 +50,20 @@ namespace {
 
 std::string look_up_first_name(const std::string& normalized) {
     const auto& names = first_names();
-    if (auto it = names.find(normalized); it != names.end()) return it->second;
-    const std::string base = surname_base(normalized);
-    if (auto it = names.find(base); !base.empty() && it != names.end()) return it->second;
-    return {};
+    auto it = names.find(normalized);
+    if (it == names.end()) {
+        const std::string base = surname_base(normalized);
+        if (base.empty()) return {};
+        it = names.find(base);
+        if (it == names.end()) return {};
+    }
+    // `Динар` is no case of `Динара`, whose stem never stands bare: a man's
+    // name of its own, in the nominative.
+    const std::string nominative = normalize_text(it->second);
+    if (normalized.size() < nominative.size() && nominative.compare(0, normalized.size(), normalized) == 0) {
+        return capitalize(normalized);
+    }
+    return it->second;
 }
 
 constexpr std::size_t kMaxRememberedWords = 100000;
@@ -49,6 +77,12 @@ std::string first_name_nominative(const std::string& normalized) {
     if (auto it = answers.find(normalized); it != answers.end()) return it->second;
     if (answers.size() >= kMaxRememberedWords) answers.clear();
     return answers.emplace(normalized, look_up_first_name(normalized)).first->second;
+}
+
+bool is_listed_first_name(const std::string& normalized) {
+    const auto& names = first_names();
+    const auto it = names.find(normalized);
+    return it != names.end() && normalize_text(it->second) == normalized;
 }
 
 bool is_nominative_first_name(const std::string& normalized) {
@@ -90,6 +124,56 @@ bool may_start_name(const Token& t) {
 
 bool may_be_surname(const Token& t) {
     return may_start_name(t) && !is_latin_word(t.normalized) && first_name_nominative(t.normalized).empty();
+}
+
+namespace {
+
+bool dictionary_knows_as_no_name(const Token& t) {
+    const RussianDictionary& dictionary = RussianDictionary::instance();
+    // `Сын погибшего говорит:`: opening a sentence, a word of its own in the
+    // dictionary (not a form of another, as `лавров` of `лавр`).
+    if (t.sentence_start && dictionary.knows(t.normalized)) {
+        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
+        if (std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end()) return true;
+    }
+    // `Лапина`, `Лавров`, `Янукович` may be dictionary words too; a surname's
+    // ending keeps them names.
+    if (has_surname_suffix(t.normalized) || ends_with(t.normalized, "ич")) return false;
+    // Hunspell accepts a common word capitalised (`Однако`) and knows places
+    // (`Афины`) only so.
+    return dictionary.knows(t.raw);
+}
+
+}  // namespace
+
+// Asked only of speaker candidates; a dictionary look-up costs about 13 µs,
+// so each thread remembers the answers.
+bool is_dictionary_word(const Token& t) {
+    thread_local std::unordered_map<std::string, bool> answers;
+    const std::string key = t.raw + (t.sentence_start ? "^" : "");
+    if (auto it = answers.find(key); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    return answers.emplace(key, dictionary_knows_as_no_name(t)).first->second;
+}
+
+bool is_common_headword(const Token& t) {
+    thread_local std::unordered_map<std::string, bool> answers;
+    if (auto it = answers.find(t.normalized); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    const RussianDictionary& dictionary = RussianDictionary::instance();
+    bool headword = false;
+    if (dictionary.knows(t.normalized)) {
+        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
+        headword = std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end();
+    }
+    return answers.emplace(t.normalized, headword).first->second;
+}
+
+bool in_dictionary(const Token& t) {
+    thread_local std::unordered_map<std::string, bool> answers;
+    if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
+    return answers.emplace(t.raw, RussianDictionary::instance().knows(t.raw)).first->second;
 }
 
 std::string surname_nominative(const Token& token) {

@@ -15,6 +15,10 @@ std::string first_name_nominative(const std::string& normalized);
 
 bool is_nominative_first_name(const std::string& normalized);
 
+// A nominative of core/data/first_names.txt as written there (`валентин`,
+// not the stem `ангел` of `Ангела`).
+bool is_listed_first_name(const std::string& normalized);
+
 // `Зиннурович`, `Сергеевна` in any case.
 bool is_patronymic(const std::string& normalized);
 
@@ -37,6 +41,20 @@ bool may_start_name(const Token& t);
 // A capitalised word that can be a surname: not an abbreviation, a site, a
 // quoted name, a Latin word or a first name.
 bool may_be_surname(const Token& t);
+
+// `Однако`, `Афины`, `Браун`: a capitalised word without a surname's ending
+// that Debian's Russian dictionary knows, as a common word or as a proper
+// noun (a place, mostly). Alone, with no first name before it anywhere in
+// the article, it names no speaker.
+bool is_dictionary_word(const Token& t);
+
+// Whether the word, in lower case, is a dictionary form of its own in
+// Debian's Russian dictionary (`однако`, `сын`; not `марко` of `маркий`).
+bool is_common_headword(const Token& t);
+
+// Whether Debian's Russian dictionary accepts the word as written (`Совета`
+// yes, `Ломбарди` no).
+bool in_dictionary(const Token& t);
 
 // The nominative (masculine) of a surname written in another case.
 std::string surname_nominative(const Token& token);

@@ -37,6 +37,117 @@ void Extractor::quoted_speech() {
     }
 }
 
+void Extractor::paragraphs_of_speech() {
+    for (std::size_t open = 0; open < text.size(); ++open) {
+        const QuotePair* pair = quote_opening_at(text, open, false);
+        if (!pair || pair->open == "\"" || !opens_at_word_start(open, pair->open.size()) || overlaps(open, open + 1) ||
+            quoted_words_at(open)) {
+            continue;
+        }
+        if (auto quote = quotation_over_paragraphs(open, *pair)) {
+            const auto [inside, close] = quote->second;
+            add(std::move(quote->first), inside, close);
+            open = close;
+        }
+    }
+}
+
+std::optional<std::pair<Quotation, std::pair<std::size_t, std::size_t>>> Extractor::quotation_over_paragraphs(std::size_t open,
+                                                                                                            const QuotePair& pair) {
+    constexpr int kMaxParagraphs = 6;
+    const std::size_t inside = open + pair.open.size();
+    std::size_t line_end = text.find('\n', inside);
+    for (int paragraphs = 1; paragraphs < kMaxParagraphs && line_end != std::string_view::npos; ++paragraphs) {
+        const std::size_t line = line_end + 1;
+        line_end = text.find('\n', line);
+        const std::size_t end = line_end == std::string_view::npos ? text.size() : line_end;
+        // The closing mark of the last paragraph, the attribution after it.
+        for (std::string_view closer : pair.close) {
+            if (closer.empty()) continue;
+            for (std::size_t close = text.find(closer, line); close < end; close = text.find(closer, close + 1)) {
+                if (overlaps(inside, close)) return std::nullopt;
+                Quotation quote;
+                quote.text = std::string(text.substr(inside, close - inside));
+                if (word_count(inside, close) >= kMinQuoteWords && attribute_after(quote, close + closer.size())) {
+                    return std::make_pair(std::move(quote), std::make_pair(inside, close));
+                }
+                reference.reset();
+                // `«Печально, – признал Джефф Роули. – ...` / `... двери».`: the
+                // attribution inside the first paragraph.
+                Quotation split;
+                if (!has_opening_between(inside, close, pair) && split_inside(split, inside, close)) {
+                    return std::make_pair(std::move(split), std::make_pair(inside, close));
+                }
+                reference.reset();
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+bool Extractor::has_opening_between(std::size_t begin, std::size_t end, const QuotePair& pair) const {
+    for (std::size_t at = text.find(pair.open, begin); at < end; at = text.find(pair.open, at + 1)) {
+        if (opens_at_word_start(at, pair.open.size())) return true;
+    }
+    return false;
+}
+
+void Extractor::continued_speech() {
+    // Only quotations attributed outright are continued: `«А что у вас ...?».
+    // «Нет, ...!»` is a dialogue, not one speaker going on.
+    const std::size_t attributed = out.size();
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::optional<QuotedSpan> span = quoted_words_at(at);
+        if (!span) continue;
+        const auto& [open, inside, close, after] = *span;
+        at = after - 1;
+        if (word_count(inside, close) < kMinQuoteWords || overlaps(inside, close) || !ends_sentence(after)) continue;
+        std::size_t start = sentence_start(open);
+        while (start < open && text[start] == ' ') ++start;
+        if (start != open) continue;
+        // The sentence before, in the same paragraph.
+        std::size_t before = open;
+        while (before > 0 && text[before - 1] == ' ') --before;
+        if (before == 0 || text[before - 1] == '\n') continue;
+        const std::size_t previous = sentence_start(before - 1);
+        if (continue_quotation_in(previous, before, inside, close, attributed)) continue;
+        if (const auto person = only_person_named_in(previous, before)) {
+            Quotation quote;
+            quote.text = std::string(text.substr(inside, close - inside));
+            set_speaker(quote, *person);
+            add(std::move(quote), inside, close);
+        }
+    }
+}
+
+bool Extractor::continue_quotation_in(std::size_t begin, std::size_t end, std::size_t inside, std::size_t close,
+                                      std::size_t attributed) {
+    for (std::size_t i = attributed; i-- > 0;) {
+        if (byte_begin[i] < begin || byte_begin[i] >= end || out[i].speaker.empty()) continue;
+        Quotation quote;
+        quote.text = std::string(text.substr(inside, close - inside));
+        quote.speaker = out[i].speaker;
+        quote.speaker_full = out[i].speaker_full;
+        quote.speaker_title = out[i].speaker_title;
+        reference = references[i];
+        add(std::move(quote), inside, close);
+        return true;
+    }
+    return false;
+}
+
+std::optional<Person> Extractor::only_person_named_in(std::size_t begin, std::size_t end) const {
+    std::optional<Person> subject;
+    for (const Mention& m : mentions) {
+        const std::size_t at = tokens[m.person.token].begin;
+        if (at < begin || at >= end) continue;
+        if (subject && subject->surname != m.person.surname) return std::nullopt;
+        if (!m.subject) return std::nullopt;
+        subject = m.person;
+    }
+    return subject;
+}
+
 void Extractor::dashed_speech() {
     std::size_t line_start = 0;
     while (line_start < text.size()) {

@@ -19,6 +19,19 @@ void learn_person(KnownPersons& known, const std::string& key, Person person) {
     if (it->second.gender == Gender::unknown) it->second.gender = person.gender;
 }
 
+// `Александра`, `Евгения`: a woman's name, or the genitive of a man's
+// (`главы ведомства Александра Жарова`); news more often mean the man.
+// Returns the man's name (`Александр`), or "".
+std::string male_name_in_genitive(const Token& first, const Token& surname) {
+    const std::string& name = first.normalized;
+    if (!(ends_with(name, "а") || ends_with(name, "я")) || !ends_with(surname.normalized, "а")) return {};
+    const std::string stem = name.substr(0, name.size() - 2);
+    for (const std::string& male : {stem, stem + "й"}) {
+        if (is_listed_first_name(male)) return first_name_nominative(male);
+    }
+    return {};
+}
+
 void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const std::string first = first_name_nominative(tokens[i].normalized);
@@ -29,12 +42,13 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
         if ((is_patronymic(tokens[surname].normalized) || initial) && surname + 1 < tokens.size()) ++surname;
         if (!may_be_surname(tokens[surname]) || tokens[surname].sentence != tokens[i].sentence) continue;
         Person person;
-        person.gender = is_female_first_name(first) ? Gender::female : Gender::male;
+        const std::string man = is_female_first_name(first) ? male_name_in_genitive(tokens[i], tokens[surname]) : "";
+        person.gender = is_female_first_name(first) && man.empty() ? Gender::female : Gender::male;
         const bool first_declines = !ends_with(tokens[i].normalized, "о") && !ends_with(tokens[i].normalized, "э");
-        person.surname = is_nominative_first_name(tokens[i].normalized) && first_declines
+        person.surname = is_nominative_first_name(tokens[i].normalized) && first_declines && man.empty()
                              ? tokens[surname].raw
                              : surname_nominative_for(tokens[surname], person.gender);
-        person.full_name = first + " " + person.surname;
+        person.full_name = (man.empty() ? first : man) + " " + person.surname;
         learn_person(known, name_key(tokens[surname].normalized), person);
     }
 }
@@ -228,6 +242,10 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
             break;
         }
         const std::size_t sentence = tokens[i].sentence;
+        if (mention.name_begin > 0 && tokens[mention.name_begin - 1].sentence == sentence &&
+            !tokens[mention.name_begin - 1].capitalized) {
+            mention.title_before = tokens[mention.name_begin - 1].normalized;
+        }
         for (std::size_t k = mention.name_begin; k > 0 && mention.name_begin - k < kTitleContextWords;) {
             --k;
             if (tokens[k].sentence != sentence) break;
@@ -236,6 +254,12 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
         mentions.push_back(std::move(mention));
     }
     return mentions;
+}
+
+bool same_root(const std::string& a, const std::string& b) {
+    constexpr std::size_t kRootBytes = 10;  // five Cyrillic letters
+    const std::size_t n = std::min({kRootBytes, a.size(), b.size()});
+    return n >= 6 && a.compare(0, n, b, 0, n) == 0;
 }
 
 bool shares_root(const std::string& title_word, const std::set<std::string>& context) {
@@ -269,6 +293,9 @@ std::optional<Person> resolve_title(const std::vector<std::string>& title_words,
         if (qualifiers_conflict(title_words, m.context)) continue;
         std::size_t overlap = 0;
         for (std::size_t i = 0; i < title_words.size(); ++i) overlap += shares_root(title_words[i], m.context) * (i == 0 ? 2 : 1);
+        // `по словам продюсера Ильи Стюарта` ... `— говорит продюсер`: named in
+        // another case, the title right before the name is in that case too.
+        if (overlap == 0 && !m.nominative && !title_words.empty() && same_root(title_words[0], m.title_before)) overlap = 2;
         if (overlap > 0 && overlap >= best_overlap) {
             best = m.person;
             best_overlap = overlap;

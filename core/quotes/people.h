@@ -56,11 +56,15 @@ struct Mention {
     bool subject = false;           // the first nominative one in its sentence
     std::size_t name_begin = 0;     // first token of the name
     std::set<std::string> context;  // stems of the title words before the name
+    std::string title_before;       // the word right before the name, in lower case (`продюсера`), or ""
 };
 
 std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const KnownPersons& known);
 
 // ------------------------------------------------------------- titles --
+
+// Whether two words have the same first five letters (`продюсер`, `продюсера`).
+bool same_root(const std::string& a, const std::string& b);
 
 // Whether a word of `context` has the same first letters as `stem`
 // (`украинский` ~ `Украины`): titles and names vary in form.

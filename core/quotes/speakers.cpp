@@ -37,6 +37,14 @@ bool Extractor::attribute(Quotation& quote, std::size_t from, std::size_t to, bo
     }
     add_title_words(quote, from, to);
     const std::size_t title_end = title_end_token(from, to);
+    // `— добавил собеседник RT`: an unnamed role word alone points back.
+    if (!body && nominative && is_referring_role(from, to)) {
+        const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[from].normalized);
+        if (auto person = previous_speaker(from, wanted)) set_speaker(quote, *person);
+        // Resolved again once every quotation is found (`По мнению X, ...` comes later).
+        reference.emplace(from, wanted);
+        return true;
+    }
     // `представитель компании`, `источник`: someone new and unnamed.
     if (body || names_unnamed_speaker(from, title_end)) return true;
     // `цитирует поручение`, `по данным за год`: a thing, not a person.
@@ -78,8 +86,10 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
     if (!first_name_nominative(last.normalized).empty() || is_latin_word(last.normalized)) {
         return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
     }
-    if (find_known(known, last.normalized)) return 3;
     if (!first_name.empty()) return 3;
+    const Person* found = find_known(known, last.normalized);
+    if (end - begin == 1 && (!found || found->full_name == found->surname) && is_dictionary_word(last)) return 0;
+    if (found) return 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
@@ -89,6 +99,15 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
     // in an oblique case, read as first name and surname.
     const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
     if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
+    // `кардинал Федерико Ломбарди`: a surname no dictionary knows after a
+    // word that is no common word of its own (unlike `Совета Федерации`,
+    // `Белый Дом`) are a foreign first name and surname.
+    if (end - begin == 2 && !tokens[begin].sentence_start && !is_common_headword(tokens[begin]) && !in_dictionary(last)) return 2;
+    // `университета Перуджи Марко Лоренци`: the last two of a longer run.
+    if (end - begin > 2 && !is_common_headword(tokens[end - 2]) && !in_dictionary(last) &&
+        !looks_adjectival(tokens[end - 2].normalized)) {
+        return 2;
+    }
     // `премьер Малайзии Наджиб Разак`: a place before a name.
     if (end - begin > 2 && case_fits && ends_like_oblique_noun(tokens[end - 3].normalized) &&
         !ends_like_oblique_noun(tokens[end - 2].normalized) && !looks_adjectival(tokens[end - 2].normalized)) {
@@ -107,8 +126,11 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
     int best_score = 0;
     for (std::size_t i = from; i < to; ++i) {
         if (!may_start_name(tokens[i])) continue;
+        // `SYZ Asset Management Стефано Джирола`: a Latin name and a Cyrillic one are two runs.
         std::size_t end = i + 1;
-        while (end < to && may_start_name(tokens[end])) ++end;
+        while (end < to && may_start_name(tokens[end]) && is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
+            ++end;
+        }
         std::string first_name;
         const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
         const int score = east_asian ? 3 : person_score(i, end, first_position && i == from, nominative, first_name);
@@ -154,6 +176,17 @@ std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t
     if (person && titled_otherwise(*person, title_words)) return std::nullopt;
     if (person) reference.emplace(from, wanted);
     return person;
+}
+
+bool Extractor::is_referring_role(std::size_t from, std::size_t to) const {
+    static const std::set<std::string> roles = [] {
+        const std::vector<std::string> words = data::words(data::kReferringRoles);
+        return std::set<std::string>(words.begin(), words.end());
+    }();
+    // `топ-менеджер` is two tokens; a medium after the word (`RT`) adds nothing.
+    std::size_t i = from;
+    if (i + 1 < to && tokens[i].normalized == "топ") ++i;
+    return i < to && roles.count(tokens[i].normalized) != 0 && skip_medium(i + 1, to) == to;
 }
 
 bool Extractor::is_role_phrase(std::size_t from, std::size_t to, bool nominative) const {
@@ -248,7 +281,10 @@ std::size_t Extractor::skip_medium(std::size_t i, std::size_t last) const {
     }();
     while (i < last) {
         const Token& t = tokens[i];
-        if (t.all_caps || t.in_name_of_site || is_latin_word(t.normalized)) {
+        // `РИА Новости` before `РИА` alone, which would leave `Новости` for a name.
+        if (const std::size_t words = agency_words_at(i, agencies); words > 0) {
+            i += words;
+        } else if (t.all_caps || t.in_name_of_site || is_latin_word(t.normalized)) {
             ++i;
         } else if (t.after_open_quote) {
             std::size_t closer_size = 0;
@@ -258,8 +294,6 @@ std::size_t Extractor::skip_medium(std::size_t i, std::size_t last) const {
             const std::size_t close = pair ? find_closing(text, open, *pair, closer_size) : std::string_view::npos;
             if (close == std::string_view::npos) return i;
             i = token_at(tokens, close);
-        } else if (const std::size_t words = agency_words_at(i, agencies); words > 0) {
-            i += words;
         } else {
             break;
         }

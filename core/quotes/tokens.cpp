@@ -49,11 +49,24 @@ bool starts_sentence(std::string_view text, std::size_t before, const std::vecto
            text[before - 1] == '?' || text[before - 1] == '\n' || text[before - 1] == ':';
 }
 
+// Whether the dot at byte `dot` follows an initial: one capital letter
+// opening a word (`Р.Русинов`, `С.Джобс`).
+bool after_initial_letter(std::string_view text, std::size_t dot) {
+    if (dot < 2) return false;
+    const std::size_t letter = dot - 2;  // a Cyrillic letter takes two bytes
+    const unsigned char lead = static_cast<unsigned char>(text[letter]);
+    const bool capital = lead == 0xD0 && static_cast<unsigned char>(text[letter + 1]) >= 0x81 &&
+                         static_cast<unsigned char>(text[letter + 1]) <= 0xAF;
+    const bool word_start = letter == 0 || text[letter - 1] == ' ' || text[letter - 1] == '\n';
+    return capital && word_start;
+}
+
 // `Лента.ру`, `NEWSru.com`: the word at bytes [begin, end) is glued to a dot.
+// A surname glued to an initial (`Р.Русинов`) is no site.
 bool glued_to_a_dot(std::string_view text, std::size_t begin, std::size_t end) {
     return (end < text.size() && text[end] == '.' && end + 1 < text.size() && text[end + 1] != ' ' &&
             text[end + 1] != '\n') ||
-           (begin > 0 && text[begin - 1] == '.');
+           (begin > 0 && text[begin - 1] == '.' && !after_initial_letter(text, begin - 1));
 }
 
 }  // namespace

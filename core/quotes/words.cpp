@@ -112,6 +112,11 @@ bool is_reporting_noun(const std::string& normalized) {
     return nouns.count(normalized) != 0;
 }
 
+bool is_speech_noun(const std::string& normalized) {
+    static const StemSet stems(data::words(data::kSpeechNouns));
+    return stems.starts(normalized);
+}
+
 bool reports_words(const std::string& noun) { return noun != "данным" && noun != "информации" && noun != "сведениям"; }
 
 bool is_preposition(const std::string& normalized) {

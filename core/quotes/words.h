@@ -49,6 +49,10 @@ bool is_authored_text(const std::string& normalized);
 // `по его мнению, ...`, `по данным министерства, ...`.
 bool is_reporting_noun(const std::string& normalized);
 
+// `комментарии`, `заявление`, `слова`, `ответ`: a noun for what someone said
+// (core/data/speech_nouns.txt).
+bool is_speech_noun(const std::string& normalized);
+
 // `по словам`, `по мнению`, `по подсчетам автора` report someone's words;
 // `по данным`, `по информации`, `по сведениям` often name a document or a
 // body (`по данным переписи`, `по данным прессы`), so they count only with
