@@ -28,10 +28,10 @@ constexpr std::size_t kStoredOpeningPairs = 39;
 // Chosen on the development half of tests/data/reprints (see its README).
 constexpr double kSimilarityThreshold = 0.45;
 constexpr double kOpeningThreshold = 0.6;
-constexpr double kNumberThreshold = 0.5;
+constexpr double kNumberThreshold = 0.3;
 // Numbers compared: the first distinct ones, enough for a post's figures.
 constexpr std::size_t kMaxNumbers = 24;
-constexpr std::size_t kMinNumbers = 3;
+constexpr std::size_t kMinNumbers = 1;
 
 std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 14695981039346656037ull) {
     for (unsigned char c : text) {
@@ -360,6 +360,21 @@ std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xa
     const std::string key = choose_cluster(id, signature, candidates, key_taken);
     set_cluster(doc, key);
     return key;
+}
+
+std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit) {
+    std::vector<Copy> members;
+    const std::string term = cluster_term(key);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < limit; ++it) {
+        const Article article = deserialize_article(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
+        members.push_back({article.id, article.title, article.source, article.date});
+    }
+    std::sort(members.begin(), members.end(), [](const Copy& a, const Copy& b) {
+        if (a.date.empty() != b.date.empty()) return b.date.empty();
+        if (a.date != b.date) return a.date < b.date;
+        return a.id < b.id;
+    });
+    return members;
 }
 
 std::string ReprintIndex::assign(const std::string& id, const ReprintSignature& signature) {

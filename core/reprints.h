@@ -58,6 +58,18 @@ ReprintSignature stored_signature(const Xapian::Document& doc);
 void set_cluster(Xapian::Document& doc, const std::string& key);
 std::string cluster_term(const std::string& key);
 
+// A member of a cluster, as listed with a hit or an article.
+struct Copy {
+    std::string id;
+    std::string title;
+    std::string source;
+    std::string date;
+};
+
+// The members of cluster `key` in `db`, earliest first: by date, then id
+// (undated ones last). At most `limit` are read.
+std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit = 500);
+
 // An article already placed that might be a copy.
 struct ReprintCandidate {
     std::string id;

@@ -108,6 +108,21 @@ void append_quote(std::string& out, const core::Quotation& quote, const std::str
     out.push_back(',');
 }
 
+// `"reprints": N, "first": {"id", "source", "date"},` on a hit whose article has copies.
+void append_reprints(std::string& out, const core::SearchHit& hit) {
+    if (!hit.first) return;
+    append_key(out, "reprints");
+    append_json_number(out, std::uint64_t{hit.reprints});
+    out.push_back(',');
+    append_key(out, "first");
+    out.push_back('{');
+    append_field(out, "id", hit.first->id);
+    append_field(out, "source", hit.first->source);
+    append_field(out, "date", hit.first->date);
+    out.back() = '}';
+    out.push_back(',');
+}
+
 void append_hit(std::string& out, const core::SearchHit& hit) {
     const core::Article& a = hit.article;
     out.push_back('{');
@@ -123,6 +138,7 @@ void append_hit(std::string& out, const core::SearchHit& hit) {
     append_field(out, "source", a.source);
     append_field(out, "place", a.place);
     if (hit.quoted) append_quote(out, *hit.quoted, hit.citation);
+    append_reprints(out, hit);
     out.back() = '}';
 }
 
@@ -179,7 +195,9 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Targe
     std::string error;
     const auto limit = number_param(target, "limit", kDefaultLimit, kMaxLimit, error);
     const auto offset = number_param(target, "offset", 0, kMaxOffset, error);
-    if (!limit || !offset) return RequestError{400, error};
+    const auto collapse = number_param(target, "collapse", 1, 1, error);
+    if (!limit || !offset || !collapse) return RequestError{400, error};
+    request.collapse = *collapse == 1;
     request.limit = static_cast<Xapian::doccount>(*limit);
     request.offset = static_cast<Xapian::doccount>(*offset);
     return request;
@@ -202,6 +220,7 @@ Reply api_search(const Target& target, IndexHandle& index) {
     append_field(body, "query", request.query);
     append_key(body, "total");
     append_json_number(body, std::uint64_t{result.total});
+    body += result.collapsed ? ",\"counts\":\"stories\"" : ",\"counts\":\"articles\"";
     body += ",\"took_ms\":";
     const std::size_t took_at = body.size();  // filled in last
     body += ",\"limit\":";
@@ -290,8 +309,14 @@ Reply api_doc(const std::string& id, IndexHandle& index) {
     const core::Article& a = view->article;
     json quotes = json::array();
     for (const core::Quotation& q : a.quotes) quotes.push_back(quote_json(q));
-    return json_reply(json{{"id", a.id},   {"title", a.title},   {"text", a.text},  {"date", a.date},
-                           {"url", a.url}, {"source", a.source}, {"place", a.place}, {"quotes", std::move(quotes)}});
+    json reprints = json::array();
+    for (const core::Copy& copy : view->reprints) {
+        reprints.push_back(json{{"id", copy.id}, {"title", copy.title}, {"source", copy.source}, {"date", copy.date}});
+    }
+    return json_reply(json{{"id", a.id},         {"title", a.title},   {"text", a.text},
+                           {"date", a.date},     {"url", a.url},       {"source", a.source},
+                           {"place", a.place},   {"quotes", std::move(quotes)}, {"cluster", view->cluster},
+                           {"reprints", std::move(reprints)}});
 }
 
 // One database: {"status": "ok", "documents": N}. Shards: each shard's

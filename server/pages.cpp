@@ -233,6 +233,40 @@ std::string quoted_line(const core::Quotation& quote) {
     return out + "</p>";
 }
 
+// «перепечатка», «перепечатки», «перепечаток» after a count.
+std::string reprints_word(std::uint64_t n) {
+    if (n % 10 == 1 && n % 100 != 11) return "перепечатка";
+    if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14)) return "перепечатки";
+    return "перепечаток";
+}
+
+// «ещё 3 перепечатки · первым: ТАСС, 5 марта 2024» under a hit that stands for a cluster,
+// linking to its article page, which lists the copies.
+std::string reprints_line(const core::SearchHit& hit, const PageQuery& query) {
+    if (!hit.first) return {};
+    const core::Copy& first = *hit.first;
+    std::string out = "<p class=\"reprints meta\">";
+    if (hit.reprints > 0) {
+        out += "<a " + href(page_link("/doc/" + percent_encode(hit.article.id), query) + "#reprints") + ">ещё " +
+               std::to_string(hit.reprints) + " " + reprints_word(hit.reprints) + "</a> · ";
+    }
+    out += "первым: " + html_escape(first.source.empty() ? first.id : first.source);
+    if (!first.date.empty()) out += ", " + html_escape(ru_date(first.date));
+    return out + "</p>";
+}
+
+// The article's copies, earliest first, on its page.
+std::string reprints_section(const core::ArticleView& view) {
+    if (view.reprints.empty()) return {};
+    std::string out = "<section id=\"reprints\"><h2>Перепечатки (" + std::to_string(view.reprints.size()) + ")</h2><ol>";
+    for (const core::Copy& copy : view.reprints) {
+        out += "<li><a " + href("/doc/" + percent_encode(copy.id)) + ">" + html_escape(copy.title.empty() ? copy.id : copy.title) +
+               "</a> <span class=\"meta\">" + html_escape(copy.source) + (copy.date.empty() ? "" : ", " + html_escape(ru_date(copy.date))) +
+               "</span></li>";
+    }
+    return out + "</ol></section>";
+}
+
 std::string result_item(const core::SearchHit& hit, const PageQuery& query) {
     const std::string link = page_link("/doc/" + percent_encode(hit.article.id), query);
     std::string out = "<li class=\"result\"><h2><a " + href(link) + ">";
@@ -240,6 +274,7 @@ std::string result_item(const core::SearchHit& hit, const PageQuery& query) {
     out += "</a></h2>" + meta_line(hit.article);
     out += "<p class=\"snippet\">" + hit.snippet_html + "</p>";
     if (hit.quoted) out += quoted_line(*hit.quoted);
+    out += reprints_line(hit, query);
     return out + "</li>";
 }
 
@@ -579,7 +614,7 @@ Reply article_page(const std::string& id, const Target& target, IndexHandle& ind
                "<span class=\"copied\" id=\"copy-status\" role=\"status\"></span></div>";
     content += "<details class=\"citation\"><summary>Ссылка для цитирования</summary><textarea id=\"citation-text\" "
                "rows=\"3\" readonly>" + html_escape(citation_text(a)) + "</textarea></details>";
-    content += paragraphs(view->text_html) + quotations_section(*view) + "</article>";
+    content += paragraphs(view->text_html) + quotations_section(*view) + reprints_section(*view) + "</article>";
     return Reply{200, kHtml, render(Page{a.title.empty() ? a.id : a.title, query, content, ""})};
 }
 

@@ -157,3 +157,15 @@ TEST_CASE("an article added to a living archive finds its copies with a query an
     Xapian::Document again = live.build(article("later", kStory + "\nИсточник: мэрия."));
     CHECK(core::assign_cluster(db, "later", again) == "first");
 }
+
+TEST_CASE("a cluster's members are listed by date, then by id where dates are equal or missing") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    core::DocumentBuilder batch;
+    db.add_document(batch.build(article("b-same-day", kStory, "2024-03-05")));
+    db.add_document(batch.build(article("undated", "Срочно.\n" + kStory, "")));
+    db.add_document(batch.build(article("a-same-day", kStory + "\nФото: мэрия.", "2024-03-05")));
+    db.add_document(batch.build(article("earliest", "Молния.\n" + kStory, "2024-03-04")));
+    std::vector<std::string> ids;
+    for (const core::Copy& copy : core::cluster_members(db, "b-same-day")) ids.push_back(copy.id);
+    CHECK(ids == std::vector<std::string>{"earliest", "a-same-day", "b-same-day", "undated"});
+}
