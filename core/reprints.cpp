@@ -32,6 +32,8 @@ constexpr double kNumberThreshold = 0.3;
 // Numbers compared: the first distinct ones, enough for a post's figures.
 constexpr std::size_t kMaxNumbers = 24;
 constexpr std::size_t kMinNumbers = 1;
+// A channel footer is a few words: «❤ Подписаться | Прислать новость».
+constexpr std::size_t kMaxFooterWords = 8;
 
 std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 14695981039346656037ull) {
     for (unsigned char c : text) {
@@ -98,6 +100,12 @@ bool has_word(std::string_view text) {
     return found;
 }
 
+std::size_t word_count(std::string_view text) {
+    std::size_t count = 0;
+    for_each_word_while(text, [&](const Word&) { return ++count > 0; }, false);
+    return count;
+}
+
 bool only_hashtags(std::string_view line) {
     bool any = false;
     std::size_t at = 0;
@@ -115,7 +123,8 @@ bool only_hashtags(std::string_view line) {
 bool is_boilerplate(std::string_view line) {
     const std::string folded = normalize_text(line);
     const bool has_link = contains(folded, "t.me") || contains(folded, "http");
-    if (contains(folded, "подпис") && has_link) return true;
+    // «Подписаться», «Подписывайся на …»: a link, or a short line once Markdown was read.
+    if (contains(folded, "подпис") && (has_link || word_count(line) <= kMaxFooterWords)) return true;
     if (contains(folded, "прислать новость") || contains(folded, "без vpn")) return true;
     if (folded.rfind("ссылка на новость", 0) == 0) return true;
     if (only_hashtags(line)) return true;

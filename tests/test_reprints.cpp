@@ -1,4 +1,5 @@
 #include "core/document.h"
+#include "core/markdown.h"
 #include "core/reprints.h"
 #include "core/schema.h"
 
@@ -168,4 +169,26 @@ TEST_CASE("a cluster's members are listed by date, then by id where dates are eq
     std::vector<std::string> ids;
     for (const core::Copy& copy : core::cluster_members(db, "b-same-day")) ids.push_back(copy.id);
     CHECK(ids == std::vector<std::string>{"earliest", "a-same-day", "b-same-day", "undated"});
+}
+
+TEST_CASE("Telegram Markdown is read as markup: markers and link targets go, link texts stay") {
+    CHECK(core::markdown_to_plain("**⚡Военная техника уже на улицах Сеула**") == "⚡Военная техника уже на улицах Сеула");
+    CHECK(core::markdown_to_plain("С 1 ноября [появится](https://www.kommersant.ru/doc/7265564) __платная__ парковка") ==
+          "С 1 ноября появится платная парковка");
+    CHECK(core::markdown_to_plain("Код:\n```\nx = 1\n```\nКонец") == "Код:\nx = 1\nКонец");
+    CHECK(core::markdown_to_plain("a [b] (c) и 2*3") == "a [b] (c) и 2*3");
+    core::Article post;
+    post.source = "telegram";
+    post.title = "**Заголовок**";
+    post.text = "Текст.\n[Подписаться](https://t.me/channel)";
+    core::read_telegram_markup(post);
+    CHECK(post.title == "Заголовок");
+    CHECK(post.text == "Текст.\nПодписаться");
+}
+
+TEST_CASE("a channel footer is boilerplate once its links were read as markup") {
+    const std::string footer = "❤ [Подписаться](https://t.me/moscowtop) | [Прислать новость](https://t.me/moscowtop02_bot)";
+    const auto words = core::reprint_words(core::markdown_to_plain(kStory + "\n\n" + footer));
+    CHECK(std::find(words.begin(), words.end(), "подписаться") == words.end());
+    CHECK(words == core::reprint_words(kStory));
 }

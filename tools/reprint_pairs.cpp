@@ -4,6 +4,7 @@
 // time from bench-news (some carry no licence, so the repository keeps ids).
 //   build/bin/reprint_pairs [--pairs FILE] [--corpus news.jsonl.xz] [--grid] [--details]
 // --grid prints the figures over a range of thresholds (tune on dev only).
+#include "core/markdown.h"
 #include "core/reprints.h"
 
 #include <nlohmann/json.hpp>
@@ -60,7 +61,13 @@ std::map<std::string, std::string> read_texts(const std::string& corpus, const s
         line.clear();
         if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
         const std::string id = item["id"];
-        if (ids.count(id) && item.contains("text") && item["text"].is_string()) texts[id] = item["text"];
+        if (!ids.count(id) || !item.contains("text") || !item["text"].is_string()) continue;
+        core::Article article;
+        article.text = item["text"];
+        if (item.contains("source") && item["source"].is_string()) article.source = item["source"];
+        // As the indexer reads it (indexer/corpus_reader.cpp).
+        if (core::is_telegram(article)) core::read_telegram_markup(article);
+        texts[id] = article.text;
     }
     return texts;
 }
