@@ -61,6 +61,9 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         if (!quote.speaker.empty()) doc.add_boolean_term(filter_term(*find_field("speaker"), quote.speaker));
     }
     if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
+    const ReprintSignature signature = reprint_signature(article.text);
+    add_reprint_signature(doc, signature);
+    set_cluster(doc, reprints_.assign(article.id, signature));
     doc.set_data(serialize_article(stored));
     return doc;
 }

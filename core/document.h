@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/article.h"
+#include "core/reprints.h"
 #include "core/russian.h"
 
 #include <xapian.h>
@@ -13,6 +14,9 @@ namespace core {
 
 class DocumentBuilder {
 public:
+    // The document carries the body's reprint signature and a cluster key
+    // assigned against the articles this builder built before (a batch); a
+    // live write path assigns it against the database instead (assign_cluster()).
     Xapian::Document build(const Article& article);
 
     // Words seen so far with their frequencies, for "did you mean".
@@ -22,6 +26,7 @@ private:
     void index_text(Xapian::Document& doc, std::string_view text, bool is_title, Xapian::termpos& position);
 
     RussianStemmer stemmer_;
+    ReprintIndex reprints_;
     std::unordered_map<std::string, Xapian::termcount> spelling_;
 };
 

@@ -23,11 +23,15 @@ inline constexpr const char* kMonthPrefix = "M";     // YYYYMM
 inline constexpr const char* kDayPrefix = "D";       // YYYYMMDD
 inline constexpr const char* kSpeakerPrefix = "XSP"; // speaker_key() of each quotation's speaker
 inline constexpr const char* kHasQuotesTerm = "XHASQUOTES";  // articles with attributed quotations
+inline constexpr const char* kReprintBandPrefix = "XRB";  // LSH bands of the body's signature (reprints.h)
+inline constexpr const char* kClusterPrefix = "XCL";      // reprint cluster key: the members of a cluster
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent
 inline constexpr Xapian::valueno kSourceSlot = 1;    // source as written, for facet counts (facets.h)
 inline constexpr Xapian::valueno kPlaceSlot = 2;     // dateline place as written, for facet counts
+inline constexpr Xapian::valueno kClusterSlot = 5;   // reprint cluster key, the collapse key of a search
+inline constexpr Xapian::valueno kReprintSignatureSlot = 6;  // ReprintSignature::serialize()
 
 // Within-document frequency increment for title words, so a word in the
 // title weighs as much as several in the body.

@@ -52,6 +52,10 @@ const Quotation* quotation_quoted(const std::vector<Quotation>& quotes, const st
     return nullptr;
 }
 
+std::string cluster_of(const Xapian::Database& db, Xapian::docid docid) {
+    return db.get_document(docid, Xapian::DOC_ASSUME_VALID).get_value(schema::kClusterSlot);
+}
+
 std::string replace_word(const std::string& query, const std::string& from, const std::string& to) {
     std::string out;
     bool replaced = false;
@@ -85,13 +89,20 @@ Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
 // One Xapian match: the hits of [offset, offset + limit) with their weights,
 // and the estimated number of matches.
 Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doccount offset,
-                                         Xapian::doccount limit, Xapian::doccount check_at_least) {
+                                         Xapian::doccount limit, Xapian::doccount check_at_least, bool collapse) {
     Ranking ranking;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
+    if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
     const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
     ranking.total = mset.get_matches_estimated();
-    for (auto it = mset.begin(); it != mset.end(); ++it) ranking.hits.emplace_back(*it, it.get_weight());
+    // Collapsing, Xapian 1.4 keeps the OR's upper bound as its estimate even
+    // when it looked at every match; the lower bound is then the exact count.
+    if (collapse && mset.get_matches_lower_bound() < check_at_least) ranking.total = mset.get_matches_lower_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ranking.hits.emplace_back(*it, it.get_weight());
+        ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
+    }
     return ranking;
 }
 
@@ -106,25 +117,26 @@ Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doc
 // or by id terms. Filtered by the words themselves, OP_NEAR keeps its
 // weights: the first pages of the benchmark's 200 queries have the same
 // scores as when ranked in one step.)
-Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit) {
+Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit,
+                                 bool collapse) {
     using Xapian::Query;
-    if (built.all_words.empty()) return rank_matches(built.query, offset, limit, kCheckAtLeast);
+    if (built.all_words.empty()) return rank_matches(built.query, offset, limit, kCheckAtLeast, collapse);
     // Looking at offset + limit matches makes the count exact when the page is not full.
     Ranking ranking = rank_matches(Query(Query::OP_FILTER, built.query, built.all_words), offset, limit,
-                                   std::max(kCheckAtLeast, offset + limit));
+                                   std::max(kCheckAtLeast, offset + limit), collapse);
     const Xapian::doccount with_all = ranking.total;
     if (ranking.hits.size() < limit) {
         const auto missing = limit - static_cast<Xapian::doccount>(ranking.hits.size());
         const Ranking rest = rank_matches(Query(Query::OP_AND_NOT, built.query, built.all_words),
-                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast);
-        ranking.hits.insert(ranking.hits.end(), rest.hits.begin(), rest.hits.end());
+                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast, collapse);
+        append_other_stories(ranking, rest, collapse);
     }
     // Counted without weights, so that no article is scored for the count,
     // and the same way for every page (at least as many as were seen).
     const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
     const Xapian::doccount seen =
         ranking.hits.empty() ? 0 : offset + static_cast<Xapian::doccount>(ranking.hits.size());
-    ranking.total = std::max({rank_matches(unweighted, 0, 0, kCheckAtLeast).total, with_all, seen});
+    ranking.total = std::max({rank_matches(unweighted, 0, 0, kCheckAtLeast, collapse).total, with_all, seen});
     return ranking;
 }
 
@@ -136,24 +148,27 @@ SearchResult Searcher::search(const SearchRequest& request) {
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 
-    Ranking ranking = rank(built, request.offset, request.limit);
+    Ranking ranking = rank(built, request.offset, request.limit, request.collapse);
 
     SearchResult result;
     result.missing_shards = missing_shards_;
     if (ranking.hits.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
-        ranking = rank(built, request.offset, request.limit);
+        ranking = rank(built, request.offset, request.limit, request.collapse);
         result.relaxed = !ranking.hits.empty();
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = ranking.total;
+    result.collapsed = request.collapse;
     // Suggestions cost hundreds of term lookups: only offer one when the
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
     const std::set<int> query_topics = topics_in(request.query, built.highlight, stemmer_);
-    for (const auto& [docid, weight] : ranking.hits) {
+    for (std::size_t i = 0; i < ranking.hits.size(); ++i) {
+        const auto& [docid, weight] = ranking.hits[i];
         SearchHit hit;
+        hit.reprints = ranking.folded[i];
         hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
         hit.score = weight;
         hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
@@ -163,9 +178,33 @@ SearchResult Searcher::search(const SearchRequest& request) {
             hit.citation = citation_line(*quote, hit.article.source, hit.article.date, hit.article.url);
         }
         hit.article.text.clear();
+        add_first_copy(hit, docid);
         result.hits.push_back(std::move(hit));
     }
     return result;
+}
+
+// Appends the hits of `rest` (articles holding only some words) whose story
+// is not on the page already: the two rankings collapse separately.
+void Searcher::append_other_stories(Ranking& ranking, const Ranking& rest, bool collapse) {
+    std::set<std::string> shown;
+    if (collapse) {
+        for (const auto& hit : ranking.hits) shown.insert(cluster_of(db_, hit.first));
+    }
+    for (std::size_t i = 0; i < rest.hits.size(); ++i) {
+        const std::string key = collapse ? cluster_of(db_, rest.hits[i].first) : std::string();
+        if (!key.empty() && !shown.insert(key).second) continue;
+        ranking.hits.push_back(rest.hits[i]);
+        ranking.folded.push_back(rest.folded[i]);
+    }
+}
+
+// The first article of the hit's cluster, when it has copies.
+void Searcher::add_first_copy(SearchHit& hit, Xapian::docid docid) {
+    const std::string key = cluster_of(db_, docid);
+    if (key.empty() || db_.get_termfreq(cluster_term(key)) < 2) return;
+    const std::vector<Copy> members = cluster_members(db_, key);
+    if (!members.empty()) hit.first = members.front();
 }
 
 std::optional<ArticleView> Searcher::article(const std::string& id, const std::string& query) {
@@ -177,6 +216,11 @@ std::optional<ArticleView> Searcher::article(const std::string& id, const std::s
     const BuiltQuery built = builder.build(parse_query(query));
     view.title_html = highlight_all(view.article.title, built.highlight, stemmer_);
     view.text_html = highlight_all(view.article.text, built.highlight, stemmer_, "first-match");
+    view.cluster = db_.get_document(*posting).get_value(schema::kClusterSlot);
+    if (view.cluster.empty()) view.cluster = id;
+    for (Copy& copy : cluster_members(db_, view.cluster)) {
+        if (copy.id != id) view.reprints.push_back(std::move(copy));
+    }
     return view;
 }
 

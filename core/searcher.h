@@ -5,6 +5,7 @@
 #include "core/article.h"
 #include "core/facets.h"
 #include "core/query_builder.h"
+#include "core/reprints.h"
 #include "core/russian.h"
 
 #include <xapian.h>
@@ -38,6 +39,7 @@ struct SearchRequest {
     Xapian::doccount limit = 10;
     bool snippets = true;
     bool facets = false;  // also count the matches' sources, places and dates
+    bool collapse = true;  // one hit per reprint cluster (its best-ranked member)
 };
 
 struct SearchHit {
@@ -50,6 +52,10 @@ struct SearchHit {
     // says who said it, and its citation line.
     std::optional<Quotation> quoted;
     std::string citation;
+    // When the article has copies: how many other members of its cluster
+    // match (folded into this hit), and the cluster's first article.
+    Xapian::doccount reprints = 0;
+    std::optional<Copy> first;
 };
 
 struct SearchResult {
@@ -58,6 +64,7 @@ struct SearchResult {
     std::string suggestion;      // a corrected query, or ""
     bool relaxed = false;        // nothing matched all words; these match some
     Facets facets;               // when the request asked for them
+    bool collapsed = false;      // total and hits count stories (reprint clusters), not articles
     std::vector<std::string> missing_shards;  // shards left out: they did not answer
 };
 
@@ -86,6 +93,8 @@ struct ArticleView {
     Article article;
     std::string title_html;
     std::string text_html;  // the whole text with every match marked
+    std::string cluster;         // the reprint cluster key, the same for every copy
+    std::vector<Copy> reprints;  // the other members of the cluster, earliest first
 };
 
 class Searcher {
@@ -114,10 +123,13 @@ private:
     struct Ranking {
         Xapian::doccount total = 0;  // Xapian's estimate of all matches
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
+        std::vector<Xapian::doccount> folded;  // per hit: the other cluster members folded into it
     };
-    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit);
+    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
     Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
-                         Xapian::doccount check_at_least);
+                         Xapian::doccount check_at_least, bool collapse);
+    void append_other_stories(Ranking& ranking, const Ranking& rest, bool collapse);
+    void add_first_copy(SearchHit& hit, Xapian::docid docid);
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
     const std::string& correction(const std::string& word);
 

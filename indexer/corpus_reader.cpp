@@ -1,5 +1,6 @@
 #include "indexer/corpus_reader.h"
 
+#include "core/markdown.h"
 #include "core/text.h"
 
 #include <nlohmann/json.hpp>
@@ -104,6 +105,7 @@ bool article_from_json(const std::string& line, core::Article& article, std::str
     else if (article.text.empty() && article.title.empty()) reason = "no \"text\"";
     else if (article.id.find_first_of("/\\") != std::string::npos || article.id.size() > 200) reason = "invalid \"id\"";
     if (!reason.empty()) return false;
+    if (core::is_telegram(article)) core::read_telegram_markup(article);
     core::extract_metadata(article);
     return true;
 }

@@ -1,6 +1,7 @@
 #include "indexer/index_builder.h"
 
 #include "core/index_location.h"
+#include "core/schema.h"
 
 #include <algorithm>
 #include <chrono>
@@ -186,8 +187,12 @@ void IndexBuilder::rebuild_part(Part& part) {
     Xapian::WritableDatabase fresh = open_part(fresh_path, false);
     core::DocumentBuilder builder;  // its spelling counts are unused: every article was counted once
     for (Xapian::docid docid = 1; docid <= part.last_docid; ++docid) {
-        const core::Article article = core::deserialize_article(part.db.get_document(docid).get_data());
-        fresh.replace_document(docid, builder.build(article));
+        const Xapian::Document old = part.db.get_document(docid);
+        const core::Article article = core::deserialize_article(old.get_data());
+        Xapian::Document document = builder.build(article);
+        // The cluster was assigned against the whole batch; this builder saw one part.
+        core::set_cluster(document, old.get_value(core::schema::kClusterSlot));
+        fresh.replace_document(docid, document);
     }
     part.db.close();
     std::error_code ec;

@@ -33,6 +33,7 @@ Reply api_search(const Request& http, IndexHandle& index) {
     body.reserve(size);
     JsonWriter json(body);
     json.begin_object().field("query", request.query).field("total", result.total);
+    json.field("counts", result.collapsed ? "stories" : "articles");
     const std::size_t took_at = json.key("took_ms").value_slot();  // filled in last
     json.field("limit", request.limit).field("offset", request.offset).key("hits").begin_array();
     for (const core::SearchHit& hit : result.hits) write_hit(json, hit);
@@ -92,7 +93,7 @@ Reply api_doc(const Request& http, IndexHandle& index) {
         return Reply{503, kJson, std::move(body)};
     }
     if (!view) return error_reply(404, "no article with id " + id);
-    write_article(json, view->article);
+    write_article(json, *view);
     return Reply{200, kJson, std::move(body)};
 }
 

@@ -15,7 +15,17 @@ void write_hit(JsonWriter& json, const core::SearchHit& hit) {
         .field("source", a.source)
         .field("place", a.place);
     if (hit.quoted) write_quotation(json.key("quote"), *hit.quoted, &hit.citation);
+    if (hit.first) {
+        json.field("reprints", std::uint64_t{hit.reprints});
+        write_copy(json.key("first"), *hit.first, false);
+    }
     json.end_object();
+}
+
+void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title) {
+    json.begin_object().field("id", copy.id);
+    if (with_title) json.field("title", copy.title);
+    json.field("source", copy.source).field("date", copy.date).end_object();
 }
 
 namespace {
@@ -56,9 +66,10 @@ void write_article_summary(JsonWriter& json, const core::Article& article) {
         .end_object();
 }
 
-void write_article(JsonWriter& json, const core::Article& article) {
-    json.begin_object()
-        .field("id", article.id)
+namespace {
+
+void article_fields(JsonWriter& json, const core::Article& article) {
+    json.field("id", article.id)
         .field("title", article.title)
         .field("text", article.text)
         .field("date", article.date)
@@ -67,6 +78,22 @@ void write_article(JsonWriter& json, const core::Article& article) {
         .field("place", article.place);
     json.key("quotes").begin_array();
     for (const core::Quotation& quote : article.quotes) write_quotation(json, quote);
+    json.end_array();
+}
+
+}  // namespace
+
+void write_article(JsonWriter& json, const core::Article& article) {
+    json.begin_object();
+    article_fields(json, article);
+    json.end_object();
+}
+
+void write_article(JsonWriter& json, const core::ArticleView& view) {
+    json.begin_object();
+    article_fields(json, view.article);
+    json.field("cluster", view.cluster).key("reprints").begin_array();
+    for (const core::Copy& copy : view.reprints) write_copy(json, copy, true);
     json.end_array().end_object();
 }
 

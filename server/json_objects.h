@@ -12,7 +12,8 @@
 
 namespace server {
 
-// {"id", "title", "title_html", "score", "snippet", "date", "url", "source", "place", "quote"?}
+// {"id", "title", "title_html", "score", "snippet", "date", "url", "source", "place", "quote"?,
+//  "reprints"?, "first"?}: the last two on a hit standing for a cluster of copies.
 void write_hit(JsonWriter& json, const core::SearchHit& hit);
 
 // {"text", "speaker", "speaker_full", "speaker_title", "begin", "end", "citation"?}
@@ -27,6 +28,14 @@ void write_article_summary(JsonWriter& json, const core::Article& article);
 
 // The whole article: {"id", "title", "text", "date", "url", "source", "place", "quotes": [...]}.
 void write_article(JsonWriter& json, const core::Article& article);
+
+// The article as /api/doc gives it: the whole article plus "cluster" (the
+// same string for every copy of one story) and "reprints": [{"id", "title",
+// "source", "date"}], its copies earliest first.
+void write_article(JsonWriter& json, const core::ArticleView& view);
+
+// {"id", "title"?, "source", "date"}: one copy of a story.
+void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title);
 
 // Into the open object: "partial": true and "failed_shards": [...] when
 // some shards did not answer; nothing otherwise.

@@ -67,7 +67,9 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Reque
     std::string error;
     const auto limit = number_param(http, "limit", kDefaultLimit, kMaxLimit, error);
     const auto offset = number_param(http, "offset", 0, kMaxOffset, error);
-    if (!limit || !offset) return RequestError{400, error};
+    const auto collapse = number_param(http, "collapse", 1, 1, error);
+    if (!limit || !offset || !collapse) return RequestError{400, error};
+    request.collapse = *collapse == 1;
     request.limit = static_cast<Xapian::doccount>(*limit);
     request.offset = static_cast<Xapian::doccount>(*offset);
     return request;

@@ -219,3 +219,16 @@ TEST_CASE("decoding leaves valid UTF-8 as it is and refuses undecodable bytes wi
     CHECK_FALSE(indexer::decode_text(binary, reason));
     CHECK_FALSE(reason.empty());
 }
+
+TEST_CASE("a Telegram post's Markdown is read as markup in its title and text") {
+    TempDir dir;
+    dir.write("t.jsonl",
+              R"j({"id": "tg1", "source": "telegram", "title": "**⚡Военная техника уже на улицах Сеула**", )j"
+              R"j("text": "**⚡Военная техника уже на улицах Сеула**\n\n[Подписаться](https://t.me/x)"})j" "\n"
+              R"({"id": "site1", "source": "Сайт", "title": "**как есть**", "text": "Текст **как есть**."})" "\n");
+    const ReadResult r = read(dir / "t.jsonl");
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].title == "⚡Военная техника уже на улицах Сеула");
+    CHECK(r.articles[0].text == "⚡Военная техника уже на улицах Сеула\n\nПодписаться");
+    CHECK(r.articles[1].title == "**как есть**");
+}

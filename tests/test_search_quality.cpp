@@ -293,7 +293,8 @@ TEST_CASE("a name typed in Latin letters ranks the articles about the person abo
         make_article("about", "Совещание", "Владимир Путин провёл совещание. Путин поручил подготовить доклад.")};
     for (int i = 0; i < 6; ++i) {
         articles.push_back(make_article("mention-" + std::to_string(i), "Визит",
-                                        "Путин прибыл в Казань, где встретился с президентом Татарстана."));
+                                        "Путин прибыл в Казань, где встретился с президентом Татарстана. Визит " +
+                                            std::to_string(i + 1) + "."));
     }
     for (int i = 0; i < 20; ++i) {
         articles.push_back(make_article("other-" + std::to_string(i), "Новости", "Правительство обсудило бюджет."));

@@ -11,6 +11,19 @@ namespace {
 using namespace pages;
 using core::html_escape;
 
+// The article's copies, earliest first.
+std::string reprints_section(const core::ArticleView& view) {
+    if (view.reprints.empty()) return {};
+    std::string out = "<section id=\"reprints\"><h2>Перепечатки (" + std::to_string(view.reprints.size()) + ")</h2><ol>";
+    for (const core::Copy& copy : view.reprints) {
+        out += "<li><a " + href("/doc/" + percent_encode(copy.id)) + ">" +
+               html_escape(copy.title.empty() ? copy.id : copy.title) + "</a> <span class=\"meta\">" +
+               html_escape(copy.source) + (copy.date.empty() ? "" : ", " + html_escape(ru_date(copy.date))) +
+               "</span></li>";
+    }
+    return out + "</ol></section>";
+}
+
 // The article's attributed quotations, each with its speaker; a speaker's
 // name links to every article quoting them (the speaker: filter).
 std::string quotations_section(const core::ArticleView& view) {
@@ -96,7 +109,7 @@ Reply article_page(const Request& http, IndexHandle& index) {
                "<span class=\"copied\" id=\"copy-status\" role=\"status\"></span></div>";
     content += "<details class=\"citation\"><summary>Ссылка для цитирования</summary><textarea id=\"citation-text\" "
                "rows=\"3\" readonly>" + html_escape(citation_text(a)) + "</textarea></details>";
-    content += paragraphs(view->text_html) + quotations_section(*view) + "</article>";
+    content += paragraphs(view->text_html) + quotations_section(*view) + reprints_section(*view) + "</article>";
     return Reply{200, kHtml, render(Page{a.title.empty() ? a.id : a.title, query, content, ""})};
 }
 

@@ -34,6 +34,22 @@ std::string quoted_line(const core::Quotation& quote) {
     return out + "</p>";
 }
 
+// «ещё 3 перепечатки · первым: ТАСС, 5 марта 2024» under a hit that stands for a cluster,
+// linking to its article page, which lists the copies.
+std::string reprints_line(const core::SearchHit& hit, const PageQuery& query) {
+    if (!hit.first) return {};
+    const core::Copy& first = *hit.first;
+    std::string out = "<p class=\"reprints meta\">";
+    if (hit.reprints > 0) {
+        out += "<a " + href(page_link("/doc/" + percent_encode(hit.article.id), query) + "#reprints") + ">ещё " +
+               std::to_string(hit.reprints) + " " +
+               plural(hit.reprints, "перепечатка", "перепечатки", "перепечаток") + "</a> · ";
+    }
+    out += "первым: " + html_escape(first.source.empty() ? first.id : first.source);
+    if (!first.date.empty()) out += ", " + html_escape(ru_date(first.date));
+    return out + "</p>";
+}
+
 std::string result_item(const core::SearchHit& hit, const PageQuery& query) {
     const std::string link = page_link("/doc/" + percent_encode(hit.article.id), query);
     std::string out = "<li class=\"result\"><h2><a " + href(link) + ">";
@@ -41,6 +57,7 @@ std::string result_item(const core::SearchHit& hit, const PageQuery& query) {
     out += "</a></h2>" + meta_line(hit.article);
     out += "<p class=\"snippet\">" + hit.snippet_html + "</p>";
     if (hit.quoted) out += quoted_line(*hit.quoted);
+    out += reprints_line(hit, query);
     return out + "</li>";
 }
 

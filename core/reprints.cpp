@@ -1,0 +1,419 @@
+#include "core/reprints.h"
+
+#include "core/article.h"
+#include "core/schema.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <iterator>
+#include <unordered_set>
+
+namespace core {
+namespace {
+
+// 128 MinHash values estimate a Jaccard similarity to about ±0.04.
+constexpr std::size_t kMinHashes = 128;
+// Bands of two values over the first 64: two bodies of similarity 0.45 share
+// a band with probability 0.9993 (1 - (1 - 0.45²)^32); unrelated ones almost never.
+constexpr std::size_t kBands = 32;
+constexpr std::size_t kBandRows = 2;
+// Fewer words than this and a body is not compared at all: a two-line post
+// has too few word pairs for a signature, and would match by chance.
+constexpr std::size_t kMinWords = 8;
+// The opening: its first word pairs, looked for among the other's first 39.
+constexpr std::size_t kOpeningPairs = 19;
+constexpr std::size_t kStoredOpeningPairs = 39;
+// Chosen on the development half of tests/data/reprints (see its README).
+constexpr double kSimilarityThreshold = 0.45;
+constexpr double kOpeningThreshold = 0.6;
+constexpr double kNumberThreshold = 0.3;
+// Numbers compared: the first distinct ones, enough for a post's figures.
+constexpr std::size_t kMaxNumbers = 24;
+constexpr std::size_t kMinNumbers = 1;
+// A channel footer is a few words: «❤ Подписаться | Прислать новость».
+constexpr std::size_t kMaxFooterWords = 8;
+
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 14695981039346656037ull) {
+    for (unsigned char c : text) {
+        hash ^= c;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+std::uint64_t splitmix(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+// Multiply-shift hash functions, fixed so that signatures stay comparable
+// across index generations.
+struct HashFamily {
+    std::uint64_t a[kMinHashes];
+    std::uint64_t b[kMinHashes];
+    HashFamily() {
+        std::uint64_t state = 17;
+        for (std::size_t i = 0; i < kMinHashes; ++i) {
+            a[i] = splitmix(state) | 1;
+            b[i] = splitmix(state);
+        }
+    }
+};
+
+const HashFamily& hash_family() {
+    static const HashFamily family;
+    return family;
+}
+
+bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+
+// `[text](url)` becomes `text`; bare URLs are dropped.
+std::string without_links(std::string_view line) {
+    std::string out;
+    for (std::size_t at = 0; at < line.size();) {
+        if (line[at] == '[') {
+            const std::size_t close = line.find("](", at);
+            const std::size_t end = close == std::string_view::npos ? close : line.find(')', close);
+            if (end != std::string_view::npos && line.substr(at, close - at).find('\n') == std::string_view::npos) {
+                out.append(line.substr(at + 1, close - at - 1));
+                out.push_back(' ');
+                at = end + 1;
+                continue;
+            }
+        }
+        if (line.compare(at, 7, "http://") == 0 || line.compare(at, 8, "https://") == 0) {
+            while (at < line.size() && line[at] != ' ' && line[at] != ')') ++at;
+            continue;
+        }
+        out.push_back(line[at++]);
+    }
+    return out;
+}
+
+bool has_word(std::string_view text) {
+    bool found = false;
+    for_each_word_while(text, [&](const Word&) { return !(found = true); }, false);
+    return found;
+}
+
+std::size_t word_count(std::string_view text) {
+    std::size_t count = 0;
+    for_each_word_while(text, [&](const Word&) { return ++count > 0; }, false);
+    return count;
+}
+
+bool only_hashtags(std::string_view line) {
+    bool any = false;
+    std::size_t at = 0;
+    while (at < line.size()) {
+        while (at < line.size() && line[at] == ' ') ++at;
+        if (at >= line.size()) break;
+        if (line[at] != '#') return false;
+        any = true;
+        while (at < line.size() && line[at] != ' ') ++at;
+    }
+    return any;
+}
+
+// Lines a channel or agency adds to every text: they say nothing about the story.
+bool is_boilerplate(std::string_view line) {
+    const std::string folded = normalize_text(line);
+    const bool has_link = contains(folded, "t.me") || contains(folded, "http");
+    // «Подписаться», «Подписывайся на …»: a link, or a short line once Markdown was read.
+    if (contains(folded, "подпис") && (has_link || word_count(line) <= kMaxFooterWords)) return true;
+    if (contains(folded, "прислать новость") || contains(folded, "без vpn")) return true;
+    if (folded.rfind("ссылка на новость", 0) == 0) return true;
+    if (only_hashtags(line)) return true;
+    // A line that is only a link (its text included), e.g. «Читать далее».
+    std::string stripped;
+    for (std::size_t at = 0; at < line.size();) {
+        const std::size_t open = line.find('[', at);
+        const std::size_t close = open == std::string_view::npos ? open : line.find("](", open);
+        const std::size_t end = close == std::string_view::npos ? close : line.find(')', close);
+        if (end == std::string_view::npos) {
+            stripped.append(line.substr(at));
+            break;
+        }
+        stripped.append(line.substr(at, open - at));
+        at = end + 1;
+    }
+    return !has_word(without_links(stripped));
+}
+
+// `МОСКВА, 5 мар — РИА Новости.` at the start of a text.
+std::size_t dateline_length(std::string_view line) {
+    const std::size_t stop = line.find('.');
+    if (stop == std::string_view::npos || stop > 120) return 0;
+    const std::string_view head = line.substr(0, stop);
+    const std::size_t comma = head.find(", ");
+    if (comma == std::string_view::npos || comma + 2 >= head.size()) return 0;
+    if (!std::isdigit(static_cast<unsigned char>(head[comma + 2]))) return 0;
+    if (!contains(head, "—") && !contains(head, "–") && !contains(head, " - ")) return 0;
+    const std::size_t first_space = head.find_first_of(" ,");
+    if (!is_all_caps(head.substr(0, first_space))) return 0;
+    return stop + 1;
+}
+
+}  // namespace
+
+std::vector<std::string> reprint_words(std::string_view body) {
+    std::vector<std::string> words;
+    bool first_line = true;
+    std::size_t start = 0;
+    while (start <= body.size()) {
+        std::size_t end = body.find('\n', start);
+        if (end == std::string_view::npos) end = body.size();
+        std::string_view line = body.substr(start, end - start);
+        start = end + 1;
+        if (!has_word(line) || is_boilerplate(line)) continue;
+        if (first_line) line.remove_prefix(dateline_length(line));
+        first_line = false;
+        for_each_word(without_links(line), [&](const Word& word) { words.push_back(word.normalized); });
+    }
+    return words;
+}
+
+ReprintSignature reprint_signature(std::string_view body) {
+    ReprintSignature signature;
+    const std::vector<std::string> words = reprint_words(body);
+    if (words.size() < kMinWords) return signature;
+    const HashFamily& family = hash_family();
+    signature.minhash.assign(kMinHashes, UINT32_MAX);
+    std::unordered_set<std::uint64_t> seen;
+    for (const std::string& word : words) {
+        if (signature.numbers.size() >= kMaxNumbers) break;
+        if (word.find_first_of("0123456789") == std::string::npos) continue;
+        const auto hash = static_cast<std::uint32_t>(fnv1a(word) >> 32);
+        if (std::find(signature.numbers.begin(), signature.numbers.end(), hash) == signature.numbers.end()) {
+            signature.numbers.push_back(hash);
+        }
+    }
+    std::sort(signature.numbers.begin(), signature.numbers.end());
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        const std::uint64_t pair = fnv1a(words[i + 1], fnv1a(" ", fnv1a(words[i])));
+        if (i < kStoredOpeningPairs) signature.opening.push_back(static_cast<std::uint32_t>(pair >> 32));
+        if (!seen.insert(pair).second) continue;
+        for (std::size_t h = 0; h < kMinHashes; ++h) {
+            const auto value = static_cast<std::uint32_t>((pair * family.a[h] + family.b[h]) >> 32);
+            signature.minhash[h] = std::min(signature.minhash[h], value);
+        }
+    }
+    return signature;
+}
+
+double body_similarity(const ReprintSignature& a, const ReprintSignature& b) {
+    if (a.empty() || b.empty() || a.minhash.size() != b.minhash.size()) return 0;
+    std::size_t same = 0;
+    for (std::size_t i = 0; i < a.minhash.size(); ++i) same += a.minhash[i] == b.minhash[i];
+    return static_cast<double>(same) / static_cast<double>(a.minhash.size());
+}
+
+namespace {
+double opening_found(const ReprintSignature& a, const ReprintSignature& b) {
+    const std::size_t count = std::min(a.opening.size(), kOpeningPairs);
+    if (count == 0) return 0;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        found += std::find(b.opening.begin(), b.opening.end(), a.opening[i]) != b.opening.end();
+    }
+    return static_cast<double>(found) / static_cast<double>(count);
+}
+}  // namespace
+
+double opening_overlap(const ReprintSignature& a, const ReprintSignature& b) {
+    return std::max(opening_found(a, b), opening_found(b, a));
+}
+
+double number_agreement(const ReprintSignature& a, const ReprintSignature& b) {
+    if (a.numbers.size() < kMinNumbers || b.numbers.size() < kMinNumbers) return 1;
+    std::vector<std::uint32_t> shared;
+    std::set_intersection(a.numbers.begin(), a.numbers.end(), b.numbers.begin(), b.numbers.end(),
+                          std::back_inserter(shared));
+    return static_cast<double>(shared.size()) / static_cast<double>(a.numbers.size() + b.numbers.size() - shared.size());
+}
+
+bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
+    return body_similarity(a, b) >= kSimilarityThreshold && opening_overlap(a, b) >= kOpeningThreshold &&
+           number_agreement(a, b) >= kNumberThreshold;
+}
+
+std::string ReprintSignature::serialize() const {
+    std::string out;
+    const auto put = [&out](std::uint32_t value) {
+        for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xFF));
+    };
+    for (const std::vector<std::uint32_t>* values : {&minhash, &opening, &numbers}) {
+        put(static_cast<std::uint32_t>(values->size()));
+        for (std::uint32_t value : *values) put(value);
+    }
+    return out;
+}
+
+ReprintSignature ReprintSignature::parse(std::string_view bytes) {
+    ReprintSignature signature;
+    std::size_t at = 0;
+    const auto get = [&](std::uint32_t& value) {
+        if (at + 4 > bytes.size()) return false;
+        value = 0;
+        for (int i = 0; i < 4; ++i) value |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
+        at += 4;
+        return true;
+    };
+    for (std::vector<std::uint32_t>* values : {&signature.minhash, &signature.opening, &signature.numbers}) {
+        std::uint32_t count = 0;
+        if (!get(count) || count > kMinHashes) return {};
+        values->resize(count);
+        for (std::uint32_t& value : *values) {
+            if (!get(value)) return {};
+        }
+    }
+    return signature;
+}
+
+std::vector<std::string> band_terms(const ReprintSignature& signature) {
+    std::vector<std::string> terms;
+    if (signature.minhash.size() < kBands * kBandRows) return terms;
+    static const char* const hex = "0123456789abcdef";
+    for (std::size_t band = 0; band < kBands; ++band) {
+        std::uint64_t hash = 14695981039346656037ull;
+        for (std::size_t row = 0; row < kBandRows; ++row) {
+            const std::uint32_t value = signature.minhash[band * kBandRows + row];
+            hash = fnv1a(std::string_view(reinterpret_cast<const char*>(&value), sizeof value), hash);
+        }
+        std::string term = schema::kReprintBandPrefix;
+        term.push_back(hex[band / 16]);
+        term.push_back(hex[band % 16]);
+        for (int shift = 60; shift >= 0; shift -= 4) term.push_back(hex[(hash >> shift) & 0xF]);
+        terms.push_back(std::move(term));
+    }
+    return terms;
+}
+
+void add_reprint_signature(Xapian::Document& doc, const ReprintSignature& signature) {
+    if (signature.empty()) return;
+    doc.add_value(schema::kReprintSignatureSlot, signature.serialize());
+    for (const std::string& term : band_terms(signature)) doc.add_boolean_term(term);
+}
+
+ReprintSignature stored_signature(const Xapian::Document& doc) {
+    return ReprintSignature::parse(doc.get_value(schema::kReprintSignatureSlot));
+}
+
+std::string cluster_term(const std::string& key) { return schema::kClusterPrefix + key; }
+
+void set_cluster(Xapian::Document& doc, const std::string& key) {
+    const std::string old = doc.get_value(schema::kClusterSlot);
+    if (!old.empty()) {
+        try {
+            doc.remove_term(cluster_term(old));
+        } catch (const Xapian::InvalidArgumentError&) {
+            // Not in this document's term list (a document read back without one).
+        }
+    }
+    doc.add_value(schema::kClusterSlot, key);
+    doc.add_boolean_term(cluster_term(key));
+}
+
+std::string choose_cluster(const std::string& id, const ReprintSignature& signature,
+                           const std::vector<ReprintCandidate>& candidates,
+                           const std::function<bool(const std::string&)>& key_taken) {
+    const ReprintCandidate* best = nullptr;
+    double best_similarity = 0;
+    for (const ReprintCandidate& candidate : candidates) {
+        if (candidate.id == id || !is_reprint(signature, candidate.signature)) continue;
+        const double similarity = body_similarity(signature, candidate.signature);
+        // In reach of two clusters: the most similar copy wins, then the smaller key.
+        if (!best || similarity > best_similarity ||
+            (similarity == best_similarity && candidate.cluster < best->cluster)) {
+            best = &candidate;
+            best_similarity = similarity;
+        }
+    }
+    if (best) return best->cluster;
+    std::string key = id;
+    for (int n = 2; key_taken(key); ++n) key = id + "~" + std::to_string(n);
+    return key;
+}
+
+std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xapian::Document& doc) {
+    const ReprintSignature signature = stored_signature(doc);
+    std::vector<ReprintCandidate> candidates;
+    const std::vector<std::string> bands = band_terms(signature);
+    if (!bands.empty()) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+        for (auto it = matches.begin(); it != matches.end(); ++it) {
+            const Xapian::Document other = it.get_document();
+            ReprintCandidate candidate;
+            candidate.id = deserialize_article(other.get_data()).id;
+            candidate.cluster = other.get_value(schema::kClusterSlot);
+            candidate.signature = stored_signature(other);
+            if (candidate.cluster.empty()) candidate.cluster = candidate.id;
+            candidates.push_back(std::move(candidate));
+        }
+    }
+    // A key is taken when some article other than this one carries it.
+    const auto key_taken = [&](const std::string& key) {
+        const std::string term = cluster_term(key);
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            if (deserialize_article(db.get_document(*it).get_data()).id != id) return true;
+        }
+        return false;
+    };
+    const std::string key = choose_cluster(id, signature, candidates, key_taken);
+    set_cluster(doc, key);
+    return key;
+}
+
+std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit) {
+    std::vector<Copy> members;
+    const std::string term = cluster_term(key);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < limit; ++it) {
+        const Article article = deserialize_article(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
+        members.push_back({article.id, article.title, article.source, article.date});
+    }
+    std::sort(members.begin(), members.end(), [](const Copy& a, const Copy& b) {
+        if (a.date.empty() != b.date.empty()) return b.date.empty();
+        if (a.date != b.date) return a.date < b.date;
+        return a.id < b.id;
+    });
+    return members;
+}
+
+std::string ReprintIndex::assign(const std::string& id, const ReprintSignature& signature) {
+    if (auto old = by_id_.find(id); old != by_id_.end()) {
+        Entry& entry = entries_[old->second];
+        entry.live = false;
+        --cluster_sizes_[entry.cluster];
+        by_id_.erase(old);
+    }
+    const std::vector<std::string> bands = band_terms(signature);
+    std::vector<ReprintCandidate> candidates;
+    std::unordered_set<std::size_t> seen;
+    for (const std::string& band : bands) {
+        auto found = by_band_.find(band);
+        if (found == by_band_.end()) continue;
+        for (std::size_t index : found->second) {
+            const Entry& entry = entries_[index];
+            if (entry.live && seen.insert(index).second) candidates.push_back({entry.id, entry.cluster, entry.signature});
+        }
+    }
+    const std::string key = choose_cluster(id, signature, candidates, [this](const std::string& candidate) {
+        auto found = cluster_sizes_.find(candidate);
+        return found != cluster_sizes_.end() && found->second > 0;
+    });
+    const std::size_t index = entries_.size();
+    entries_.push_back({id, key, signature, true});
+    by_id_[id] = index;
+    ++cluster_sizes_[key];
+    for (const std::string& band : bands) by_band_[band].push_back(index);
+    return key;
+}
+
+}  // namespace core

@@ -1,0 +1,114 @@
+// Reprints: articles whose bodies are mostly the same text (a wire story on
+// three sites, a Telegram repost with a line added, a copy with a new
+// headline). Each article gets a near-duplicate signature of its body; copies
+// share a cluster key, stored in a value slot (for Enquire::set_collapse_key)
+// and as a boolean term (to list the members).
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace core {
+
+struct ReprintSignature {
+    std::vector<std::uint32_t> minhash;  // empty when the body is too short to compare
+    std::vector<std::uint32_t> opening;  // hashes of the body's first word pairs, in order
+    std::vector<std::uint32_t> numbers;  // hashes of the body's distinct numbers (the first few), sorted
+
+    bool empty() const { return minhash.empty(); }
+    std::string serialize() const;
+    static ReprintSignature parse(std::string_view bytes);
+};
+
+// The body's words as compared: boilerplate lines (datelines, "Ссылка на
+// новость", Telegram footers such as «Подписаться», link-only and
+// hashtag-only lines) left out, Markdown links reduced to their text, words
+// normalised (case, ё/е; quote marks, dashes and spacing are not words).
+std::vector<std::string> reprint_words(std::string_view body);
+
+ReprintSignature reprint_signature(std::string_view body);
+
+// Estimated Jaccard similarity of the two bodies' word pairs (MinHash).
+double body_similarity(const ReprintSignature& a, const ReprintSignature& b);
+// How much of one body's opening stands in the other's opening (the larger
+// of the two directions): a follow-up that reuses a story's background under
+// a new lead, or a template post, opens differently.
+double opening_overlap(const ReprintSignature& a, const ReprintSignature& b);
+// How many of the numbers the two bodies hold they share (Jaccard), or 1 when
+// either holds too few to tell: a template post with new figures (the day's
+// exchange rates) is a new post.
+double number_agreement(const ReprintSignature& a, const ReprintSignature& b);
+// The decision: `a` and `b` are copies of one text.
+bool is_reprint(const ReprintSignature& a, const ReprintSignature& b);
+
+// The article's LSH band terms (schema::kReprintBandPrefix): copies share at
+// least one with high probability, so candidates are one Xapian query away.
+std::vector<std::string> band_terms(const ReprintSignature& signature);
+
+// Adds the signature (value slot) and its band terms to a document.
+void add_reprint_signature(Xapian::Document& doc, const ReprintSignature& signature);
+ReprintSignature stored_signature(const Xapian::Document& doc);
+// Sets the document's cluster key (value slot and boolean term), replacing any.
+void set_cluster(Xapian::Document& doc, const std::string& key);
+std::string cluster_term(const std::string& key);
+
+// A member of a cluster, as listed with a hit or an article.
+struct Copy {
+    std::string id;
+    std::string title;
+    std::string source;
+    std::string date;
+};
+
+// The members of cluster `key` in `db`, earliest first: by date, then id
+// (undated ones last). At most `limit` are read.
+std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit = 500);
+
+// An article already placed that might be a copy.
+struct ReprintCandidate {
+    std::string id;
+    std::string cluster;
+    ReprintSignature signature;
+};
+
+// The cluster for article `id`: the cluster of its most similar copy among
+// `candidates` (so a new copy joins the existing key, which never changes),
+// or a new key: its own id, or, when that id already names another cluster
+// (the article left it after an update), the id with a suffix.
+std::string choose_cluster(const std::string& id, const ReprintSignature& signature,
+                           const std::vector<ReprintCandidate>& candidates,
+                           const std::function<bool(const std::string&)>& key_taken);
+
+// Assigns the cluster of `doc` (built by DocumentBuilder, so it carries its
+// signature) for article `id` against the articles of an open database, and
+// sets it on `doc`: for an article added or replaced in a living archive.
+// The article's own earlier version in `db`, if any, is not a candidate.
+std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xapian::Document& doc);
+
+// The same for a batch: the articles given so far, in memory (the indexer
+// cannot query a database it is still writing).
+class ReprintIndex {
+public:
+    // The cluster key of article `id`; a repeated id replaces its earlier version.
+    std::string assign(const std::string& id, const ReprintSignature& signature);
+
+private:
+    struct Entry {
+        std::string id;
+        std::string cluster;
+        ReprintSignature signature;
+        bool live = true;
+    };
+    std::vector<Entry> entries_;
+    std::unordered_map<std::string, std::size_t> by_id_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_band_;
+    std::unordered_map<std::string, std::size_t> cluster_sizes_;
+};
+
+}  // namespace core

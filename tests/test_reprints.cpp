@@ -1,0 +1,194 @@
+#include "core/document.h"
+#include "core/markdown.h"
+#include "core/reprints.h"
+#include "core/schema.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using core::reprint_signature;
+
+namespace {
+
+const std::string kStory =
+    "В Москве с понедельника закроют на ремонт участок Садового кольца между Смоленской и Зубовской "
+    "площадями. Работы продлятся до конца месяца, движение будет организовано по двум полосам в каждую "
+    "сторону. Водителям советуют заранее выбирать маршрут объезда через Бульварное кольцо, а пассажирам "
+    "автобусов — пользоваться метро. В департаменте транспорта пообещали, что ночью ремонт будет идти без "
+    "перерывов, чтобы закончить его раньше срока.";
+
+const std::string kRewrite =
+    "Ремонт Садового кольца начнется в понедельник: на участке от Смоленской до Зубовской площади "
+    "водителям оставят по две полосы. Дорожники рассчитывают уложиться в три недели и будут работать "
+    "круглосуточно. Городские власти рекомендуют объезжать стройку по Бульварному кольцу или пересесть "
+    "на метро, пока работы не закончатся.";
+
+std::string rates(const std::string& dollar, const std::string& euro, const std::string& bitcoin) {
+    return "Колонка котировок на эту минуту:\n\nКурс доллара на сегодняшний вечер на внебиржевом рынке составляет " +
+           dollar + " рублей к концу торгов, евро — " + euro + " рублей, биткоин стоит " + bitcoin +
+           " долларов, золото 2650 долларов за унцию, нефть Brent 73 доллара за баррель.";
+}
+
+core::Article article(const std::string& id, const std::string& text, const std::string& date = "2024-11-20") {
+    core::Article a;
+    a.id = id;
+    a.title = "Заголовок " + id;
+    a.text = text;
+    a.date = date;
+    a.source = "Источник " + id;
+    return a;
+}
+
+std::string cluster_of(const Xapian::Document& doc) { return doc.get_value(core::schema::kClusterSlot); }
+
+}  // namespace
+
+TEST_CASE("a Telegram repost with a new first line and the channel footer is a reprint") {
+    const std::string repost = "⚡️**Садовое кольцо закроют на ремонт**\n\n" + kStory +
+                               "\n\n❤ [Подписаться](https://t.me/moscowtop) | [Прислать новость](https://t.me/moscowtop02_bot)";
+    CHECK(core::is_reprint(reprint_signature(kStory), reprint_signature(repost)));
+}
+
+TEST_CASE("an agency dateline and a link line are left out of the compared words") {
+    const std::vector<std::string> words =
+        core::reprint_words("МОСКВА, 5 мар — РИА Новости. Текст «новости» ёлки.\nСсылка на новость: https://ria.ru/1");
+    CHECK(words == std::vector<std::string>{"текст", "новости", "елки"});
+}
+
+TEST_CASE("a rewrite of the same story in other words is not a reprint") {
+    CHECK_FALSE(core::is_reprint(reprint_signature(kStory), reprint_signature(kRewrite)));
+}
+
+TEST_CASE("a template post with new figures is not a reprint of yesterday's") {
+    CHECK_FALSE(core::is_reprint(reprint_signature(rates("97,3", "106,1", "70340")),
+                                 reprint_signature(rates("104,3", "109,4", "95958"))));
+    CHECK(core::is_reprint(reprint_signature(rates("97,3", "106,1", "70340")),
+                           reprint_signature(rates("97,3", "106,1", "70340"))));
+}
+
+TEST_CASE("an article that is entirely a quotation of another is a reprint of it") {
+    const std::string quoting = "«" + kStory + "» — сообщил источник.";
+    CHECK(core::is_reprint(reprint_signature(kStory), reprint_signature(quoting)));
+}
+
+TEST_CASE("an article quoting one sentence of another inside its own text is not a reprint") {
+    const std::string quoting = kRewrite + " Как писали ранее, «работы продлятся до конца месяца». " + kRewrite;
+    CHECK_FALSE(core::is_reprint(reprint_signature(kStory), reprint_signature(quoting)));
+}
+
+TEST_CASE("a two-line post has no signature and never joins a cluster") {
+    const auto short_post = reprint_signature("Садовое кольцо закроют.\nПодробности позже.");
+    CHECK(short_post.empty());
+    CHECK_FALSE(core::is_reprint(short_post, short_post));
+    core::ReprintIndex index;
+    CHECK(index.assign("a", reprint_signature(kStory)) == "a");
+    CHECK(index.assign("short", short_post) == "short");
+}
+
+TEST_CASE("a signature survives its stored form") {
+    const auto signature = reprint_signature(rates("97,3", "106,1", "70340"));
+    const auto parsed = core::ReprintSignature::parse(signature.serialize());
+    CHECK(parsed.minhash == signature.minhash);
+    CHECK(parsed.opening == signature.opening);
+    CHECK(parsed.numbers == signature.numbers);
+    CHECK(core::ReprintSignature::parse("garbage").empty());
+}
+
+TEST_CASE("a new copy joins the existing cluster, whose key does not change") {
+    core::ReprintIndex index;
+    CHECK(index.assign("first", reprint_signature(kStory)) == "first");
+    CHECK(index.assign("other", reprint_signature(kRewrite)) == "other");
+    CHECK(index.assign("copy1", reprint_signature("Срочно.\n" + kStory)) == "first");
+    CHECK(index.assign("copy2", reprint_signature(kStory + "\nФото: пресс-служба мэрии.")) == "first");
+}
+
+TEST_CASE("an article in reach of two clusters joins the one of its most similar copy") {
+    const std::string more =
+        " Похожие работы в прошлом году заняли два месяца и вызвали пробки на соседних улицах, поэтому на этот "
+        "раз график сделали плотнее, а подрядчику запретили перекрывать больше одной полосы днем в будни.";
+    const std::string most = more + " " + kRewrite +
+                             " Работы оплатит город, подрядчика выбрали на конкурсе летом, а гарантия на новое покрытие "
+                             "составит шесть лет. Жители соседних домов жалуются на шум, но мэрия обещает поставить "
+                             "временные экраны вдоль всего участка до начала ночных работ.";
+    core::ReprintIndex index;
+    CHECK(index.assign("a", reprint_signature(kStory)) == "a");
+    // Too much of it is new for a copy of `a`: its own cluster.
+    CHECK(index.assign("b", reprint_signature(kStory + most)) == "b");
+    // In reach of both: it joins the cluster of the one it is closer to, and the two stay apart.
+    const auto c = reprint_signature(kStory + more);
+    CHECK(core::is_reprint(c, reprint_signature(kStory)));
+    CHECK(core::is_reprint(c, reprint_signature(kStory + most)));
+    const std::string closest =
+        core::body_similarity(c, reprint_signature(kStory)) >= core::body_similarity(c, reprint_signature(kStory + most)) ? "a" : "b";
+    CHECK(index.assign("c", c) == closest);
+    CHECK(index.assign("d", reprint_signature(kStory)) == "a");
+}
+
+TEST_CASE("an update that changes an article enough takes it out of its cluster; the others keep the key") {
+    core::ReprintIndex index;
+    CHECK(index.assign("a", reprint_signature(kStory)) == "a");
+    CHECK(index.assign("b", reprint_signature("Срочно.\n" + kStory)) == "a");
+    // `a` is rewritten: its key still names the cluster of `b`, so it gets a new one.
+    const std::string moved = index.assign("a", reprint_signature(kRewrite));
+    CHECK(moved != "a");
+    CHECK(moved.rfind("a", 0) == 0);
+    CHECK(index.assign("c", reprint_signature(kStory + "\nФото: пресс-служба.")) == "a");
+}
+
+TEST_CASE("an article added to a living archive finds its copies with a query and joins their cluster") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    core::DocumentBuilder batch;
+    db.add_document(batch.build(article("first", kStory, "2024-11-20")));
+    db.add_document(batch.build(article("other", kRewrite)));
+    db.add_document(batch.build(article("second", "Срочно.\n" + kStory, "2024-11-21")));
+
+    core::DocumentBuilder live;  // a write path's own builder: it has seen nothing
+    Xapian::Document doc = live.build(article("late", kStory + "\nФото: пресс-служба.", "2024-11-22"));
+    CHECK(core::assign_cluster(db, "late", doc) == "first");
+    CHECK(cluster_of(doc) == "first");
+    db.add_document(doc);
+    CHECK(db.get_termfreq(core::cluster_term("first")) == 3);
+
+    // Deleting the first copy leaves the others clustered under the same key.
+    db.delete_document(core::id_term("first"));
+    CHECK(db.get_termfreq(core::cluster_term("first")) == 2);
+    Xapian::Document again = live.build(article("later", kStory + "\nИсточник: мэрия."));
+    CHECK(core::assign_cluster(db, "later", again) == "first");
+}
+
+TEST_CASE("a cluster's members are listed by date, then by id where dates are equal or missing") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    core::DocumentBuilder batch;
+    db.add_document(batch.build(article("b-same-day", kStory, "2024-03-05")));
+    db.add_document(batch.build(article("undated", "Срочно.\n" + kStory, "")));
+    db.add_document(batch.build(article("a-same-day", kStory + "\nФото: мэрия.", "2024-03-05")));
+    db.add_document(batch.build(article("earliest", "Молния.\n" + kStory, "2024-03-04")));
+    std::vector<std::string> ids;
+    for (const core::Copy& copy : core::cluster_members(db, "b-same-day")) ids.push_back(copy.id);
+    CHECK(ids == std::vector<std::string>{"earliest", "a-same-day", "b-same-day", "undated"});
+}
+
+TEST_CASE("Telegram Markdown is read as markup: markers and link targets go, link texts stay") {
+    CHECK(core::markdown_to_plain("**⚡Военная техника уже на улицах Сеула**") == "⚡Военная техника уже на улицах Сеула");
+    CHECK(core::markdown_to_plain("С 1 ноября [появится](https://www.kommersant.ru/doc/7265564) __платная__ парковка") ==
+          "С 1 ноября появится платная парковка");
+    CHECK(core::markdown_to_plain("Код:\n```\nx = 1\n```\nКонец") == "Код:\nx = 1\nКонец");
+    CHECK(core::markdown_to_plain("a [b] (c) и 2*3") == "a [b] (c) и 2*3");
+    core::Article post;
+    post.source = "telegram";
+    post.title = "**Заголовок**";
+    post.text = "Текст.\n[Подписаться](https://t.me/channel)";
+    core::read_telegram_markup(post);
+    CHECK(post.title == "Заголовок");
+    CHECK(post.text == "Текст.\nПодписаться");
+}
+
+TEST_CASE("a channel footer is boilerplate once its links were read as markup") {
+    const std::string footer = "❤ [Подписаться](https://t.me/moscowtop) | [Прислать новость](https://t.me/moscowtop02_bot)";
+    const auto words = core::reprint_words(core::markdown_to_plain(kStory + "\n\n" + footer));
+    CHECK(std::find(words.begin(), words.end(), "подписаться") == words.end());
+    CHECK(words == core::reprint_words(kStory));
+}

@@ -1,0 +1,122 @@
+// Reprint clusters through the HTTP handlers: folded hits, "first", the
+// copies of an article, and the line on the search page. The index is built
+// by the indexer (IndexBuilder), which assigns the clusters.
+#include "server/router.h"
+#include "server/url.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_index.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+using nlohmann::json;
+using server::percent_encode;
+
+namespace {
+
+const std::string kStory =
+    "В Туле коммунальщики третий день ищут пожарный гидрант, который исчез с улицы Металлистов вместе с "
+    "крышкой колодца. Жители заметили пропажу в понедельник утром и сообщили в управляющую компанию. "
+    "Полиция проверяет записи камер наружного наблюдения, а водоканал обещает поставить новый гидрант до "
+    "конца недели, чтобы пожарные машины могли заправляться водой без задержек.";
+
+core::Article article(std::string id, std::string text, std::string source, std::string date) {
+    core::Article a = test_support::make_article(id, "Пропал гидрант (" + source + ")", std::move(text));
+    a.source = std::move(source);
+    a.date = std::move(date);
+    return a;
+}
+
+class ReprintsFixture {
+public:
+    static ReprintsFixture& instance() {
+        static ReprintsFixture fixture;
+        return fixture;
+    }
+    server::IndexHandle& index() { return index_; }
+
+private:
+    ReprintsFixture() : index_((dir_ / "idx").string()) {
+        test_support::build_index(
+            dir_ / "idx",
+            {article("regional", "Срочная новость.\n" + kStory, "Тульские вести", "2024-03-06"),
+             article("tass", "ТУЛА, 5 мар — ТАСС. " + kStory, "ТАСС", "2024-03-05"),
+             article("site", kStory + "\n[Подписаться](https://t.me/tula_news)", "Сайт", "2024-03-07"),
+             article("other", "В Туле установили новый пожарный гидрант на улице Металлистов взамен украденного. "
+                              "Старый так и не нашли, полиция возбудила дело о краже.",
+                      "Другая газета", "2024-03-09")});
+    }
+
+    test_support::TempDir dir_;
+    server::IndexHandle index_;
+};
+
+server::Reply get(const std::string& target) {
+    return server::route(server::Method::Get, target, ReprintsFixture::instance().index());
+}
+
+json body_json(const server::Reply& reply) {
+    INFO(reply.body);
+    json j = json::parse(reply.body, nullptr, false);
+    REQUIRE_FALSE(j.is_discarded());
+    return j;
+}
+
+}  // namespace
+
+TEST_CASE("copies of one story fold into one hit carrying the number of reprints and the first source") {
+    const json j = body_json(get("/api/search?q=" + percent_encode("гидрант")));
+    CHECK(j["counts"] == "stories");
+    CHECK(j["total"] == 2);
+    REQUIRE(j["hits"].size() == 2);
+    int folded = 0;
+    for (const json& hit : j["hits"]) {
+        if (hit["id"] == "other") {
+            CHECK_FALSE(hit.contains("reprints"));
+            continue;
+        }
+        ++folded;
+        CHECK(hit["reprints"] == 2);
+        CHECK(hit["first"] == json{{"id", "tass"}, {"source", "ТАСС"}, {"date", "2024-03-05"}});
+    }
+    CHECK(folded == 1);
+}
+
+TEST_CASE("collapse=0 shows every copy and counts articles") {
+    const json j = body_json(get("/api/search?collapse=0&q=" + percent_encode("гидрант")));
+    CHECK(j["counts"] == "articles");
+    CHECK(j["total"] == 4);
+    CHECK(j["hits"].size() == 4);
+}
+
+TEST_CASE("a collapse parameter other than 0 or 1 is refused with 400") {
+    const server::Reply reply = get("/api/search?collapse=yes&q=" + percent_encode("гидрант"));
+    CHECK(reply.status == 400);
+    CHECK(body_json(reply).contains("error"));
+}
+
+TEST_CASE("the article endpoint gives the cluster and the other copies, earliest first") {
+    const json regional = body_json(get("/api/doc/regional"));
+    const json site = body_json(get("/api/doc/site"));
+    CHECK(regional["cluster"] == site["cluster"]);
+    REQUIRE(regional["reprints"].size() == 2);
+    CHECK(regional["reprints"][0]["id"] == "tass");
+    CHECK(regional["reprints"][0]["source"] == "ТАСС");
+    CHECK(regional["reprints"][1]["id"] == "site");
+    CHECK(regional["reprints"][1]["title"] == "Пропал гидрант (Сайт)");
+    const json other = body_json(get("/api/doc/other"));
+    CHECK(other["cluster"] != regional["cluster"]);
+    CHECK(other["reprints"].empty());
+}
+
+TEST_CASE("the search page says how many reprints a hit stands for and who published first") {
+    const server::Reply reply = get("/search?q=" + percent_encode("гидрант"));
+    REQUIRE(reply.status == 200);
+    CHECK(reply.body.find("ещё 2 перепечатки</a> · первым: ТАСС, 5 марта 2024") != std::string::npos);
+    const server::Reply page = get("/doc/tass");
+    CHECK(page.body.find("id=\"reprints\"") != std::string::npos);
+    CHECK(page.body.find("Перепечатки (2)") != std::string::npos);
+}

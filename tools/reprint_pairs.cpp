@@ -1,0 +1,173 @@
+// reprint_pairs: pairwise precision and recall of the reprint decision
+// (core/reprints.h) on the labelled pairs of tests/data/reprints/pairs.tsv,
+// for the development and the held-out test half. The texts are read at run
+// time from bench-news (some carry no licence, so the repository keeps ids).
+//   build/bin/reprint_pairs [--pairs FILE] [--corpus news.jsonl.xz] [--grid] [--details]
+// --grid prints the figures over a range of thresholds (tune on dev only).
+#include "core/markdown.h"
+#include "core/reprints.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Pair {
+    std::string a, b;
+    bool copy = false;
+    std::string half;
+};
+
+std::vector<Pair> read_pairs(const std::string& path) {
+    std::vector<Pair> pairs;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::istringstream fields(line);
+        Pair pair;
+        std::string label;
+        std::getline(fields, pair.a, '\t');
+        std::getline(fields, pair.b, '\t');
+        std::getline(fields, label, '\t');
+        std::getline(fields, pair.half, '\t');
+        pair.copy = label == "copy";
+        pairs.push_back(pair);
+    }
+    return pairs;
+}
+
+// The bodies of `ids`, read from the xz-compressed JSON lines.
+std::map<std::string, std::string> read_texts(const std::string& corpus, const std::set<std::string>& ids) {
+    std::map<std::string, std::string> texts;
+    const std::string command = "xz -dc '" + corpus + "'";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe) return texts;
+    std::string line;
+    char buffer[1 << 16];
+    while (fgets(buffer, sizeof buffer, pipe.get())) {
+        line += buffer;
+        if (line.empty() || line.back() != '\n') continue;
+        const auto item = nlohmann::json::parse(line, nullptr, false);
+        line.clear();
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) continue;
+        const std::string id = item["id"];
+        if (!ids.count(id) || !item.contains("text") || !item["text"].is_string()) continue;
+        core::Article article;
+        article.text = item["text"];
+        if (item.contains("source") && item["source"].is_string()) article.source = item["source"];
+        // As the indexer reads it (indexer/corpus_reader.cpp).
+        if (core::is_telegram(article)) core::read_telegram_markup(article);
+        texts[id] = article.text;
+    }
+    return texts;
+}
+
+struct Figures {
+    int tp = 0, fp = 0, fn = 0, tn = 0;
+    double precision() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0; }
+    double recall() const { return tp + fn ? static_cast<double>(tp) / (tp + fn) : 1.0; }
+};
+
+struct Measured {
+    const Pair* pair;
+    double similarity;
+    double opening;
+    double numbers;
+    bool decided;
+};
+
+Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
+              double numbers, bool use_decision) {
+    Figures f;
+    for (const Measured& m : measured) {
+        if (m.pair->half != half) continue;
+        const bool said = use_decision ? m.decided : (m.similarity >= similarity && m.opening >= opening && m.numbers >= numbers);
+        if (said && m.pair->copy) ++f.tp;
+        else if (said) ++f.fp;
+        else if (m.pair->copy) ++f.fn;
+        else ++f.tn;
+    }
+    return f;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string root = NEWSEARCH_SOURCE_DIR;
+    std::string pairs_path = root + "/tests/data/reprints/pairs.tsv";
+    std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
+    bool grid = false, details = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--pairs" && i + 1 < argc) pairs_path = argv[++i];
+        else if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
+        else if (arg == "--grid") grid = true;
+        else if (arg == "--details") details = true;
+        else {
+            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE] [--corpus news.jsonl.xz] [--grid] [--details]\n");
+            return 2;
+        }
+    }
+    const std::vector<Pair> pairs = read_pairs(pairs_path);
+    if (pairs.empty()) {
+        std::fprintf(stderr, "reprint_pairs: no pairs in %s\n", pairs_path.c_str());
+        return 1;
+    }
+    if (!std::filesystem::exists(corpus)) {
+        std::printf("reprint_pairs: skipped: %s is absent (the texts are read from there at run time)\n", corpus.c_str());
+        return 0;
+    }
+    std::set<std::string> ids;
+    for (const Pair& p : pairs) ids.insert({p.a, p.b});
+    const std::map<std::string, std::string> texts = read_texts(corpus, ids);
+    std::map<std::string, core::ReprintSignature> signatures;
+    for (const auto& [id, text] : texts) signatures[id] = core::reprint_signature(text);
+
+    std::vector<Measured> measured;
+    for (const Pair& p : pairs) {
+        if (!signatures.count(p.a) || !signatures.count(p.b)) {
+            std::fprintf(stderr, "reprint_pairs: %s or %s not in the corpus\n", p.a.c_str(), p.b.c_str());
+            continue;
+        }
+        const auto& a = signatures[p.a];
+        const auto& b = signatures[p.b];
+        measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b),
+                            core::number_agreement(a, b), core::is_reprint(a, b)});
+    }
+    if (grid) {
+        std::printf("similarity opening numbers | dev P R | test P R\n");
+        for (double s = 0.30; s < 0.76; s += 0.05) {
+            for (double o : {0.0, 0.5, 0.6, 0.7, 0.8}) {
+                for (double n : {0.0, 0.3, 0.5}) {
+                    const Figures dev = count(measured, "dev", s, o, n, false);
+                    const Figures test = count(measured, "test", s, o, n, false);
+                    std::printf("%.2f %.1f %.1f | %.3f %.3f | %.3f %.3f\n", s, o, n, dev.precision(), dev.recall(),
+                                test.precision(), test.recall());
+                }
+            }
+        }
+    }
+    for (const std::string half : {"dev", "test"}) {
+        const Figures f = count(measured, half, 0, 0, 0, true);
+        std::printf("%-4s pairs %3d (copies %3d): precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)\n", half.c_str(),
+                    f.tp + f.fp + f.fn + f.tn, f.tp + f.fn, f.precision(), f.recall(), f.tp, f.fp, f.fn);
+    }
+    if (details) {
+        for (const Measured& m : measured) {
+            if (m.decided == m.pair->copy) continue;
+            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f\n", m.decided ? "FP" : "FN",
+                        m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity, m.opening, m.numbers);
+        }
+    }
+    return 0;
+}
