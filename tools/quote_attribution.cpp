@@ -217,6 +217,7 @@ AttributionFigures measure_news_attribution(const std::vector<NewsGoldQuote>& go
         const std::vector<core::Quotation> extracted = core::extract_quotations(text->second);
         std::vector<bool> used(extracted.size());
         for (const NewsGoldQuote* g : quotes) {
+            if (g->kind == "none") continue;  // an article with no quotation in scope: only false attributions count
             const bool named = !g->speakers.empty();
             figures.gold += named;
             const std::string start = words_only(g->quote_start);

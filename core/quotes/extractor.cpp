@@ -228,7 +228,11 @@ void Extractor::complete_first_names() {
 bool Extractor::someone_unread_between(const Person& person, std::size_t reference) const {
     const std::string key = name_key(normalize_text(person.surname));
     std::size_t k = std::min(reference, tokens.size());
-    while (k > 0 && !(tokens[k - 1].capitalized && name_key(tokens[k - 1].normalized) == key)) --k;
+    // name_key is dear: only words sharing the key's first letters are asked.
+    const auto same_person = [&](const Token& t) {
+        return t.capitalized && t.normalized.compare(0, 4, key, 0, 4) == 0 && name_key(t.normalized) == key;
+    };
+    while (k > 0 && !same_person(tokens[k - 1])) --k;
     for (std::size_t i = k; i + 1 < reference && i + 1 < tokens.size(); ++i) {
         const Token& first = tokens[i];
         const Token& last = tokens[i + 1];

@@ -236,6 +236,10 @@ private:
     // `с Владиславом Сурковым` where the speaker stands in the nominative).
     int person_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;
 
+    // person_score before the dictionary is asked whether a single word is
+    // a common word or a place (`Однако`, `Афины`).
+    int name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;
+
     // The person named in tokens[from, to): the run of capitalised words that
     // reads most surely as a name. `nominative` says the phrase names them in
     // the nominative (`сказал Лавров`) rather than another case (`по словам Лаврова`).

@@ -128,53 +128,45 @@ bool may_be_surname(const Token& t) {
 
 namespace {
 
-bool dictionary_knows_as_no_name(const Token& t) {
+// What the dictionary says of a word, asked once per spelling: a look-up
+// costs about 13 µs and names keep coming, so each thread remembers.
+struct DictionaryFacts {
+    bool known_as_written = false;  // `Совета`, `Однако`, `Афины`
+    bool headword = false;          // in lower case a dictionary form of its own: `однако`, `сын`
+};
+
+const DictionaryFacts& facts_of(const Token& t) {
+    thread_local std::unordered_map<std::string, DictionaryFacts> answers;
+    if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
+    if (answers.size() >= kMaxRememberedWords) answers.clear();
     const RussianDictionary& dictionary = RussianDictionary::instance();
+    DictionaryFacts facts;
+    facts.known_as_written = dictionary.knows(t.raw);
+    if (dictionary.knows(t.normalized)) {
+        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
+        facts.headword = std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end();
+    }
+    return answers.emplace(t.raw, facts).first->second;
+}
+
+}  // namespace
+
+bool is_dictionary_word(const Token& t) {
+    const DictionaryFacts& facts = facts_of(t);
     // `Сын погибшего говорит:`: opening a sentence, a word of its own in the
     // dictionary (not a form of another, as `лавров` of `лавр`).
-    if (t.sentence_start && dictionary.knows(t.normalized)) {
-        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
-        if (std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end()) return true;
-    }
+    if (t.sentence_start && facts.headword) return true;
     // `Лапина`, `Лавров`, `Янукович` may be dictionary words too; a surname's
     // ending keeps them names.
     if (has_surname_suffix(t.normalized) || ends_with(t.normalized, "ич")) return false;
     // Hunspell accepts a common word capitalised (`Однако`) and knows places
     // (`Афины`) only so.
-    return dictionary.knows(t.raw);
+    return facts.known_as_written;
 }
 
-}  // namespace
+bool is_common_headword(const Token& t) { return facts_of(t).headword; }
 
-// Asked only of speaker candidates; a dictionary look-up costs about 13 µs,
-// so each thread remembers the answers.
-bool is_dictionary_word(const Token& t) {
-    thread_local std::unordered_map<std::string, bool> answers;
-    const std::string key = t.raw + (t.sentence_start ? "^" : "");
-    if (auto it = answers.find(key); it != answers.end()) return it->second;
-    if (answers.size() >= kMaxRememberedWords) answers.clear();
-    return answers.emplace(key, dictionary_knows_as_no_name(t)).first->second;
-}
-
-bool is_common_headword(const Token& t) {
-    thread_local std::unordered_map<std::string, bool> answers;
-    if (auto it = answers.find(t.normalized); it != answers.end()) return it->second;
-    if (answers.size() >= kMaxRememberedWords) answers.clear();
-    const RussianDictionary& dictionary = RussianDictionary::instance();
-    bool headword = false;
-    if (dictionary.knows(t.normalized)) {
-        const std::vector<std::string> lemmas = dictionary.lemmas(t.normalized);
-        headword = std::find(lemmas.begin(), lemmas.end(), t.normalized) != lemmas.end();
-    }
-    return answers.emplace(t.normalized, headword).first->second;
-}
-
-bool in_dictionary(const Token& t) {
-    thread_local std::unordered_map<std::string, bool> answers;
-    if (auto it = answers.find(t.raw); it != answers.end()) return it->second;
-    if (answers.size() >= kMaxRememberedWords) answers.clear();
-    return answers.emplace(t.raw, RussianDictionary::instance().knows(t.raw)).first->second;
-}
+bool in_dictionary(const Token& t) { return facts_of(t).known_as_written; }
 
 std::string surname_nominative(const Token& token) {
     const std::string base = surname_nominative_base(token.normalized);

@@ -11,6 +11,13 @@ namespace {
 
 constexpr std::size_t kMinQuoteWords = 3;
 
+// The first byte of `"`, `«` (C2 AB), `„` and `“` (E2 80 ..): the only bytes
+// where a quote mark can open, checked before the dearer quote_opening_at.
+bool may_open_quote(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte == '"' || byte == 0xC2 || byte == 0xE2;
+}
+
 std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
@@ -21,6 +28,7 @@ std::string_view trim_spaces(std::string_view s) {
 
 void Extractor::quoted_speech() {
     for (std::size_t at = 0; at < text.size(); ++at) {
+        if (!may_open_quote(text[at])) continue;
         const std::optional<QuotedSpan> span = quoted_words_at(at);
         if (!span) continue;
         const auto& [open, inside, close, after] = *span;
@@ -39,9 +47,10 @@ void Extractor::quoted_speech() {
 
 void Extractor::paragraphs_of_speech() {
     for (std::size_t open = 0; open < text.size(); ++open) {
+        if (!may_open_quote(text[open])) continue;
         const QuotePair* pair = quote_opening_at(text, open, false);
-        if (!pair || pair->open == "\"" || !opens_at_word_start(open, pair->open.size()) || overlaps(open, open + 1) ||
-            quoted_words_at(open)) {
+        if (!pair || pair->open == "\"" || !opens_at_word_start(open, pair->open.size()) ||
+            overlaps(open + pair->open.size(), open + pair->open.size() + 1) || quoted_words_at(open)) {
             continue;
         }
         if (auto quote = quotation_over_paragraphs(open, *pair)) {
@@ -97,6 +106,11 @@ void Extractor::continued_speech() {
     // «Нет, ...!»` is a dialogue, not one speaker going on.
     const std::size_t attributed = out.size();
     for (std::size_t at = 0; at < text.size(); ++at) {
+        // Most quotations are found by now: their marks are passed over before
+        // the dearer search for the closing mark.
+        if (!may_open_quote(text[at])) continue;
+        const QuotePair* pair = quote_opening_at(text, at, false);
+        if (!pair || overlaps(at + pair->open.size(), at + pair->open.size() + 1)) continue;
         const std::optional<QuotedSpan> span = quoted_words_at(at);
         if (!span) continue;
         const auto& [open, inside, close, after] = *span;

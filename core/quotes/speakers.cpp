@@ -75,6 +75,14 @@ bool Extractor::attribute_to_antecedent(Quotation& quote, std::size_t pronoun) {
 }
 
 int Extractor::person_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const {
+    const int score = name_score(begin, end, first_position, nominative, first_name);
+    if (score == 0 || end - begin != 1 || !first_name.empty()) return score;
+    // Asked last, of the few words that would otherwise be a speaker: the dictionary is dear.
+    const Person* found = find_known(known, tokens[begin].normalized);
+    return (!found || found->full_name == found->surname) && is_dictionary_word(tokens[begin]) ? 0 : score;
+}
+
+int Extractor::name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const {
     first_name.clear();
     for (std::size_t k = begin; k < end; ++k) {
         if (nominative && looks_instrumental_or_dative(tokens[k].normalized)) return 0;
@@ -87,9 +95,7 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
         return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
     }
     if (!first_name.empty()) return 3;
-    const Person* found = find_known(known, last.normalized);
-    if (end - begin == 1 && (!found || found->full_name == found->surname) && is_dictionary_word(last)) return 0;
-    if (found) return 3;
+    if (find_known(known, last.normalized)) return 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
