@@ -28,6 +28,7 @@ inline constexpr const char* kHasQuotesTerm = "XHASQUOTES";  // articles with at
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent
 inline constexpr Xapian::valueno kSourceSlot = 1;    // source as written, for facet counts (facets.h)
 inline constexpr Xapian::valueno kPlaceSlot = 2;     // dateline place as written, for facet counts
+inline constexpr Xapian::valueno kContentHashSlot = 8;  // content_hash() (document.h), for the indexer's update mode
 
 // Within-document frequency increment for title words, so a word in the
 // title weighs as much as several in the body.

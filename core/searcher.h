@@ -90,8 +90,7 @@ public:
     const std::vector<std::string>& missing_shards() const { return missing_shards_; }
     // Re-reads the index if it changed on disk (a writer committed).
     void reopen() {
-        db_.reopen();
-        corrections_.clear();
+        if (db_.reopen()) corrections_.clear();
     }
 
 private:

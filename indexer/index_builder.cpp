@@ -1,6 +1,7 @@
 #include "indexer/index_builder.h"
 
 #include "core/index_location.h"
+#include "core/index_writer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -234,6 +235,9 @@ void IndexBuilder::publish() {
         all.compact(generation_, Xapian::DBCOMPACT_MULTIPASS);
     }
     remove_parts();
+    // A server writing into the current generation would lose what it
+    // acknowledged when the link moved on: refuse instead.
+    core::check_no_writer(db_path_);
     core::publish_generation(db_path_, generation_);
     published_ = true;
 }

@@ -25,11 +25,12 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 struct HttpServer::State {
-    State(ServerOptions opts, IndexHandle& idx)
-        : options(std::move(opts)), index(idx), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
+    State(ServerOptions opts, IndexHandle& idx, WriteService* w)
+        : options(std::move(opts)), index(idx), writes(w), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
 
     ServerOptions options;
     IndexHandle& index;
+    WriteService* writes;
     asio::io_context ioc;
     tcp::acceptor acceptor;
     asio::signal_set signals;
@@ -63,6 +64,8 @@ std::string loggable(std::string_view target) {
 Method method_of(http::verb verb) {
     if (verb == http::verb::get) return Method::Get;
     if (verb == http::verb::head) return Method::Head;
+    if (verb == http::verb::post) return Method::Post;
+    if (verb == http::verb::delete_) return Method::Delete;
     return Method::Other;
 }
 
@@ -125,8 +128,33 @@ private:
         read_request();
     }
 
+    // The header first: a write to /api/articles may have a larger body.
     void read_request() {
         stream_.expires_after(state_->options.request_timeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code ec, std::size_t bytes) {
+        if (ec) return on_read(ec, bytes);
+        const auto& request = parser_->get();
+        const std::string_view target(request.target().data(), request.target().size());
+        if (request.method() == http::verb::post && is_write_path(target.substr(0, target.find('?')))) {
+            parser_->body_limit(state_->options.max_write_body_bytes);
+        }
+        // curl asks before sending a large body, and waits a second for the answer.
+        if (beast::iequals(request[http::field::expect], "100-continue")) {
+            auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, request.version());
+            http::async_write(stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code error, std::size_t) {
+                if (error) return self->close();
+                self->read_body();
+            });
+            return;
+        }
+        read_body();
+    }
+
+    void read_body() {
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
@@ -140,7 +168,14 @@ private:
         const http::request<http::string_body>& request = parser_->get();
         const Method method = method_of(request.method());
         const std::string_view target(request.target().data(), request.target().size());
-        const Reply reply = route(method, target, state_->index);
+        const auto authorization = request[http::field::authorization];
+        const WriteRequest write{std::string_view(request.method_string().data(), request.method_string().size()),
+                                 {},
+                                 request.body(),
+                                 std::string_view(authorization.data(), authorization.size()),
+                                 state_->stopping.load()};
+        const Reply reply = route(method, target, state_->index, state_->writes, write);
+        allow_ = is_write_path(target.substr(0, target.find('?'))) ? "POST, DELETE" : "GET, HEAD";
         const bool keep_alive = request.keep_alive() && !state_->stopping;
         send(reply, request.version(), keep_alive, method == Method::Head);
         if (state_->options.log_requests) {
@@ -164,7 +199,8 @@ private:
         response->set(http::field::server, "newsearch");
         response->set(http::field::content_type, reply.content_type);
         response->set("X-Content-Type-Options", "nosniff");
-        if (reply.status == 405) response->set(http::field::allow, "GET, HEAD");
+        if (reply.status == 405) response->set(http::field::allow, allow_);
+        if (reply.status == 401) response->set(http::field::www_authenticate, "Bearer");
         response->keep_alive(keep_alive);
         response->body() = reply.body;
         response->prepare_payload();
@@ -223,6 +259,7 @@ private:
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<void> response_;
     std::size_t requests_served_ = 0;
+    const char* allow_ = "GET, HEAD";  // the methods the last request's path takes, for a 405
     bool refused_ = false;  // the request could not be read: answer, then linger_then_close
     std::size_t lingered_bytes_ = 0;
 };
@@ -267,8 +304,8 @@ void drain_and_stop(const std::shared_ptr<State>& state, std::chrono::steady_clo
 
 }  // namespace
 
-HttpServer::HttpServer(ServerOptions options, IndexHandle& index)
-    : state_(std::make_shared<State>(std::move(options), index)) {
+HttpServer::HttpServer(ServerOptions options, IndexHandle& index, WriteService* writes)
+    : state_(std::make_shared<State>(std::move(options), index, writes)) {
     const tcp::endpoint endpoint(asio::ip::make_address(state_->options.bind), state_->options.port);
     state_->acceptor.open(endpoint.protocol());
     state_->acceptor.set_option(asio::socket_base::reuse_address(true));

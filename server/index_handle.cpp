@@ -27,6 +27,8 @@ struct ThreadIndex {
     std::string directory;   // the directory `db_path` led to then, when it is one database
     std::vector<OpenShard> shards;
     std::unique_ptr<core::Searcher> searcher;
+    unsigned long writes_seen = 0;  // IndexHandle::writes_ when the searcher was last brought up to date
+    Clock::time_point reopened_at{};
 };
 
 thread_local ThreadIndex thread_index;
@@ -148,7 +150,16 @@ core::Searcher& IndexHandle::searcher() {
     // resolving every component of the path; a removed generation fails it.
     ThreadIndex& index = thread_index;
     std::string directory = directory_identity(db_path_);
-    if (index.searcher && !directory.empty() && directory == index.directory) return *index.searcher;
+    const unsigned long writes = writes_.load();
+    if (index.searcher && !directory.empty() && directory == index.directory) {
+        const Clock::time_point now = Clock::now();
+        if (writes != index.writes_seen || now - index.reopened_at >= kReopenEvery) {
+            index.searcher->reopen();
+            index.writes_seen = writes;
+            index.reopened_at = now;
+        }
+        return *index.searcher;
+    }
     std::vector<core::ShardSpec> specs;
     const std::string generation = resolve_generation(db_path_, specs);
     if (generation.empty()) {
@@ -167,6 +178,8 @@ core::Searcher& IndexHandle::searcher() {
         index.searcher.reset();
         index.directory.clear();
         index.searcher = searcher_over(index.shards, db_path_);
+        index.writes_seen = writes;
+        index.reopened_at = Clock::now();
     }
     // Only one database may skip the checks above next time: a stub's local
     // shards switch on their own, and remote shards come back.

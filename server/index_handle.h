@@ -8,6 +8,7 @@
 #include "core/searcher.h"
 #include "server/shard_board.h"
 
+#include <atomic>
 #include <chrono>
 #include <stdexcept>
 #include <string>
@@ -73,6 +74,12 @@ public:
 
     const std::string& db_path() const { return db_path_; }
 
+    // A writer in this process committed: every thread's searcher reopens
+    // before its next request. (Changes by another process, the indexer's
+    // update mode, are picked up within kReopenEvery.)
+    void note_write() { ++writes_; }
+    static constexpr std::chrono::milliseconds kReopenEvery{1000};
+
 private:
     [[noreturn]] static void give_up(const Xapian::Error& error);
     void recheck_remote_shards(const Xapian::NetworkError& error);
@@ -81,6 +88,7 @@ private:
     std::string db_path_;
     ShardOptions options_;
     ShardBoard board_;
+    std::atomic<unsigned long> writes_{0};
 };
 
 }  // namespace server

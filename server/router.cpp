@@ -29,7 +29,7 @@ bool wants_html(const std::string& path) {
 }  // namespace
 
 Reply route(Method method, std::string_view raw_target, IndexHandle& index) {
-    if (method == Method::Other) return error_reply(405, "only GET and HEAD are supported");
+    if (method != Method::Get && method != Method::Head) return error_reply(405, "only GET and HEAD are supported");
     const Target target = parse_target(raw_target);
     if (!target.valid) return error_reply(400, "malformed percent-encoding in the request target");
     if (target.path.find('\0') != std::string::npos) return error_reply(400, "NUL in the request path");
@@ -40,6 +40,23 @@ Reply route(Method method, std::string_view raw_target, IndexHandle& index) {
         return error_reply(503, std::string("index unavailable: ") + e.what());
     } catch (const Xapian::Error& e) {
         return error_reply(500, "search failed: " + e.get_description());
+    } catch (const std::exception& e) {
+        return error_reply(500, std::string("internal error: ") + e.what());
+    }
+}
+
+Reply route(Method method, std::string_view raw_target, IndexHandle& index, WriteService* writes,
+            const WriteRequest& write) {
+    const Target target = parse_target(raw_target);
+    if (!target.valid || !is_write_path(target.path)) return route(method, raw_target, index);
+    if (method == Method::Get || method == Method::Head) return error_reply(405, "use POST or DELETE on " + target.path);
+    if (!writes) return error_reply(403, "writes are off: start the server with --write-token-file FILE");
+    WriteRequest request = write;
+    request.path = target.path;
+    try {
+        return writes->handle(request);
+    } catch (const Xapian::Error& e) {
+        return error_reply(500, "write failed: " + e.get_description());
     } catch (const std::exception& e) {
         return error_reply(500, std::string("internal error: ") + e.what());
     }
