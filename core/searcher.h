@@ -22,6 +22,7 @@ struct SearchRequest {
     Xapian::doccount limit = 10;
     bool snippets = true;
     bool facets = false;  // also count the matches' sources, places and dates
+    bool newest_first = false;  // sort=date: by date, newest first, articles without a date last
 };
 
 struct SearchHit {
@@ -99,6 +100,7 @@ private:
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
     };
     Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit);
+    Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit);
     Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
                          Xapian::doccount check_at_least);
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);

@@ -126,6 +126,20 @@ void append_hit(std::string& out, const core::SearchHit& hit) {
     out.back() = '}';
 }
 
+// `,"date_facet":[{"value":"2024-03","count":N},...]`, in date order.
+void append_date_facet(std::string& body, const std::vector<core::FacetValue>& dates) {
+    body += ",\"date_facet\":[";
+    for (const core::FacetValue& date : dates) {
+        body += "{\"value\":";
+        append_json_string(body, date.value);
+        body += ",\"count\":";
+        append_json_number(body, std::uint64_t{date.count});
+        body += "},";
+    }
+    if (!dates.empty()) body.pop_back();
+    body.push_back(']');
+}
+
 // `"partial": true` and the shards left out, when some did not answer.
 void append_coverage(std::string& body, const std::vector<std::string>& missing_shards) {
     if (missing_shards.empty()) return;
@@ -182,6 +196,13 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Targe
     if (!limit || !offset) return RequestError{400, error};
     request.limit = static_cast<Xapian::doccount>(*limit);
     request.offset = static_cast<Xapian::doccount>(*offset);
+    auto sort = target.params.find("sort");
+    if (sort != target.params.end() && !sort->second.empty()) {
+        if (sort->second != "date" && sort->second != "relevance") {
+            return RequestError{400, "sort must be relevance (the default) or date (newest first)"};
+        }
+        request.newest_first = sort->second == "date";
+    }
     return request;
 }
 
@@ -189,7 +210,14 @@ Reply api_search(const Target& target, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
     auto parsed = parse_search_request(target, true);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
-    const core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
+    core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
+    const auto date_facet = target.params.find("date_facet");
+    const bool by_day = date_facet != target.params.end() && date_facet->second == "day";
+    const bool by_month = date_facet != target.params.end() && date_facet->second == "month";
+    if (date_facet != target.params.end() && !by_day && !by_month) {
+        return error_reply(400, "date_facet must be day or month");
+    }
+    request.facets = by_day || by_month;
 
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
     std::string body;
@@ -221,6 +249,7 @@ Reply api_search(const Target& target, IndexHandle& index) {
         append_json_string(body, result.suggestion);
     }
     if (result.relaxed) body += ",\"relaxed\":true";
+    if (request.facets) append_date_facet(body, by_day ? result.facets.days : result.facets.months);
     append_coverage(body, result.missing_shards);
     body.push_back('}');
     std::string took;

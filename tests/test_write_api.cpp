@@ -219,3 +219,24 @@ TEST_CASE("a second writer fails with a message naming the one that holds the in
     CHECK(rebuild.err.find("being written by test") != std::string::npos);
     CHECK(live.get("/healthz")["documents"] == 1);
 }
+
+TEST_CASE("sort=date puts the newest first and articles without a date last; date_facet counts by day or month") {
+    LiveIndex live;
+    REQUIRE(live.post(line("mid", "Ледоход на реке", "Начался ледоход.", "2024-03-01") +
+                      line("new", "Ледоход закончился", "Ледоход закончился.", "2024-04-02") +
+                      line("undated", "Ледоход ледоход ледоход", "Ледоход ледоход ледоход.") +
+                      line("early", "Ледоход ждут", "Ждут ледоход.", "2024-03-20"))
+                .status == 200);
+    const json by_date = live.get("/api/search?sort=date&q=" + server::percent_encode("ледоход"));
+    std::vector<std::string> order;
+    for (const json& hit : by_date["hits"]) order.push_back(hit["id"]);
+    CHECK(order == std::vector<std::string>{"new", "early", "mid", "undated"});
+    CHECK(live.ids("ледоход").front() == "undated");  // relevance stays the default
+    CHECK(live.status("/api/search?sort=oldest&q=x") == 400);
+
+    const json months = live.get("/api/search?date_facet=month&q=" + server::percent_encode("ледоход"));
+    CHECK(months["date_facet"] == json::parse(R"([{"value":"2024-03","count":2},{"value":"2024-04","count":1}])"));
+    const json days = live.get("/api/search?date_facet=day&q=" + server::percent_encode("ледоход"));
+    CHECK(days["date_facet"].size() == 3);
+    CHECK(days["date_facet"][0] == json{{"value", "2024-03-01"}, {"count", 1}});
+}
