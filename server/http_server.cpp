@@ -173,7 +173,8 @@ private:
                                  {},
                                  request.body(),
                                  std::string_view(authorization.data(), authorization.size()),
-                                 state_->stopping.load()};
+                                 state_->stopping.load(),
+                                 std::string_view(request[http::field::host].data(), request[http::field::host].size())};
         const Reply reply = route(method, target, state_->index, state_->writes, write);
         allow_ = is_write_path(target.substr(0, target.find('?'))) ? "POST, DELETE" : "GET, HEAD";
         const bool keep_alive = request.keep_alive() && !state_->stopping;

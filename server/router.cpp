@@ -1,6 +1,7 @@
 #include "server/router.h"
 
 #include "server/api.h"
+#include "server/feed.h"
 #include "server/pages.h"
 #include "server/url.h"
 
@@ -48,6 +49,15 @@ Reply route(Method method, std::string_view raw_target, IndexHandle& index) {
 Reply route(Method method, std::string_view raw_target, IndexHandle& index, WriteService* writes,
             const WriteRequest& write) {
     const Target target = parse_target(raw_target);
+    if (target.valid && target.path == "/feed" && (method == Method::Get || method == Method::Head)) {
+        try {
+            return atom_feed(target, write.host, index);
+        } catch (const IndexUnavailable& e) {
+            return error_reply(503, std::string("index unavailable: ") + e.what());
+        } catch (const Xapian::Error& e) {
+            return error_reply(500, "search failed: " + e.get_description());
+        }
+    }
     if (!target.valid || !is_write_path(target.path)) return route(method, raw_target, index);
     if (method == Method::Get || method == Method::Head) return error_reply(405, "use POST or DELETE on " + target.path);
     if (!writes) return error_reply(403, "writes are off: start the server with --write-token-file FILE");

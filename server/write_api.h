@@ -29,6 +29,7 @@ struct WriteRequest {
     std::string_view body;
     std::string_view authorization;  // the Authorization header, or ""
     bool shutting_down = false;      // the server is stopping: 503
+    std::string_view host;           // the Host header (for /feed's absolute links)
 };
 
 class WriteService {

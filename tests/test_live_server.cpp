@@ -115,3 +115,39 @@ TEST_CASE("the indexer's update mode writes only new and changed articles and re
     CHECK(client.get("/api/doc/c").status == 200);
     CHECK(json::parse(client.get("/api/doc/a").body)["text"] == "Первая статья о погоде, исправленная.");
 }
+
+TEST_CASE("GET /feed is an Atom feed of the newest matches that a real feed parser reads, odd titles included") {
+    LiveSetup setup;
+    ServerProcess server(setup.db, setup.server_args());
+    HttpClient client(server.port());
+    const std::string odd_title = "Лавров <ответил> & сказал \"да\" и 'нет'";
+    const std::string body =
+        json{{"id", "odd"}, {"title", odd_title}, {"text", "Ответ Лаврова о ледоходе."}, {"date", "2024-05-02"},
+             {"source", "РИА Новости"}}.dump() + "\n" +
+        json{{"id", "older"}, {"title", "Ледоход"}, {"text", "Лавров и ледоход."}, {"date", "2023-01-01"}}.dump() + "\n";
+    REQUIRE(client.request("POST", "/api/articles", bearer(), body).status == 200);
+    REQUIRE(client.request("DELETE", "/api/articles/a", bearer()).status == 200);
+
+    const auto feed = client.get("/feed?q=%D0%9B%D0%B0%D0%B2%D1%80%D0%BE%D0%B2");  // Лавров
+    REQUIRE(feed.status == 200);
+    CHECK(feed.header("Content-Type").find("application/atom+xml") == 0);
+    const auto saved = setup.dir.write("feed.xml", feed.body);
+    const auto parsed = test_support::run_program(
+        {"/usr/bin/python3", std::string(NEWSEARCH_SOURCE_DIR) + "/tests/feed/read_feed.py", saved.string()});
+    REQUIRE(parsed.exit_code == 0);
+    const json read = json::parse(parsed.out);
+    CHECK(read["bozo"] == false);
+    CHECK(read["version"] == "atom10");
+    REQUIRE(read["entries"].size() == 2);
+    const json& first = read["entries"][0];
+    CHECK(first["title"] == odd_title);
+    CHECK(first["id"] == "urn:newsearch:article:odd");
+    CHECK(first["link"].get<std::string>().find("/doc/odd") != std::string::npos);
+    CHECK(first["updated"] == "2024-05-02T00:00:00Z");
+    CHECK(first["author"] == "РИА Новости");
+    CHECK(first["summary"].get<std::string>().find("Лаврова") != std::string::npos);
+    CHECK(read["entries"][1]["id"] == "urn:newsearch:article:older");
+
+    const auto withdrawn = client.get("/feed?q=%D0%BF%D0%BE%D0%B3%D0%BE%D0%B4%D0%B5");  // погоде: only in "a"
+    CHECK(withdrawn.body.find("<entry>") == std::string::npos);
+}

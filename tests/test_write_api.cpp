@@ -56,7 +56,7 @@ public:
     server::Reply write(Method method, std::string_view name, const std::string& target, const std::string& body,
                         const std::string& token, bool shutting_down = false) {
         const std::string authorization = token.empty() ? "" : "Bearer " + token;
-        return server::route(method, target, index_, &writes_, {name, {}, body, authorization, shutting_down});
+        return server::route(method, target, index_, &writes_, {name, {}, body, authorization, shutting_down, {}});
     }
     json get(const std::string& target) { return json::parse(server::route(Method::Get, target, index_).body); }
     int status(const std::string& target) { return server::route(Method::Get, target, index_).status; }
@@ -190,7 +190,7 @@ TEST_CASE("writes are refused with 503 while the server shuts down, and with 403
     test_support::build_index(dir / "idx", {make_article("x", "Погода", "Снег.")});
     server::IndexHandle read_only((dir / "idx").string());
     const server::Reply reply =
-        server::route(Method::Post, "/api/articles", read_only, nullptr, {"POST", {}, line("t", "Т", "текст"), "", false});
+        server::route(Method::Post, "/api/articles", read_only, nullptr, {"POST", {}, line("t", "Т", "текст"), "", false, {}});
     CHECK(reply.status == 403);
     CHECK(server::route(Method::Get, "/api/articles", read_only, nullptr, {}).status == 405);
 }
