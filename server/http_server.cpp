@@ -11,6 +11,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <optional>
@@ -112,7 +113,10 @@ private:
     void do_read() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(state_->options.max_header_bytes));
-        parser_->body_limit(state_->options.max_body_bytes);
+        // Beast checks Content-Length against the limit while reading the
+        // header, before on_header knows the path: the larger limit here,
+        // the right one in on_header.
+        parser_->body_limit(std::max(state_->options.max_body_bytes, state_->options.max_write_body_bytes));
         if (requests_served_ == 0 || buffer_.size() > 0) return read_request();
         // A kept-alive connection may sit idle longer before its next request,
         // but once that request starts it must arrive within the request
@@ -139,7 +143,13 @@ private:
         if (ec) return on_read(ec, bytes);
         const auto& request = parser_->get();
         const std::string_view target(request.target().data(), request.target().size());
-        if (request.method() == http::verb::post && is_write_path(target.substr(0, target.find('?')))) {
+        if (request.method() != http::verb::post || !is_write_path(target.substr(0, target.find('?')))) {
+            const std::size_t limit = state_->options.max_body_bytes;
+            parser_->body_limit(limit);
+            if (parser_->content_length() && *parser_->content_length() > limit) {
+                return reply_to_bad_request(http::error::body_limit);
+            }
+        } else {
             parser_->body_limit(state_->options.max_write_body_bytes);
         }
         // curl asks before sending a large body, and waits a second for the answer.

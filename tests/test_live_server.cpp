@@ -71,6 +71,12 @@ TEST_CASE("over HTTP: 401 without a token, 413 over the body limit, DELETE answe
     CHECK(client.get("/api/doc/a").status == 404);
     CHECK(client.request("DELETE", "/api/articles/a", bearer()).status == 404);
     CHECK(client.request("PUT", "/api/articles", bearer()).status == 405);
+    std::string large;  // well over the 64 KiB that other requests may carry
+    for (int i = 0; i < 100; ++i) large += article_line("big" + std::to_string(i), std::string(2000, 'x') + " текст");
+    const auto accepted = client.request("POST", "/api/articles", bearer(), large);
+    CHECK(accepted.status == 200);
+    CHECK(json::parse(accepted.body)["accepted"] == 100);
+    CHECK(HttpClient(server.port()).request("GET", "/healthz", {}, std::string(65 * 1024, 'x')).status == 413);
     HttpClient big(server.port());
     const auto too_large = big.request("POST", "/api/articles", bearer(), std::string(64 * 1024 * 1024 + 1, ' '));
     CHECK(too_large.status == 413);
