@@ -86,7 +86,7 @@ def main():
     parser.add_argument("--bin", default=os.path.join(REPO, "build", "bin"))
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-ingest-")
-    pool = args.base + int(args.seconds * 5000) + args.batch
+    pool = args.base + int(args.seconds * 3000) + args.batch
     corpus = os.path.join(work, "all.jsonl")
     subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "generate", str(pool), corpus],
                    check=True, stdout=subprocess.DEVNULL)

@@ -66,6 +66,7 @@ IndexWriter::IndexWriter(const std::string& db_path, const std::string& holder, 
     : generation_(writable_generation(db_path, create_if_missing)),
       holder_file_((fs::path(generation_) / kHolderFile).string()),
       db_(open_for_writing(db_path, generation_)) {
+    for (auto it = db_.spellings_begin(); it != db_.spellings_end(); ++it) spelling_table_.insert(*it);
     std::ofstream(holder_file_, std::ios::trunc) << holder << "\n";
 }
 
@@ -141,11 +142,18 @@ std::unordered_map<std::string, std::string> IndexWriter::content_hashes() const
 }
 
 void IndexWriter::add_spelling(const Article& article) {
-    for (const auto& [word, count] : spelling_words(article)) db_.add_spelling(word, count);
+    for (const auto& [word, count] : spelling_words(article)) {
+        if (spelling_table_.count(word)) db_.add_spelling(word, count);
+    }
 }
 
+// Takes the article's counts back; a word whose count reaches 0 leaves the
+// table (Xapian removes it), and so stops being suggested.
 void IndexWriter::remove_spelling(const Article& article) {
-    for (const auto& [word, count] : spelling_words(article)) db_.remove_spelling(word, count);
+    for (const auto& [word, count] : spelling_words(article)) {
+        if (!spelling_table_.count(word)) continue;
+        db_.remove_spelling(word, count);
+    }
 }
 
 std::string index_writer_holder(const std::string& db_path) {

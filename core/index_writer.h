@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace core {
 
@@ -63,6 +64,11 @@ private:
     std::string holder_file_;
     Xapian::WritableDatabase db_;
     DocumentBuilder documents_;
+    // The words in the spelling table. A live write only changes their
+    // frequencies: adding a new word costs Xapian ~100 µs (its n-gram
+    // fragments), which would cut ingest to a few dozen articles a second;
+    // rare words are corrected against the indexed terms (spelling.h).
+    std::unordered_set<std::string> spelling_table_;
 };
 
 // Who holds the index at `db_path` for writing, as its holder file says; ""

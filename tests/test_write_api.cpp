@@ -164,14 +164,21 @@ Xapian::doccount spelling_frequency(const std::string& db, const std::string& wo
 
 TEST_CASE("deleting takes back the spelling data drawn from the article") {
     test_support::TempDir dir;
-    build_live_index(dir / "idx", {make_article("x", "Погода", "Снег.")});
-    core::IndexWriter writer((dir / "idx").string(), "test");
+    const std::string db = (dir / "idx").string();
+    build_live_index(dir / "idx", {make_article("x", "Погода", "Гроссмейстер выиграл."),
+                                   make_article("y", "Шахматы", "Гроссмейстер проиграл.")});
+    REQUIRE(spelling_frequency(db, "гроссмейстер") == 2);
+    core::IndexWriter writer(db, "test");
     writer.put(make_article("s", "Гроссмейстер", "Гроссмейстер выиграл. Гроссмейстер доволен."));
     writer.commit();
-    CHECK(spelling_frequency((dir / "idx").string(), "гроссмейстер") == 3);
+    CHECK(spelling_frequency(db, "гроссмейстер") == 5);
     REQUIRE(writer.erase("s"));
     writer.commit();
-    CHECK(spelling_frequency((dir / "idx").string(), "гроссмейстер") == 0);
+    CHECK(spelling_frequency(db, "гроссмейстер") == 2);
+    writer.erase("x");
+    writer.erase("y");
+    writer.commit();
+    CHECK(spelling_frequency(db, "гроссмейстер") == 0);
 }
 
 TEST_CASE("writes need the bearer token: 401 without one, 403 with a wrong one; reads stay open") {
