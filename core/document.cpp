@@ -6,6 +6,8 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <vector>
 
 namespace core {
@@ -64,6 +66,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     const ReprintSignature signature = reprint_signature(article.text);
     add_reprint_signature(doc, signature);
     set_cluster(doc, reprints_.assign(article.id, signature));
+    doc.add_value(schema::kContentHashSlot, content_hash(article));
     doc.set_data(serialize_article(stored));
     return doc;
 }
@@ -101,6 +104,31 @@ void DocumentBuilder::write_spelling(Xapian::WritableDatabase& db) const {
     std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(keep), words.end(),
                       [](const auto& a, const auto& b) { return a.first > b.first; });
     for (std::size_t i = 0; i < keep; ++i) db.add_spelling(*words[i].second, words[i].first);
+}
+
+std::unordered_map<std::string, Xapian::termcount> spelling_words(const Article& article) {
+    std::unordered_map<std::string, Xapian::termcount> words;
+    auto count = [&words](const Word& word) {
+        if (word.normalized.size() <= kMaxWordBytes && utf8_length(word.normalized) >= kMinSpellingChars) {
+            ++words[word.normalized];
+        }
+    };
+    for_each_word(article.title, count);
+    for_each_word(article.text, count);
+    return words;
+}
+
+std::string content_hash(const Article& article) {
+    // FNV-1a, 64 bits, over the fields with a separator no text holds.
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const std::string* field : {&article.id, &article.title, &article.text, &article.date, &article.url,
+                                     &article.source}) {
+        for (unsigned char c : *field) hash = (hash ^ c) * 1099511628211ull;
+        hash = (hash ^ 0xFFu) * 1099511628211ull;
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
 }
 
 }  // namespace core

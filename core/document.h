@@ -33,4 +33,13 @@ private:
 // The unique term that identifies an article by id.
 std::string id_term(std::string_view id);
 
+// The words of an article that feed "did you mean", with their counts: what
+// a live writer adds to the spelling table and takes back on delete.
+std::unordered_map<std::string, Xapian::termcount> spelling_words(const Article& article);
+
+// A hash of what the article was read from (id, title, text, date, url,
+// source), stored in schema::kContentHashSlot: the indexer's update mode
+// rewrites only articles whose hash changed.
+std::string content_hash(const Article& article);
+
 }  // namespace core

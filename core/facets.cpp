@@ -44,7 +44,8 @@ std::vector<FacetValue> dates_by(const Xapian::ValueCountMatchSpy& spy, std::siz
         const std::string date = *it;
         if (date.size() < digits) continue;
         std::string key = date.substr(0, 4);
-        if (digits == 6) key += "-" + date.substr(4, 2);
+        if (digits >= 6) key += "-" + date.substr(4, 2);
+        if (digits == 8) key += "-" + date.substr(6, 2);
         counts[key] += it.get_termfreq();
     }
     std::vector<FacetValue> out;
@@ -73,6 +74,7 @@ Facets count_facets(const Xapian::Database& db, const Xapian::Query& query, Xapi
     facets.places = merged_by_spelling(places);
     facets.years = dates_by(dates, 4);
     facets.months = dates_by(dates, 6);
+    facets.days = dates_by(dates, 8);
     return facets;
 }
 

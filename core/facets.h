@@ -19,6 +19,7 @@ struct Facets {
     std::vector<FacetValue> places;   // most matches first
     std::vector<FacetValue> years;    // in date order
     std::vector<FacetValue> months;   // in date order
+    std::vector<FacetValue> days;     // "2021-05-04", in date order
     Xapian::doccount counted = 0;     // matches the counts come from
     bool complete = true;             // false when only the first `counted` matches were counted
 };

@@ -106,6 +106,25 @@ Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doc
     return ranking;
 }
 
+// Newest first by the date value ("YYYYMMDD"); an article without a date
+// has none, which sorts below every date. Relevance breaks ties.
+Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
+                                         bool collapse) {
+    Ranking ranking;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit, kCheckAtLeast);
+    ranking.total = mset.get_matches_estimated();
+    if (collapse && mset.get_matches_lower_bound() < kCheckAtLeast) ranking.total = mset.get_matches_lower_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ranking.hits.emplace_back(*it, it.get_weight());
+        ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
+    }
+    return ranking;
+}
+
 // Words side by side rank the articles holding all of them first. Those are
 // ranked on their own, and the articles holding only some words only when
 // the page reaches past them: on a large archive most articles hold some
@@ -148,13 +167,17 @@ SearchResult Searcher::search(const SearchRequest& request) {
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 
-    Ranking ranking = rank(built, request.offset, request.limit, request.collapse);
+    auto ranked = [&] {
+        return request.newest_first ? rank_by_date(built.query, request.offset, request.limit, request.collapse)
+                                    : rank(built, request.offset, request.limit, request.collapse);
+    };
+    Ranking ranking = ranked();
 
     SearchResult result;
     result.missing_shards = missing_shards_;
     if (ranking.hits.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
-        ranking = rank(built, request.offset, request.limit, request.collapse);
+        ranking = ranked();
         result.relaxed = !ranking.hits.empty();
     }
     if (request.facets) result.facets = count_facets(db_, built.query);

@@ -40,6 +40,7 @@ struct SearchRequest {
     bool snippets = true;
     bool facets = false;  // also count the matches' sources, places and dates
     bool collapse = true;  // one hit per reprint cluster (its best-ranked member)
+    bool newest_first = false;  // sort=date: by date, newest first, articles without a date last
 };
 
 struct SearchHit {
@@ -115,8 +116,7 @@ public:
     const std::vector<std::string>& missing_shards() const { return missing_shards_; }
     // Re-reads the index if it changed on disk (a writer committed).
     void reopen() {
-        db_.reopen();
-        corrections_.clear();
+        if (db_.reopen()) corrections_.clear();
     }
 
 private:
@@ -126,6 +126,7 @@ private:
         std::vector<Xapian::doccount> folded;  // per hit: the other cluster members folded into it
     };
     Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
+    Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
     Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
                          Xapian::doccount check_at_least, bool collapse);
     void append_other_stories(Ranking& ranking, const Ranking& rest, bool collapse);

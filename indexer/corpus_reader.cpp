@@ -1,9 +1,8 @@
 #include "indexer/corpus_reader.h"
 
-#include "core/markdown.h"
+#include "core/article_json.h"
 #include "core/text.h"
 
-#include <nlohmann/json.hpp>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
@@ -82,34 +81,6 @@ void read_text_file(const fs::path& path, const ReadCallbacks& callbacks) {
     callbacks.on_article(std::move(article));
 }
 
-bool article_from_json(const std::string& line, core::Article& article, std::string& reason) {
-    const nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        reason = "not a JSON object";
-        return false;
-    }
-    auto text_field = [&j](const char* name) -> std::string {
-        auto it = j.find(name);
-        if (it == j.end() || it->is_null()) return {};
-        if (it->is_string()) return it->get<std::string>();
-        if (it->is_number()) return it->dump();
-        return {};
-    };
-    article.id = text_field("id");
-    article.title = text_field("title");
-    article.text = text_field("text");
-    article.date = core::normalize_date(text_field("date"));
-    article.url = text_field("url");
-    article.source = text_field("source");
-    if (article.id.empty()) reason = "no \"id\"";
-    else if (article.text.empty() && article.title.empty()) reason = "no \"text\"";
-    else if (article.id.find_first_of("/\\") != std::string::npos || article.id.size() > 200) reason = "invalid \"id\"";
-    if (!reason.empty()) return false;
-    if (core::is_telegram(article)) core::read_telegram_markup(article);
-    core::extract_metadata(article);
-    return true;
-}
-
 void read_jsonl_file(const fs::path& path, const ReadCallbacks& callbacks) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return callbacks.on_skip({path.string(), "cannot open the file"});
@@ -118,16 +89,8 @@ void read_jsonl_file(const fs::path& path, const ReadCallbacks& callbacks) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const std::string where = path.string() + ":" + std::to_string(number);
         std::string reason;
-        if (line.size() > kMaxArticleBytes) {
-            callbacks.on_skip({where, "line larger than 20 MB"});
-            continue;
-        }
-        if (!core::is_valid_utf8(line)) {
-            callbacks.on_skip({where, "not UTF-8"});
-            continue;
-        }
         core::Article article;
-        if (!article_from_json(line, article, reason)) {
+        if (!core::article_from_json(line, article, reason)) {
             callbacks.on_skip({where, reason});
             continue;
         }

@@ -2,6 +2,7 @@
 
 #include "core/index_location.h"
 #include "core/schema.h"
+#include "core/index_writer.h"
 
 #include <algorithm>
 #include <chrono>
@@ -239,6 +240,9 @@ void IndexBuilder::publish() {
         all.compact(generation_, Xapian::DBCOMPACT_MULTIPASS);
     }
     remove_parts();
+    // A server writing into the current generation would lose what it
+    // acknowledged when the link moved on: refuse instead.
+    core::check_no_writer(db_path_);
     core::publish_generation(db_path_, generation_);
     published_ = true;
 }

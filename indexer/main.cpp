@@ -1,6 +1,8 @@
 // indexer --db DIR PATH...: builds a search index from articles on disk.
+#include "core/index_writer.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
+#include "indexer/index_updater.h"
 #include "indexer/sharded_index_builder.h"
 
 #include <chrono>
@@ -17,7 +19,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: indexer --db DIR [--shards N [--shard K]] [--quiet] [--timings] PATH...\n"
+    "usage: indexer --db DIR [--update | --shards N [--shard K]] [--no-termlists] [--quiet] [--timings] PATH...\n"
     "  Indexes *.txt articles (id = file name) and *.jsonl files (one JSON\n"
     "  article a line: id, title, text, date, url, source) found in each PATH,\n"
     "  a folder (read recursively) or a file, into a new index at DIR, then\n"
@@ -26,13 +28,20 @@ constexpr const char* kUsage =
     "  DIR/shard-0 ... DIR/shard-N-1, each switched atomically, and writes the\n"
     "  stub DIR/XAPIANDB that lists them (serve DIR, or the shards remotely).\n"
     "  --shard K rebuilds only shard K of such an index, from the same input.\n"
-    "  --timings prints where the time went (analysis, Xapian, spelling, commit).\n";
+    "  --timings prints where the time went (analysis, Xapian, spelling, commit).\n"
+    "  --update changes the index at DIR in place instead: adds new articles,\n"
+    "  replaces changed ones (by a content hash), removes those no longer in\n"
+    "  PATH...; refused while a server holds DIR for writing.\n"
+    "  --no-termlists leaves out the documents' term lists (about a fifth of the\n"
+    "  index): a read-only archive; --update and the server's writes need them.\n";
 
 struct Options {
     std::string db;
     std::vector<std::string> inputs;
     bool quiet = false;
     bool timings = false;
+    bool update = false;
+    bool termlists = true;
     unsigned shards = 0;  // 0: one database, not a sharded index
     std::optional<unsigned> only_shard;
 };
@@ -52,6 +61,8 @@ bool parse_options(int argc, char** argv, Options& options) {
         if (arg == "--db" && i + 1 < argc) options.db = argv[++i];
         else if (arg == "--quiet" || arg == "-q") options.quiet = true;
         else if (arg == "--timings") options.timings = true;
+        else if (arg == "--update") options.update = true;
+        else if (arg == "--no-termlists") options.termlists = false;
         else if (arg == "--shards" && i + 1 < argc && parse_count(argv[i + 1], 1024, options.shards) &&
                  options.shards > 0) ++i;
         else if (arg == "--shard" && i + 1 < argc && parse_count(argv[i + 1], 1023, shard)) {
@@ -64,6 +75,10 @@ bool parse_options(int argc, char** argv, Options& options) {
             return false;
         } else options.inputs.push_back(arg);
     }
+    if (options.update && options.shards > 0) {
+        std::cerr << "indexer: --update works on a single index, not with --shards\n";
+        return false;
+    }
     if (options.only_shard && options.shards == 0) {
         std::cerr << "indexer: --shard K needs --shards N\n";
         return false;
@@ -75,20 +90,32 @@ bool parse_options(int argc, char** argv, Options& options) {
 class IndexOutput {
 public:
     explicit IndexOutput(const Options& options) {
-        if (options.shards > 0) {
+        if (options.update) {
+            updater_ = std::make_unique<indexer::IndexUpdater>(options.db);
+        } else if (options.shards > 0) {
             sharded_ = std::make_unique<indexer::ShardedIndexBuilder>(options.db, options.shards, options.only_shard);
         } else {
-            single_ = std::make_unique<indexer::IndexBuilder>(options.db);
+            core::check_no_writer(options.db);  // fail before the work, not after
+            single_ = std::make_unique<indexer::IndexBuilder>(options.db, 0, options.termlists);
         }
     }
     indexer::AddOutcome add(const core::Article& article) {
+        if (updater_) return updater_->add(article) ? indexer::AddOutcome::Replaced : indexer::AddOutcome::Added;
         if (sharded_) return sharded_->add(article);
         return single_->add(article) ? indexer::AddOutcome::Replaced : indexer::AddOutcome::Added;
     }
-    void publish() { sharded_ ? sharded_->publish() : single_->publish(); }
-    indexer::PhaseTimes phase_times() const { return sharded_ ? sharded_->phase_times() : single_->phase_times(); }
+    void publish() {
+        if (updater_) return updater_->finish();
+        sharded_ ? sharded_->publish() : single_->publish();
+    }
+    indexer::PhaseTimes phase_times() const {
+        if (updater_) return {};
+        return sharded_ ? sharded_->phase_times() : single_->phase_times();
+    }
+    const indexer::IndexUpdater* updater() const { return updater_.get(); }
 
 private:
+    std::unique_ptr<indexer::IndexUpdater> updater_;
     std::unique_ptr<indexer::IndexBuilder> single_;
     std::unique_ptr<indexer::ShardedIndexBuilder> sharded_;
 };
@@ -140,6 +167,7 @@ int main(int argc, char** argv) {
     const auto started = std::chrono::steady_clock::now();
     indexer::IndexStats stats;
     std::size_t other_shards = 0;  // with --shard K: articles of the shards not rebuilt
+    std::optional<indexer::UpdateCounts> updated;
     try {
         IndexOutput builder(options);
         Progress progress(!options.quiet);
@@ -167,6 +195,7 @@ int main(int argc, char** argv) {
         }
         progress.done();
         builder.publish();
+        if (builder.updater()) updated = builder.updater()->counts();
         if (options.timings) print_phase_times(builder.phase_times());
     } catch (const std::exception& e) {
         std::cerr << "indexer: " << options.db << ": " << e.what() << "\n";
@@ -177,6 +206,14 @@ int main(int argc, char** argv) {
     }
     stats.indexed = stats.read - stats.skipped_total() - stats.duplicates - other_shards;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (updated) {
+        std::printf("indexer: %zu read, %zu added, %zu changed, %zu unchanged, %zu removed, %s, "
+                    "%zu duplicate ids replaced, %.2f s, %.0f articles/s\n",
+                    stats.read, updated->added, updated->changed, updated->unchanged, updated->removed,
+                    skipped_summary(stats).c_str(), stats.duplicates, seconds,
+                    seconds > 0 ? static_cast<double>(stats.read) / seconds : 0.0);
+        return 0;
+    }
     std::printf("indexer: %zu read, %zu indexed, %s, %zu duplicate ids replaced, %.2f s, %.0f articles/s\n",
                 stats.read, stats.indexed, skipped_summary(stats).c_str(), stats.duplicates, seconds,
                 seconds > 0 ? static_cast<double>(stats.read) / seconds : 0.0);

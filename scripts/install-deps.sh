@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages a task needs, only those missing, so it is
 # quick when everything is present. Usage: scripts/install-deps.sh GROUP...
 #   build    compilers, CMake and the libraries (the default)
-#   test     what the test suite uses besides the build (curl, xapian-tcpsrv, wrk, time)
+#   test     what the test suite uses besides the build (curl, xapian-tcpsrv, wrk, time, feedparser)
 #   bench    wrk, PostgreSQL 15, xz, python3 (bench/)
 #   fuzz     clang with libFuzzer and the sanitizer runtimes
 #   browser  Chromium and Node.js for the browser test
@@ -11,7 +11,7 @@ set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2"
-  [test]="curl xapian-tools python3 wrk time"
+  [test]="curl xapian-tools python3 python3-feedparser wrk time"
   [bench]="wrk postgresql xz-utils python3 curl time"
   [fuzz]="clang libclang-rt-14-dev"
   [browser]="chromium nodejs npm"

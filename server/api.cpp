@@ -22,7 +22,12 @@ Reply api_search(const Request& http, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
     auto parsed = parse_search_request(http, true);
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
-    const core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
+    core::SearchRequest& request = std::get<core::SearchRequest>(parsed);
+    const std::string& date_facet = http.param("date_facet");
+    if (!date_facet.empty() && date_facet != "day" && date_facet != "month") {
+        return error_reply(400, "date_facet must be day or month");
+    }
+    request.facets = !date_facet.empty();
 
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
     std::string body;
@@ -40,6 +45,7 @@ Reply api_search(const Request& http, IndexHandle& index) {
     json.end_array();
     if (!result.suggestion.empty()) json.field("suggestion", result.suggestion);
     if (result.relaxed) json.field("relaxed", true);
+    if (request.facets) write_date_facet(json, date_facet == "day" ? result.facets.days : result.facets.months);
     write_coverage(json, result.missing_shards);
     json.end_object();
     std::string took;

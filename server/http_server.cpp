@@ -11,6 +11,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <optional>
@@ -25,11 +26,12 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 struct HttpServer::State {
-    State(ServerOptions opts, IndexHandle& idx)
-        : options(std::move(opts)), index(idx), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
+    State(ServerOptions opts, IndexHandle& idx, WriteService* w)
+        : options(std::move(opts)), index(idx), writes(w), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
 
     ServerOptions options;
     IndexHandle& index;
+    WriteService* writes;
     asio::io_context ioc;
     tcp::acceptor acceptor;
     asio::signal_set signals;
@@ -119,7 +121,10 @@ private:
     void do_read() {
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(state_->options.max_header_bytes));
-        parser_->body_limit(state_->options.max_body_bytes);
+        // Beast checks Content-Length against the limit while reading the
+        // header, before on_header knows the path: the larger limit here,
+        // the right one in on_header.
+        parser_->body_limit(std::max(state_->options.max_body_bytes, state_->options.max_write_body_bytes));
         if (requests_served_ == 0 || buffer_.size() > 0) return read_request();
         // A kept-alive connection may sit idle longer before its next request,
         // but once that request starts it must arrive within the request
@@ -135,8 +140,39 @@ private:
         read_request();
     }
 
+    // The header first: a write to /api/articles may have a larger body.
     void read_request() {
         stream_.expires_after(state_->options.request_timeout);
+        http::async_read_header(stream_, buffer_, *parser_,
+                                beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    }
+
+    void on_header(beast::error_code ec, std::size_t bytes) {
+        if (ec) return on_read(ec, bytes);
+        const auto& request = parser_->get();
+        const std::string_view target(request.target().data(), request.target().size());
+        if (request.method() != http::verb::post || !is_write_path(target.substr(0, target.find('?')))) {
+            const std::size_t limit = state_->options.max_body_bytes;
+            parser_->body_limit(limit);
+            if (parser_->content_length() && *parser_->content_length() > limit) {
+                return reply_to_bad_request(http::error::body_limit);
+            }
+        } else {
+            parser_->body_limit(state_->options.max_write_body_bytes);
+        }
+        // curl asks before sending a large body, and waits a second for the answer.
+        if (beast::iequals(request[http::field::expect], "100-continue")) {
+            auto go_on = std::make_shared<http::response<http::empty_body>>(http::status::continue_, request.version());
+            http::async_write(stream_, *go_on, [self = shared_from_this(), go_on](beast::error_code error, std::size_t) {
+                if (error) return self->close();
+                self->read_body();
+            });
+            return;
+        }
+        read_body();
+    }
+
+    void read_body() {
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
@@ -150,7 +186,8 @@ private:
         const http::request<http::string_body>& request = parser_->get();
         const Method method = method_of(request.method());
         const std::string_view target(request.target().data(), request.target().size());
-        const Reply reply = route(method, target, state_->index, headers_and_body(request));
+        Services services{state_->index, state_->writes, state_->stopping.load()};
+        const Reply reply = route(method, target, services, headers_and_body(request));
         const bool keep_alive = request.keep_alive() && !state_->stopping;
         send(reply, request.version(), keep_alive, method == Method::Head);
         if (state_->options.log_requests) {
@@ -276,8 +313,8 @@ void drain_and_stop(const std::shared_ptr<State>& state, std::chrono::steady_clo
 
 }  // namespace
 
-HttpServer::HttpServer(ServerOptions options, IndexHandle& index)
-    : state_(std::make_shared<State>(std::move(options), index)) {
+HttpServer::HttpServer(ServerOptions options, IndexHandle& index, WriteService* writes)
+    : state_(std::make_shared<State>(std::move(options), index, writes)) {
     const tcp::endpoint endpoint(asio::ip::make_address(state_->options.bind), state_->options.port);
     state_->acceptor.open(endpoint.protocol());
     state_->acceptor.set_option(asio::socket_base::reuse_address(true));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/index_handle.h"
+#include "server/write_api.h"
 
 #include <chrono>
 #include <cstddef>
@@ -18,6 +19,7 @@ struct ServerOptions {
     std::size_t max_connections = 4096;
     std::size_t max_header_bytes = 8 * 1024;   // larger: 431
     std::size_t max_body_bytes = 64 * 1024;    // larger: 413
+    std::size_t max_write_body_bytes = kMaxWriteBodyBytes;  // POST /api/articles; larger: 413
     std::chrono::seconds request_timeout{20};  // a whole request must arrive within this
     std::chrono::seconds idle_timeout{60};     // keep-alive connections with no request
     std::chrono::seconds shutdown_grace{10};   // for requests in flight at SIGTERM
@@ -26,7 +28,8 @@ struct ServerOptions {
 
 class HttpServer {
 public:
-    HttpServer(ServerOptions options, IndexHandle& index);
+    // `writes`: the write API, or null when writes are off.
+    HttpServer(ServerOptions options, IndexHandle& index, WriteService* writes = nullptr);
     ~HttpServer();
 
     // The port actually bound (useful with port 0).

@@ -104,6 +104,14 @@ void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_sh
     json.end_array();
 }
 
+void write_date_facet(JsonWriter& json, const std::vector<core::FacetValue>& dates) {
+    json.key("date_facet").begin_array();
+    for (const core::FacetValue& date : dates) {
+        json.begin_object().field("value", date.value).field("count", std::uint64_t{date.count}).end_object();
+    }
+    json.end_array();
+}
+
 void write_shard(JsonWriter& json, const ShardHealth& shard) {
     json.begin_object().field("shard", shard.label).field("state", shard.up ? "up" : "down");
     if (shard.up) json.field("documents", shard.documents);

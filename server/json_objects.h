@@ -41,6 +41,9 @@ void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title);
 // some shards did not answer; nothing otherwise.
 void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_shards);
 
+// Into the open object: "date_facet": [{"value": "2024-03", "count": N}, ...], in date order.
+void write_date_facet(JsonWriter& json, const std::vector<core::FacetValue>& dates);
+
 // {"shard", "state", "documents" or "error"}
 void write_shard(JsonWriter& json, const ShardHealth& shard);
 

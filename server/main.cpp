@@ -1,27 +1,34 @@
 // server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS]
 #include "core/index_location.h"
+#include "core/index_writer.h"
 #include "server/http_server.h"
 #include "server/index_handle.h"
+#include "server/write_api.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections 4096]\n"
-    "              [--shard-timeout 2000] [--quiet]\n"
+    "              [--shard-timeout 2000] [--write-token-file FILE] [--quiet]\n"
     "  Serves the index at DIR (made by `indexer --db DIR ...`) over HTTP:\n"
     "  /api/search?q=..., /api/doc/{id}, /healthz, and the search page at /.\n"
     "  DIR may be a stub file or folder listing shards (`auto PATH`, `remote tcp HOST PORT`);\n"
     "  a remote shard that takes longer than --shard-timeout ms is left out of the answer.\n"
     "  Binds to 127.0.0.1 unless --bind says otherwise. Port 0 picks a free one.\n"
-    "  Connections over --max-connections are closed at once.\n";
+    "  Connections over --max-connections are closed at once.\n"
+    "  --write-token-file FILE turns on POST /api/articles and DELETE /api/articles/{id}\n"
+    "  for callers sending `Authorization: Bearer <the token in FILE>`; the server is then\n"
+    "  the index's one writer (an empty index is made when DIR does not exist).\n";
 
 bool parse_number(const std::string& text, unsigned long max, unsigned long& out) {
     char* end = nullptr;
@@ -30,7 +37,7 @@ bool parse_number(const std::string& text, unsigned long max, unsigned long& out
 }
 
 bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions& options,
-                   server::ShardOptions& shard_options) {
+                   server::ShardOptions& shard_options, std::string& token_file) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -52,6 +59,8 @@ bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions
         } else if (arg == "--shard-timeout" && has_value && parse_number(argv[i + 1], 600000, number) && number > 0) {
             shard_options.timeout = std::chrono::milliseconds(number);
             ++i;
+        } else if (arg == "--write-token-file" && has_value) {
+            token_file = argv[++i];
         } else if (arg == "--quiet") {
             options.log_requests = false;
         } else {
@@ -90,7 +99,8 @@ int main(int argc, char** argv) {
     std::string db;
     server::ServerOptions options;
     server::ShardOptions shard_options;
-    if (!parse_options(argc, argv, db, options, shard_options)) {
+    std::string token_file;
+    if (!parse_options(argc, argv, db, options, shard_options, token_file)) {
         std::cerr << kUsage;
         return 2;
     }
@@ -100,13 +110,23 @@ int main(int argc, char** argv) {
         return 1;
     }
     server::IndexHandle index(db, shard_options);
+    std::unique_ptr<core::IndexWriter> writer;
+    std::unique_ptr<server::WriteService> writes;
     try {
+        if (!token_file.empty()) {
+            std::string token = server::read_write_token(token_file);
+            writer = std::make_unique<core::IndexWriter>(db, "server pid " + std::to_string(::getpid()), true);
+            writes = std::make_unique<server::WriteService>(*writer, index, std::move(token));
+        }
         const auto documents = index.searcher().document_count();
-        server::HttpServer http(options, index);
+        server::HttpServer http(options, index, writes.get());
         std::printf("server: listening on http://%s:%u/ (%u documents in %s)\n", options.bind.c_str(),
                     static_cast<unsigned>(http.port()), static_cast<unsigned>(documents), db.c_str());
         std::fflush(stdout);
         http.run();
+    } catch (const core::IndexLocked& e) {
+        std::cerr << "server: cannot accept writes: " << e.what() << "\n";
+        return 1;
     } catch (const server::IndexUnavailable& e) {
         std::cerr << "server: " << e.what() << "\n";
         return 1;

@@ -72,6 +72,11 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Reque
     request.collapse = *collapse == 1;
     request.limit = static_cast<Xapian::doccount>(*limit);
     request.offset = static_cast<Xapian::doccount>(*offset);
+    const std::string& sort = http.param("sort");
+    if (!sort.empty() && sort != "date" && sort != "relevance") {
+        return RequestError{400, "sort must be relevance (the default) or date (newest first)"};
+    }
+    request.newest_first = sort == "date";
     return request;
 }
 

@@ -2,7 +2,9 @@
 
 #include "server/api.h"
 #include "server/pages.h"
+#include "server/feed.h"
 #include "server/url.h"
+#include "server/write_api.h"
 
 #include <array>
 
@@ -11,16 +13,25 @@ namespace {
 
 Reply favicon(const Request&, IndexHandle&) { return Reply{204, "image/x-icon", ""}; }
 
+// A handler that only reads the index.
+template <Reply (*handler)(const Request&, IndexHandle&)>
+Reply reads(const Request& request, Services& services) {
+    return handler(request, services.index);
+}
+
 constexpr std::array kRoutes = {
-    Route{Method::Get, "/healthz", healthz},
-    Route{Method::Get, "/api/search", api_search},
-    Route{Method::Get, "/api/quotes", api_quotes},
-    Route{Method::Get, "/api/doc/{id}", api_doc},
-    Route{Method::Get, "/", search_page, true},
-    Route{Method::Get, "/search", search_page, true},
-    Route{Method::Get, "/doc/{id}", article_page, true},
-    Route{Method::Get, "/assets/{name}", asset},
-    Route{Method::Get, "/favicon.ico", favicon},
+    Route{Method::Get, "/healthz", reads<healthz>},
+    Route{Method::Get, "/api/search", reads<api_search>},
+    Route{Method::Get, "/api/quotes", reads<api_quotes>},
+    Route{Method::Get, "/api/doc/{id}", reads<api_doc>},
+    Route{Method::Post, "/api/articles", post_articles},
+    Route{Method::Delete, "/api/articles/{id}", delete_article},
+    Route{Method::Get, "/feed", reads<atom_feed>},
+    Route{Method::Get, "/", reads<search_page>, true},
+    Route{Method::Get, "/search", reads<search_page>, true},
+    Route{Method::Get, "/doc/{id}", reads<article_page>, true},
+    Route{Method::Get, "/assets/{name}", reads<asset>},
+    Route{Method::Get, "/favicon.ico", reads<favicon>},
 };
 
 const char* method_name(Method method) {
@@ -84,9 +95,9 @@ bool any_route_takes(Method method) {
     return false;
 }
 
-Reply answer(const Route& route, const Request& request, IndexHandle& index) {
+Reply answer(const Route& route, const Request& request, Services& services) {
     try {
-        return route.handler(request, index);
+        return route.handler(request, services);
     } catch (const IndexUnavailable& e) {
         if (route.html) return error_page(503, "Индекс сейчас недоступен. Попробуйте позже.");
         return error_reply(503, std::string("index unavailable: ") + e.what());
@@ -98,7 +109,7 @@ Reply answer(const Route& route, const Request& request, IndexHandle& index) {
 }
 
 // The request with its path decoded: the route that takes it, or 404/405.
-Reply dispatch(Request request, IndexHandle& index) {
+Reply dispatch(Request request, Services& services) {
     if (request.path.find('\0') != std::string::npos) return error_reply(400, "NUL in the request path");
     std::vector<const Route*> on_path;
     for (const Route& route : kRoutes) {
@@ -106,24 +117,29 @@ Reply dispatch(Request request, IndexHandle& index) {
         if (!path_matches(route.path, request.path, value)) continue;
         if (takes(route, request.method)) {
             request.path_value = std::move(value);
-            return answer(route, request, index);
+            return answer(route, request, services);
         }
         on_path.push_back(&route);
     }
     if (!on_path.empty()) return method_not_allowed(on_path);
+    if (!any_route_takes(request.method)) return method_not_allowed({});
     return error_reply(404, "no such endpoint: " + request.path);
 }
 
 }  // namespace
 
-Reply route(Method method, std::string_view raw_target, IndexHandle& index, Request request) {
-    if (!any_route_takes(method)) return method_not_allowed({});
+Reply route(Method method, std::string_view raw_target, Services& services, Request request) {
     Target target = parse_target(raw_target);
     if (!target.valid) return error_reply(400, "malformed percent-encoding in the request target");
     request.method = method;
     request.path = std::move(target.path);
     request.params = std::move(target.params);
-    return dispatch(std::move(request), index);
+    return dispatch(std::move(request), services);
+}
+
+Reply route(Method method, std::string_view raw_target, IndexHandle& index, Request request) {
+    Services reads_only{index};
+    return route(method, raw_target, reads_only, std::move(request));
 }
 
 }  // namespace server

@@ -10,7 +10,17 @@
 
 namespace server {
 
-using Handler = Reply (*)(const Request& request, IndexHandle& index);
+class WriteService;
+
+// What the handlers answer from: the index, and the write API when the
+// server takes writes.
+struct Services {
+    IndexHandle& index;
+    WriteService* writes = nullptr;  // null: writes are off (403)
+    bool stopping = false;           // the server is shutting down: writes get 503
+};
+
+using Handler = Reply (*)(const Request& request, Services& services);
 
 struct Route {
     Method method;
@@ -25,6 +35,8 @@ struct Route {
 // string, percent-encoded); `request` brings the headers and body. Never
 // throws: every failure becomes a Reply with a fitting status. A GET route
 // answers HEAD too; a method no route takes for the path gets 405 with Allow.
+Reply route(Method method, std::string_view target, Services& services, Request request);
+// The same with reads only: no write API.
 Reply route(Method method, std::string_view target, IndexHandle& index, Request request = {});
 
 }  // namespace server

@@ -133,6 +133,8 @@ struct IndexHandle::ThreadView {
     std::string directory;   // the directory `db_path` led to then, when it is one database
     std::vector<OpenShard> shards;
     std::unique_ptr<Searcher> searcher;
+    unsigned long writes_seen = 0;  // IndexHandle::writes_ when the searcher was last brought up to date
+    Clock::time_point reopened_at{};
 };
 
 IndexHandle::IndexHandle(std::string db_path, ShardOptions options)
@@ -154,7 +156,16 @@ Searcher& IndexHandle::searcher() {
     // resolving every component of the path; a removed generation fails it.
     ThreadView& index = thread_view();
     std::string directory = directory_identity(db_path_);
-    if (index.searcher && !directory.empty() && directory == index.directory) return *index.searcher;
+    const unsigned long writes = writes_.load();
+    if (index.searcher && !directory.empty() && directory == index.directory) {
+        const Clock::time_point now = Clock::now();
+        if (writes != index.writes_seen || now - index.reopened_at >= kReopenEvery) {
+            index.searcher->reopen();
+            index.writes_seen = writes;
+            index.reopened_at = now;
+        }
+        return *index.searcher;
+    }
     std::vector<ShardSpec> specs;
     const std::string generation = resolve_generation(db_path_, specs);
     if (generation.empty()) {
@@ -173,6 +184,8 @@ Searcher& IndexHandle::searcher() {
         index.searcher.reset();
         index.directory.clear();
         index.searcher = searcher_over(index.shards, db_path_);
+        index.writes_seen = writes;
+        index.reopened_at = Clock::now();
     }
     // Only one database may skip the checks above next time: a stub's local
     // shards switch on their own, and remote shards come back.

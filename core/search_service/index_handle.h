@@ -8,6 +8,7 @@
 #include "core/searcher.h"
 #include "core/search_service/shard_board.h"
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -80,6 +81,12 @@ public:
 
     const std::string& db_path() const { return db_path_; }
 
+    // A writer in this process committed: every thread's searcher reopens
+    // before its next request. (Changes by another process, the indexer's
+    // update mode, are picked up within kReopenEvery.)
+    void note_write() { ++writes_; }
+    static constexpr std::chrono::milliseconds kReopenEvery{1000};
+
 private:
     [[noreturn]] void give_up(const Xapian::Error& error);
     void recheck_remote_shards(const Xapian::NetworkError& error);
@@ -96,6 +103,7 @@ private:
     ShardBoard board_;
     std::mutex views_mutex_;  // guards the map only: each view is used by its own thread
     std::unordered_map<std::thread::id, std::unique_ptr<ThreadView>> views_;
+    std::atomic<unsigned long> writes_{0};
 };
 
 }  // namespace core

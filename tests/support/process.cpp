@@ -149,6 +149,15 @@ int ServerProcess::stop() {
     return code;
 }
 
+void ServerProcess::kill_now() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    wait_for(pid_, std::chrono::seconds(10));
+    pid_ = -1;
+    if (stdout_fd_ >= 0) ::close(stdout_fd_);
+    stdout_fd_ = -1;
+}
+
 std::string ServerProcess::log() const { return read_file(log_path_); }
 
 namespace {

@@ -43,6 +43,8 @@ public:
     unsigned short port() const { return port_; }
     // Sends SIGTERM and waits; returns the exit code (-1 on a signal).
     int stop();
+    // SIGKILL at once, as a crash would: nothing is flushed or closed.
+    void kill_now();
     // What the server wrote to stderr so far (request log, errors).
     std::string log() const;
 

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Ingest over HTTP into a live index, and search while it happens.
+
+  bench/ingest.py [--base N] [--seconds S] [--batch 1000] [--bin build/bin]
+
+Builds an index of N generated articles (bench/make_corpus.py, from the real
+texts in ../shared at run time), starts the server with a write token, then:
+  1. idle: search latency of the query mix, one client, S seconds;
+  2. ingest: POST /api/articles in batches for S seconds while the same
+     search client runs; after each 200 the batch's marker word is searched
+     until found (freshness: time from the 200 to the first search finding it).
+Prints articles/s, freshness p50/p99, search p50/p99 idle and while ingesting,
+and the index size before and after.
+"""
+import argparse
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+def marker(n):
+    word = ""
+    while True:
+        word = LETTERS[n % len(LETTERS)] + word
+        n //= len(LETTERS)
+        if n == 0:
+            return "свежесть" + word
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))]
+
+
+def size_mb(path):
+    real = os.path.realpath(path)
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(real) for f in files) / 1e6
+
+
+class Client:
+    def __init__(self, port, token=None):
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.token = token
+
+    def search(self, q):
+        self.conn.request("GET", "/api/search?limit=10&q=" + urllib.parse.quote(q))
+        response = self.conn.getresponse()
+        body = response.read()
+        return response.status, body
+
+    def post(self, body):
+        self.conn.request("POST", "/api/articles", body=body.encode(),
+                          headers={"Authorization": "Bearer " + self.token, "Content-Type": "application/x-ndjson"})
+        response = self.conn.getresponse()
+        return response.status, response.read()
+
+
+def search_loop(port, queries, stop, latencies, failures):
+    client = Client(port)
+    i = 0
+    while not stop.is_set():
+        started = time.perf_counter()
+        status, _ = client.search(queries[i % len(queries)])
+        latencies.append(time.perf_counter() - started)
+        if status != 200:
+            failures.append(status)
+        i += 1
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", type=int, default=20000)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--bin", default=os.path.join(REPO, "build", "bin"))
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="bench-ingest-")
+    pool = args.base + int(args.seconds * 3000) + args.batch
+    corpus = os.path.join(work, "all.jsonl")
+    subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "generate", str(pool), corpus],
+                   check=True, stdout=subprocess.DEVNULL)
+    queries_file = os.path.join(work, "queries.txt")
+    subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "queries", "500", queries_file],
+                   check=True, stdout=subprocess.DEVNULL)
+    queries = [q for q in open(queries_file, encoding="utf-8").read().splitlines() if q.strip()]
+    lines = open(corpus, encoding="utf-8").read().splitlines()
+    base, rest = lines[:args.base], lines[args.base:]
+    os.makedirs(os.path.join(work, "base"))
+    with open(os.path.join(work, "base", "base.jsonl"), "w", encoding="utf-8") as out:
+        out.write("\n".join(base) + "\n")
+    db = os.path.join(work, "idx")
+    started = time.time()
+    subprocess.run([os.path.join(args.bin, "indexer"), "--db", db, "--quiet", os.path.join(work, "base")], check=True,
+                   stdout=subprocess.DEVNULL)
+    print(f"base index: {args.base} articles in {time.time() - started:.1f} s, {size_mb(db):.1f} MB")
+    token_file = os.path.join(work, "token")
+    with open(token_file, "w") as f:
+        f.write("bench-token-0123456789\n")
+    server = subprocess.Popen([os.path.join(args.bin, "server"), "--db", db, "--port", "0", "--quiet",
+                               "--write-token-file", token_file], stdout=subprocess.PIPE, text=True)
+    try:
+        port = int(server.stdout.readline().split("127.0.0.1:")[1].split("/")[0])
+        idle, failures = [], []
+        stop = threading.Event()
+        searcher = threading.Thread(target=search_loop, args=(port, queries, stop, idle, failures))
+        searcher.start()
+        time.sleep(args.seconds)
+        stop.set()
+        searcher.join()
+
+        busy = []
+        stop = threading.Event()
+        searcher = threading.Thread(target=search_loop, args=(port, queries, stop, busy, failures))
+        searcher.start()
+        writer, probe = Client(port, "bench-token-0123456789"), Client(port)
+        posted, freshness, batch_times, n = 0, [], [], 0
+        ingest_started = time.perf_counter()
+        while time.perf_counter() - ingest_started < args.seconds and posted + args.batch <= len(rest):
+            batch = [json.loads(line) for line in rest[posted:posted + args.batch]]
+            word = marker(n)
+            batch[0]["text"] += " " + word
+            body = "\n".join(json.dumps(a, ensure_ascii=False) for a in batch) + "\n"
+            t0 = time.perf_counter()
+            status, answer = writer.post(body)
+            acknowledged = time.perf_counter()
+            batch_times.append(acknowledged - t0)
+            if status != 200:
+                print("POST failed:", status, answer[:300])
+                break
+            while True:
+                status, found = probe.search(word)
+                if status == 200 and json.loads(found)["hits"]:
+                    break
+            freshness.append(time.perf_counter() - acknowledged)
+            posted += args.batch
+            n += 1
+        elapsed = time.perf_counter() - ingest_started
+        stop.set()
+        searcher.join()
+        ms = lambda s: f"{s * 1000:.1f} ms"
+        print(f"ingest: {posted} articles in {elapsed:.1f} s = {posted / elapsed:.0f} articles/s "
+              f"(batches of {args.batch}; POST p50 {ms(percentile(batch_times, 0.5))}, "
+              f"p99 {ms(percentile(batch_times, 0.99))})")
+        print(f"freshness (200 to found by search): p50 {ms(percentile(freshness, 0.5))}, "
+              f"p99 {ms(percentile(freshness, 0.99))}, max {ms(max(freshness))}")
+        print(f"search, one client: idle p50 {ms(percentile(idle, 0.5))} p99 {ms(percentile(idle, 0.99))} "
+              f"({len(idle)} requests); while ingesting p50 {ms(percentile(busy, 0.5))} "
+              f"p99 {ms(percentile(busy, 0.99))} ({len(busy)} requests); failed: {len(failures)}")
+        print(f"index after: {size_mb(db):.1f} MB for {args.base + posted} articles")
+    finally:
+        server.terminate()
+        server.wait()
+        subprocess.run(["rm", "-rf", work])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+#include "core/index_writer.h"
+
+#include "core/index_location.h"
+#include "core/schema.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace core {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kHolderFile = "newsearch-writer";
+
+std::string read_holder(const std::string& generation) {
+    std::ifstream in(fs::path(generation) / kHolderFile);
+    std::string holder;
+    std::getline(in, holder);
+    return holder;
+}
+
+std::string locked_message(const std::string& db_path, const std::string& generation) {
+    const std::string holder = read_holder(generation);
+    return "the index at " + db_path + " is being written by " + (holder.empty() ? "another process" : holder) +
+           "; one writer at a time";
+}
+
+// The generation to write into; a new empty one published when nothing is
+// at `db_path` and the caller asked for it.
+std::string writable_generation(const std::string& db_path, bool create_if_missing) {
+    std::string generation = current_generation(db_path);
+    if (generation.empty() && create_if_missing) {
+        generation = new_generation_path(db_path);
+        Xapian::WritableDatabase(generation, Xapian::DB_CREATE).commit();
+        publish_generation(db_path, generation);
+        generation = current_generation(db_path);
+    }
+    if (generation.empty()) throw std::runtime_error("no index at " + db_path);
+    if (!fs::is_directory(generation)) {
+        throw std::runtime_error(db_path + " is a stub of shards; write to each shard's index instead");
+    }
+    // Xapian replaces and deletes a document through its term list.
+    if (fs::exists(fs::path(generation) / "iamglass") && !fs::exists(fs::path(generation) / "termlist.glass")) {
+        throw std::runtime_error("the index at " + db_path +
+                                 " was built without term lists (indexer --no-termlists), which replacing and "
+                                 "deleting articles need: build it again without --no-termlists");
+    }
+    return generation;
+}
+
+Xapian::WritableDatabase open_for_writing(const std::string& db_path, const std::string& generation) {
+    try {
+        return Xapian::WritableDatabase(generation, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLocked(locked_message(db_path, generation));
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error("cannot open the index at " + db_path + " for writing: " + e.get_description());
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& db_path, const std::string& holder, bool create_if_missing)
+    : generation_(writable_generation(db_path, create_if_missing)),
+      holder_file_((fs::path(generation_) / kHolderFile).string()),
+      db_(open_for_writing(db_path, generation_)) {
+    for (auto it = db_.spellings_begin(); it != db_.spellings_end(); ++it) spelling_table_.insert(*it);
+    std::ofstream(holder_file_, std::ios::trunc) << holder << "\n";
+}
+
+IndexWriter::~IndexWriter() {
+    std::error_code ec;
+    fs::remove(holder_file_, ec);
+}
+
+void IndexWriter::put(const Article& article) {
+    begin();
+    const std::string term = id_term(article.id);
+    Xapian::PostingIterator old = db_.postlist_begin(term);
+    if (old != db_.postlist_end(term)) remove_spelling(deserialize_article(db_.get_document(*old).get_data()));
+    db_.replace_document(term, documents_.build(article));
+    add_spelling(article);
+}
+
+bool IndexWriter::erase(const std::string& id) {
+    const std::string term = id_term(id);
+    Xapian::PostingIterator old = db_.postlist_begin(term);
+    if (old == db_.postlist_end(term)) return false;
+    begin();
+    remove_spelling(deserialize_article(db_.get_document(*old).get_data()));
+    db_.delete_document(term);
+    return true;
+}
+
+// Each batch is one Xapian transaction: a failed commit (a full disk) is
+// cancelled whole, and the writer goes on from the last committed state.
+void IndexWriter::begin() {
+    if (in_transaction_) return;
+    db_.begin_transaction(true);
+    in_transaction_ = true;
+}
+
+void IndexWriter::commit() {
+    if (!in_transaction_) return;
+    try {
+        db_.commit_transaction();
+        in_transaction_ = false;
+    } catch (...) {
+        cancel();
+        throw;
+    }
+}
+
+void IndexWriter::cancel() {
+    if (!in_transaction_) return;
+    in_transaction_ = false;
+    try {
+        db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+        // Already ended by the failure that brought us here.
+    }
+}
+
+std::unordered_map<std::string, std::string> IndexWriter::content_hashes() const {
+    std::unordered_map<Xapian::docid, std::string> hashes;
+    for (auto it = db_.valuestream_begin(schema::kContentHashSlot); it != db_.valuestream_end(schema::kContentHashSlot);
+         ++it) {
+        hashes.emplace(it.get_docid(), *it);
+    }
+    std::unordered_map<std::string, std::string> by_id;
+    const std::string prefix = schema::kIdPrefix;
+    for (auto term = db_.allterms_begin(prefix); term != db_.allterms_end(prefix); ++term) {
+        const std::string id = (*term).substr(prefix.size());
+        auto posting = db_.postlist_begin(*term);
+        if (posting == db_.postlist_end(*term)) continue;
+        auto hash = hashes.find(*posting);
+        by_id.emplace(id, hash == hashes.end() ? std::string() : hash->second);
+    }
+    return by_id;
+}
+
+void IndexWriter::add_spelling(const Article& article) {
+    for (const auto& [word, count] : spelling_words(article)) {
+        if (spelling_table_.count(word)) db_.add_spelling(word, count);
+    }
+}
+
+// Takes the article's counts back; a word whose count reaches 0 leaves the
+// table (Xapian removes it), and so stops being suggested.
+void IndexWriter::remove_spelling(const Article& article) {
+    for (const auto& [word, count] : spelling_words(article)) {
+        if (!spelling_table_.count(word)) continue;
+        db_.remove_spelling(word, count);
+    }
+}
+
+std::string index_writer_holder(const std::string& db_path) {
+    const std::string generation = current_generation(db_path);
+    return generation.empty() ? std::string() : read_holder(generation);
+}
+
+void check_no_writer(const std::string& db_path) {
+    const std::string generation = current_generation(db_path);
+    if (generation.empty() || !fs::is_directory(generation) || !fs::exists(fs::path(generation) / "iamglass")) return;
+    try {
+        Xapian::WritableDatabase probe(generation, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLocked(locked_message(db_path, generation));
+    }
+}
+
+}  // namespace core

@@ -1,0 +1,66 @@
+// The write API: POST /api/articles (NDJSON, one article a line, each added
+// or replacing the one with its id) and DELETE /api/articles/{id}. A 200
+// means committed: on disk (fsync) and searchable by the next request.
+//
+// Off unless the server has a token (--write-token-file); then every write
+// needs `Authorization: Bearer <token>`.
+#pragma once
+
+#include "core/index_writer.h"
+#include "server/index_handle.h"
+#include "server/reply.h"
+#include "server/router.h"
+
+#include <atomic>
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace server {
+
+// Bodies of POST /api/articles up to this size are read; larger get 413.
+inline constexpr std::size_t kMaxWriteBodyBytes = 64 * 1024 * 1024;
+// One line (one article) up to this size; a longer one is rejected alone.
+inline constexpr std::size_t kMaxWriteLineBytes = 1024 * 1024;
+
+struct WriteRequest {
+    std::string_view method;         // "POST" or "DELETE" (anything else: 405)
+    std::string_view path;           // decoded: /api/articles or /api/articles/{id}
+    std::string_view body;
+    std::string_view authorization;  // the Authorization header, or ""
+    bool shutting_down = false;      // the server is stopping: 503
+    std::string_view host;           // the Host header (for /feed's absolute links)
+};
+
+class WriteService {
+public:
+    // Writes through `writer` and tells `index` after each commit, so that
+    // readers reopen. `token` must not be empty.
+    WriteService(core::IndexWriter& writer, IndexHandle& index, std::string token);
+
+    Reply handle(const WriteRequest& request);
+
+private:
+    Reply post_articles(std::string_view body);
+    Reply delete_article(const std::string& id);
+
+    core::IndexWriter& writer_;
+    IndexHandle& index_;
+    std::string token_;
+    std::mutex mutex_;  // one batch at a time: Xapian has one writer
+};
+
+// The routes (router.cpp): POST /api/articles and DELETE /api/articles/{id},
+// answered by `services.writes`, or 403 when the server takes no writes.
+Reply post_articles(const Request& request, Services& services);
+Reply delete_article(const Request& request, Services& services);
+
+// Whether `path` is one the write API answers.
+bool is_write_path(std::string_view path);
+
+// The token in `file`: its first line without surrounding blanks. Throws
+// std::runtime_error when it cannot be read or is shorter than 16 characters.
+std::string read_write_token(const std::string& file);
+
+}  // namespace server
