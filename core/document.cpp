@@ -65,7 +65,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
     const ReprintSignature signature = reprint_signature(article.text);
     add_reprint_signature(doc, signature);
-    set_cluster(doc, reprints_.assign(article.id, signature));
+    if (clusters_ == ClusterAssignment::InBatch) set_cluster(doc, reprints_.assign(article.id, signature));
     doc.add_value(schema::kContentHashSlot, content_hash(article));
     doc.set_data(serialize_article(stored));
     return doc;

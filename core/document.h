@@ -12,11 +12,18 @@
 
 namespace core {
 
+// Where an article's reprint cluster is found.
+enum class ClusterAssignment {
+    InBatch,  // among the articles this builder built before (the indexer)
+    ByCaller, // left to the caller, who asks the database (assign_cluster(): a live writer)
+};
+
 class DocumentBuilder {
 public:
-    // The document carries the body's reprint signature and a cluster key
-    // assigned against the articles this builder built before (a batch); a
-    // live write path assigns it against the database instead (assign_cluster()).
+    explicit DocumentBuilder(ClusterAssignment clusters = ClusterAssignment::InBatch) : clusters_(clusters) {}
+
+    // The document carries the body's reprint signature and, InBatch, its
+    // cluster key.
     Xapian::Document build(const Article& article);
 
     // Words seen so far with their frequencies, for "did you mean".
@@ -26,6 +33,7 @@ private:
     void index_text(Xapian::Document& doc, std::string_view text, bool is_title, Xapian::termpos& position);
 
     RussianStemmer stemmer_;
+    ClusterAssignment clusters_;
     ReprintIndex reprints_;
     std::unordered_map<std::string, Xapian::termcount> spelling_;
 };

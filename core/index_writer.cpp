@@ -80,7 +80,9 @@ void IndexWriter::put(const Article& article) {
     const std::string term = id_term(article.id);
     Xapian::PostingIterator old = db_.postlist_begin(term);
     if (old != db_.postlist_end(term)) remove_spelling(deserialize_article(db_.get_document(*old).get_data()));
-    db_.replace_document(term, documents_.build(article));
+    Xapian::Document doc = documents_.build(article);
+    assign_cluster(db_, article.id, doc);  // a copy joins its story's cluster, whenever it arrives
+    db_.replace_document(term, doc);
     add_spelling(article);
 }
 

@@ -63,7 +63,7 @@ private:
     std::string generation_;
     std::string holder_file_;
     Xapian::WritableDatabase db_;
-    DocumentBuilder documents_;
+    DocumentBuilder documents_{ClusterAssignment::ByCaller};
     // The words in the spelling table. A live write only changes their
     // frequencies: adding a new word costs Xapian ~100 µs (its n-gram
     // fragments), which would cut ingest to a few dozen articles a second;

@@ -251,3 +251,28 @@ TEST_CASE("sort=date puts the newest first and articles without a date last; dat
     CHECK(days["date_facet"].size() == 3);
     CHECK(days["date_facet"][0] == json{{"value", "2024-03-01"}, {"count", 1}});
 }
+
+TEST_CASE("a copy posted later joins the reprint cluster of the story it copies, and search folds it") {
+    LiveIndex live;
+    const std::string story =
+        "Министр иностранных дел Сергей Лавров провёл в Бишкеке переговоры с главой МИД Киргизии Русланом "
+        "Казакбаевым. Стороны обсудили торговлю, транспортные коридоры и работу 12 совместных комиссий, а также "
+        "подготовку визита президента осенью 2024 года.";
+    REQUIRE(live.post(line("wire-1", "Лавров в Бишкеке", story, "2024-03-05")).status == 200);
+    REQUIRE(live.post(line("other", "Погода", "В Бишкеке тепло и солнечно, ветер слабый, осадков не ожидается.",
+                           "2024-03-05")).status == 200);
+    REQUIRE(live.post(line("copy-1", "Лавров и Казакбаев обсудили торговлю", story, "2024-03-06")).status == 200);
+
+    const json first = live.get("/api/doc/wire-1");
+    const json copy = live.get("/api/doc/copy-1");
+    CHECK(copy["cluster"] == first["cluster"]);
+    CHECK(live.get("/api/doc/other")["cluster"] != first["cluster"]);
+    REQUIRE(copy["reprints"].size() == 1);
+    CHECK(copy["reprints"][0]["id"] == "wire-1");
+
+    const json folded = live.get("/api/search?q=" + server::percent_encode("Казакбаев"));
+    REQUIRE(folded["hits"].size() == 1);
+    CHECK(folded["hits"][0]["reprints"] == 1);
+    CHECK(folded["hits"][0]["first"]["id"] == "wire-1");
+    CHECK(live.get("/api/search?collapse=0&q=" + server::percent_encode("Казакбаев"))["hits"].size() == 2);
+}
