@@ -1,6 +1,12 @@
 #include "core/spelling.h"
 
+#include "core/russian.h"
+#include "core/schema.h"
+
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <utility>
 
 #include <vector>
 
@@ -38,6 +44,18 @@ std::string join(const std::vector<std::string>& letters) {
     return out;
 }
 
+// How many articles hold the word as written or as a name (`абрамович`,
+// whose articles say only `Абрамовича`); then as written, so that of two
+// candidates alike the word itself wins. Not by Snowball stem: the stems of
+// one-edit neighbours are often short common stems (`разого` -> `раз`).
+std::pair<Xapian::doccount, Xapian::doccount> articles_with(const Xapian::Database& db, const std::string& word) {
+    const Xapian::doccount as_written = db.get_termfreq(schema::kExactPrefix + word);
+    Xapian::doccount any_form = as_written;
+    const std::string name = surname_base(word);
+    if (!name.empty()) any_form = std::max(any_form, db.get_termfreq(schema::kNamePrefix + name));
+    return {any_form, as_written};
+}
+
 }  // namespace
 
 std::string closest_known_word(const Xapian::Database& db, const std::string& normalized) {
@@ -46,11 +64,11 @@ std::string closest_known_word(const Xapian::Database& db, const std::string& no
     const std::vector<std::string>& alphabet = alphabet_for(letters);
 
     std::string best;
-    Xapian::doccount best_frequency = 0;
+    std::pair<Xapian::doccount, Xapian::doccount> best_frequency{0, 0};
     auto consider = [&](const std::vector<std::string>& candidate_letters) {
         const std::string candidate = join(candidate_letters);
         if (candidate == normalized) return;
-        const Xapian::doccount frequency = db.get_termfreq(candidate);
+        const auto frequency = articles_with(db, candidate);
         if (frequency > best_frequency) {
             best = candidate;
             best_frequency = frequency;
