@@ -44,6 +44,17 @@ std::string join(const std::vector<std::string>& letters) {
     return out;
 }
 
+// Whether `word` names a person or place whose base is `name`: the base is
+// the word less at most one letter (`абрамович`, `бетховен`; not `джоной`,
+// whose base `джон` is another name), and the archive writes it mostly
+// capitalised (not `каке`, whose base is the `как` of sentence starts).
+bool reads_as_name(const Xapian::Database& db, const std::string& word, const std::string& name,
+                   Xapian::doccount capitalised) {
+    constexpr std::size_t kLetterBytes = 2;  // a Cyrillic letter in UTF-8
+    if (name.size() + kLetterBytes < word.size()) return false;
+    return capitalised * 2 >= db.get_termfreq(schema::kExactPrefix + name);
+}
+
 // How many articles hold the word as written or as a name (`абрамович`,
 // whose articles say only `Абрамовича`); then as written, so that of two
 // candidates alike the word itself wins. Not by Snowball stem: the stems of
@@ -52,7 +63,10 @@ std::pair<Xapian::doccount, Xapian::doccount> articles_with(const Xapian::Databa
     const Xapian::doccount as_written = db.get_termfreq(schema::kExactPrefix + word);
     Xapian::doccount any_form = as_written;
     const std::string name = surname_base(word);
-    if (!name.empty()) any_form = std::max(any_form, db.get_termfreq(schema::kNamePrefix + name));
+    if (!name.empty()) {
+        const Xapian::doccount capitalised = db.get_termfreq(schema::kNamePrefix + name);
+        if (capitalised > any_form && reads_as_name(db, word, name, capitalised)) any_form = capitalised;
+    }
     return {any_form, as_written};
 }
 
