@@ -1,5 +1,6 @@
 #include "core/document.h"
 
+#include "core/dictionary.h"
 #include "core/fields.h"
 #include "core/quotes.h"
 #include "core/schema.h"
@@ -82,6 +83,7 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, b
         doc.add_term(schema::kStemPrefix + stem, wdf);
         std::string name = word.capitalized ? surname_base(word.normalized) : std::string();
         if (!name.empty()) doc.add_term(schema::kNamePrefix + name, wdf);
+        for (const std::string& lemma : stemmer_.lemmas(word.normalized)) doc.add_term(schema::kLemmaPrefix + lemma, wdf);
         if (is_title) {
             doc.add_posting(schema::kTitlePrefix + word.normalized, position);
             doc.add_term(schema::kTitleStemPrefix + stem);
@@ -89,6 +91,10 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, b
         }
         if (utf8_length(word.normalized) >= kMinSpellingChars) ++spelling_[word.normalized];
     });
+}
+
+void DocumentBuilder::write_metadata(Xapian::WritableDatabase& db) const {
+    if (RussianDictionary::instance().available()) db.set_metadata(schema::kLemmasMetadataKey, "1");
 }
 
 // Xapian's spelling table costs about 100 microseconds a word to build, so

@@ -28,6 +28,8 @@ public:
 
     // Words seen so far with their frequencies, for "did you mean".
     void write_spelling(Xapian::WritableDatabase& db) const;
+    // What a reader must know about how the index was built (schema.h).
+    void write_metadata(Xapian::WritableDatabase& db) const;
 
 private:
     void index_text(Xapian::Document& doc, std::string_view text, bool is_title, Xapian::termpos& position);

@@ -35,6 +35,15 @@ HighlightTerms::Match HighlightTerms::match(const std::string& normalized, Russi
         if (auto found = stems_.find(stemmer.stem(normalized)); found != stems_.end()) return {found->second, false};
         break;
     }
+    // A lemma can differ from its form past the first letter (`писать`,
+    // `пишет`), rarely in it: only words sharing one pay for a lookup.
+    for (const auto& [lemma, topic] : lemmas_) {
+        if (first_letter_folded(normalized) != first_letter_folded(lemma)) continue;
+        for (const std::string& word_lemma : stemmer.lemmas(normalized)) {
+            if (auto found = lemmas_.find(word_lemma); found != lemmas_.end()) return {found->second, false};
+        }
+        break;
+    }
     return {};
 }
 

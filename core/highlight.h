@@ -30,6 +30,10 @@ public:
         note_first_letter(base);
         names_.emplace(base, topic);
     }
+    void add_lemma(const std::string& lemma, int topic) {
+        note_first_letter(lemma);
+        lemmas_.emplace(lemma, topic);
+    }
     void add_prefix(const std::string& prefix, int topic) {
         note_first_letter(prefix);
         prefixes_.emplace_back(prefix, topic);
@@ -52,7 +56,9 @@ public:
         bool exact = false;  // the very word of the query, not another form
     };
     Match match(const std::string& normalized, RussianStemmer& stemmer) const;
-    bool empty() const { return exact_.empty() && stems_.empty() && names_.empty() && prefixes_.empty(); }
+    bool empty() const {
+        return exact_.empty() && stems_.empty() && names_.empty() && lemmas_.empty() && prefixes_.empty();
+    }
 
 private:
     void note_first_letter(const std::string& key);
@@ -63,6 +69,7 @@ private:
     std::unordered_map<std::string, int> exact_;
     std::unordered_map<std::string, int> stems_;
     std::unordered_map<std::string, int> names_;
+    std::unordered_map<std::string, int> lemmas_;
     std::vector<std::pair<std::string, int>> prefixes_;
 };
 

@@ -20,12 +20,24 @@ using Xapian::Query;
 // ranks above one with another form of it, and both above an equivalent.
 constexpr double kStemWeight = 0.7;
 constexpr double kNameWeight = 0.7;
+// An everyday word (below) counts any of its forms alike: the article a
+// journalist remembers says `санкций` where the query says `санкциями`, and
+// an exact-form bonus would rank every rival holding `санкциями` above it.
+constexpr double kEverydayExactWeight = 0.0;
+constexpr double kEverydayStemWeight = 1.0;
+constexpr double kLemmaWeight = 1.0;
 constexpr double kTransliterationWeight = 0.9;
 constexpr double kSynonymWeight = 0.5;
 constexpr double kCorrectionWeight = 0.5;
 // Proximity: words within this many positions of each other earn a bonus.
 constexpr Xapian::termcount kProximityWindow = 12;
 constexpr std::size_t kMaxProximityWords = 6;
+// From three words on, articles holding all but one come first too: one
+// word may simply have no form in the article the user remembers (typed as
+// a synonym, or a form no analysis joins). Holding every word still earns
+// the AND's weight. Up to this many words (n queries of n - 1 words).
+constexpr std::size_t kMinWordsForAllButOne = 3;
+constexpr std::size_t kMaxWordsForAllButOne = 6;
 constexpr std::size_t kMaxForms = 24;
 constexpr std::size_t kMaxFormsScanned = 300;
 constexpr std::size_t kMaxCorrectedWords = 3;  // corrections cost term lookups
@@ -42,6 +54,8 @@ constexpr std::size_t kMaxTransliterations = 3;
 constexpr Xapian::doccount kMaxSpellingRarity = 10;  // a spelling kept is at least 1/10 as frequent as the first
 
 using FieldPrefixes = TextPrefixes;
+
+bool has_capital(const std::string& raw_word) { return normalize_text(raw_word) != raw_word; }
 
 FieldPrefixes prefixes_for(const std::string& field) {
     const Field* known = field.empty() ? nullptr : find_field(field);
@@ -88,7 +102,8 @@ std::string date_bound(std::string_view text, bool upper) {
 Query match_all_query() { return Query(std::string()); }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, RussianStemmer& stemmer, const Synonyms& synonyms)
-    : db_(db), stemmer_(stemmer), synonyms_(synonyms) {}
+    : db_(db), stemmer_(stemmer), synonyms_(synonyms),
+      has_lemmas_(db.get_metadata(schema::kLemmasMetadataKey) == "1") {}
 
 BuiltQuery QueryBuilder::build(const QueryNode& root, Strictness strictness) {
     out_ = BuiltQuery{};
@@ -163,7 +178,7 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     } else if (parts.size() > 1) {
         const Query all = combine(Query::OP_AND, parts);
         text = Query(Query::OP_AND_MAYBE, combine(Query::OP_OR, parts), all);
-        if (&node == root_) out_.all_words = all;
+        if (&node == root_) out_.all_words = first_rank(parts);
     } else {
         text = combine(Query::OP_OR, parts);
     }
@@ -176,6 +191,21 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     Query filter = combine(Query::OP_AND, filters);
     if (filter.empty()) return text;
     return Query(Query::OP_FILTER, text.empty() ? match_all_query() : text, filter);
+}
+
+// What puts an article in the first rank: every word, or from three words
+// on all but one.
+Query QueryBuilder::first_rank(const std::vector<Query>& parts) const {
+    if (parts.size() < kMinWordsForAllButOne || parts.size() > kMaxWordsForAllButOne) {
+        return combine(Query::OP_AND, parts);
+    }
+    std::vector<Query> all_but_one;
+    for (std::size_t left_out = 0; left_out < parts.size(); ++left_out) {
+        std::vector<Query> others = parts;
+        others.erase(others.begin() + static_cast<std::ptrdiff_t>(left_out));
+        all_but_one.push_back(combine(Query::OP_AND, others));
+    }
+    return combine(Query::OP_OR, all_but_one);
 }
 
 // One query per word, except that a run of words naming something in the
@@ -237,8 +267,10 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         return prefix_query(prefixes.exact + normalized);
     }
     if (is_latin_word(normalized)) return latin_query(normalized, field, topic, is_acronym(raw_word));
-    Query forms = forms_query(normalized, field, topic);
-    if (field.empty() && !is_known(normalized)) {
+    Query forms = is_everyday_word(raw_word, normalized) ? everyday_forms_query(normalized, field, topic)
+                                                          : forms_query(normalized, field, topic);
+    // A word the dictionary knows is no typo, however rare in the archive.
+    if (field.empty() && !is_known(normalized) && stemmer_.lemmas(normalized).empty()) {
         out_.unknown_words.push_back(normalized);
         // No form of the word is in the index: also search the closest word
         // that is (a misspelt surname still finds its articles).
@@ -280,7 +312,43 @@ bool QueryBuilder::is_known(const std::string& normalized) {
     const std::string name = surname_base(normalized);
     return db_.term_exists(schema::kExactPrefix + normalized) ||
            db_.term_exists(schema::kStemPrefix + stemmer_.stem(normalized)) ||
-           (!name.empty() && db_.term_exists(schema::kNamePrefix + name));
+           (!name.empty() && db_.term_exists(schema::kNamePrefix + name)) ||
+           std::any_of(lemmas(normalized).begin(), lemmas(normalized).end(), [this](const std::string& lemma) {
+               return db_.term_exists(schema::kLemmaPrefix + lemma);
+           });
+}
+
+const std::vector<std::string>& QueryBuilder::lemmas(const std::string& normalized) {
+    static const std::vector<std::string> none;
+    return has_lemmas_ ? stemmer_.lemmas(normalized) : none;
+}
+
+// A word typed in lower case that the dictionary knows and the archive
+// mostly writes in lower case: not a name (`лавров` is a plural of `лавр`
+// to the dictionary, but the archive writes it `Лавров`).
+bool QueryBuilder::is_everyday_word(const std::string& raw_word, const std::string& normalized) {
+    if (has_capital(raw_word) || stemmer_.lemmas(normalized).empty()) return false;
+    return name_frequency(normalized) == 0;
+}
+
+// Every form of an everyday word alike: its stem and, where the index has
+// them, its lemmas (`экспортируем` and `экспортировать` share no stem). The
+// exact form is highlighted but weighs nothing more; no name base, which
+// would reward capitalised uses (sentence starts, titles).
+Query QueryBuilder::everyday_forms_query(const std::string& normalized, const std::string& field, int topic) {
+    const FieldPrefixes prefixes = prefixes_for(field);
+    const std::string& stem = stemmer_.stem(normalized);
+    out_.highlight.add_exact(normalized, topic);
+    out_.highlight.add_stem(stem, topic);
+    std::vector<Query> forms{scaled_term(prefixes.stem + stem, kEverydayStemWeight)};
+    if (kEverydayExactWeight > 0) forms.push_back(scaled_term(prefixes.exact + normalized, kEverydayExactWeight));
+    if (field.empty()) {
+        for (const std::string& lemma : lemmas(normalized)) {
+            out_.highlight.add_lemma(lemma, topic);
+            forms.push_back(scaled_term(schema::kLemmaPrefix + lemma, kLemmaWeight));
+        }
+    }
+    return combine(Query::OP_OR, forms);
 }
 
 Query QueryBuilder::forms_query(const std::string& normalized, const std::string& field, int topic, double weight) {

@@ -28,9 +28,9 @@ struct BuiltQuery {
     std::vector<std::string> unknown_words;  // normalized, in no form in the index: for "did you mean"
     bool can_relax = false;                // a relaxed build may find more
     // For words side by side (the whole query): the articles holding every
-    // word, without weight. `query` ranks them first; the searcher ranks
-    // them on their own, so that articles holding only some words are not
-    // scored when the page is full without them.
+    // word (from three words on, all but one), without weight. `query` ranks
+    // them first; the searcher ranks them on their own, so that articles
+    // holding fewer words are not scored when the page is full without them.
     Xapian::Query all_words;
 };
 
@@ -49,12 +49,16 @@ public:
 private:
     Xapian::Query node_query(const QueryNode& node);
     Xapian::Query and_query(const QueryNode& node);
+    Xapian::Query first_rank(const std::vector<Xapian::Query>& parts) const;
     std::vector<Xapian::Query> plain_words_queries(const std::vector<std::string>& words);
     Xapian::Query word_query(const std::string& raw_word, const std::string& field, bool prefix);
     Xapian::Query prefix_query(const std::string& term_prefix);
     Xapian::Query indexed_forms_query(const std::string& normalized);
     // Whether the index has the word in any form (exact, stem, name base).
     bool is_known(const std::string& normalized);
+    const std::vector<std::string>& lemmas(const std::string& normalized);
+    bool is_everyday_word(const std::string& raw_word, const std::string& normalized);
+    Xapian::Query everyday_forms_query(const std::string& normalized, const std::string& field, int topic);
     // The word's exact form, stem and name base, each term scaled by `weight`.
     Xapian::Query forms_query(const std::string& normalized, const std::string& field, int topic, double weight = 1.0);
     // Its stem and name base, each term scaled by `weight`: its other forms.
@@ -70,6 +74,7 @@ private:
     const Xapian::Database& db_;
     RussianStemmer& stemmer_;
     const Synonyms& synonyms_;
+    const bool has_lemmas_;  // the index holds lemma terms (schema.h)
     Strictness strictness_ = Strictness::Strict;
     BuiltQuery out_;
     const QueryNode* root_ = nullptr;

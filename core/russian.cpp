@@ -1,5 +1,6 @@
 #include "core/russian.h"
 
+#include "core/dictionary.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -171,6 +172,13 @@ const std::string& RussianStemmer::stem(const std::string& normalized) {
     if (found != cache_.end()) return found->second;
     if (cache_.size() >= kMaxStemCacheSize) cache_.clear();
     return cache_.emplace(normalized, stemmer_(normalized)).first->second;
+}
+
+const std::vector<std::string>& RussianStemmer::lemmas(const std::string& normalized) {
+    auto found = lemma_cache_.find(normalized);
+    if (found != lemma_cache_.end()) return found->second;
+    if (lemma_cache_.size() >= kMaxStemCacheSize) lemma_cache_.clear();
+    return lemma_cache_.emplace(normalized, RussianDictionary::instance().lemmas(normalized)).first->second;
 }
 
 }  // namespace core

@@ -30,16 +30,22 @@ std::string surname_nominative_base(std::string_view normalized);
 // letter (`павл` → `павл`, `павел`, `павьл`, `павйл`).
 std::vector<std::string> name_base_starts(const std::string& base);
 
-// Snowball Russian stemming with a cache (most words repeat). Not thread-safe:
-// give each thread its own analyzer.
+// Snowball Russian stemming and dictionary lemmas, with caches (most words
+// repeat, and a lemma costs a Hunspell call under a process-wide lock).
+// Not thread-safe: give each thread its own analyzer.
 class RussianStemmer {
 public:
     RussianStemmer();
     const std::string& stem(const std::string& normalized);
+    // The dictionary forms of a lower-case word (`санкциями` -> `санкция`;
+    // `стали` -> `сталь`, `стать`), empty where the dictionary does not know
+    // it (names, new words). See dictionary.h.
+    const std::vector<std::string>& lemmas(const std::string& normalized);
 
 private:
     Xapian::Stem stemmer_;
     std::unordered_map<std::string, std::string> cache_;
+    std::unordered_map<std::string, std::vector<std::string>> lemma_cache_;
 };
 
 }  // namespace core

@@ -13,6 +13,7 @@ inline constexpr const char* kNamePrefix = "XN";      // surname_base() of capit
 inline constexpr const char* kTitlePrefix = "S";      // exact title words
 inline constexpr const char* kTitleStemPrefix = "ZS"; // stemmed title words
 inline constexpr const char* kTitleNamePrefix = "XTN";// name bases of title words
+inline constexpr const char* kLemmaPrefix = "XL";     // dictionary lemmas of words (dictionary.h), no positions
 
 // Boolean filter terms.
 inline constexpr const char* kIdPrefix = "Q";        // article id (unique)
@@ -25,6 +26,10 @@ inline constexpr const char* kSpeakerPrefix = "XSP"; // speaker_key() of each qu
 inline constexpr const char* kHasQuotesTerm = "XHASQUOTES";  // articles with attributed quotations
 inline constexpr const char* kReprintBandPrefix = "XRB";  // LSH bands of the body's signature (reprints.h)
 inline constexpr const char* kClusterPrefix = "XCL";      // reprint cluster key: the members of a cluster
+
+// Metadata: "1" when the index holds lemma terms. An index built before
+// them has none, and its queries search stems only.
+inline constexpr const char* kLemmasMetadataKey = "newsearch:lemmas";
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent

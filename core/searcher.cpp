@@ -26,6 +26,13 @@ constexpr Xapian::doccount kQuoteArticles = 200;
 // Words whose correction is remembered per searcher (per index generation).
 constexpr std::size_t kMaxCachedCorrections = 4096;
 
+// BM25 with more weight on repeated words (k1 1.5, Xapian's default 1) and
+// more length normalisation (b 0.75, default 0.5): a long article that
+// mentions every word once no longer outranks a short one about them.
+// Chosen on the development half of the everyday-words set
+// (tools/everyday_words): found@10 0.733 -> 0.767, MRR@10 0.510 -> 0.542.
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(1.5, 0, 1, 0.75, 0.5); }
+
 // The topics (things asked for) that words of `text` match.
 std::set<int> topics_in(const std::string& text, const HighlightTerms& terms, RussianStemmer& stemmer) {
     std::set<int> topics;
@@ -93,6 +100,7 @@ Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doc
     Ranking ranking;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
     if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
     const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
     ranking.total = mset.get_matches_estimated();
@@ -113,6 +121,7 @@ Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doc
     Ranking ranking;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
+    enquire.set_weighting_scheme(ranking_weight());
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
     const Xapian::MSet mset = enquire.get_mset(offset, limit, kCheckAtLeast);

@@ -7,9 +7,10 @@
 
 namespace core {
 
-// The most frequent indexed word one edit (a letter deleted, inserted,
-// replaced, or two swapped) away from `normalized`, or "" when there is none.
-// Cheap enough per query word: a few hundred term lookups.
+// The word one edit (a letter deleted, inserted, replaced, or two swapped)
+// away from `normalized` that the most articles hold as written or as a
+// name (any case form), or "" when there is none. Cheap enough
+// per unknown query word: a few hundred term lookups.
 std::string closest_known_word(const Xapian::Database& db, const std::string& normalized);
 
 }  // namespace core

@@ -228,6 +228,7 @@ void IndexBuilder::publish() {
             if (i == 0) {
                 Stopwatch spelling(times_.spelling);
                 documents_.write_spelling(parts_.front()->db);
+                documents_.write_metadata(parts_.front()->db);
             }
             parts_[i]->db.commit();
         });

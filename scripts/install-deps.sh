@@ -3,7 +3,7 @@
 # quick when everything is present. Usage: scripts/install-deps.sh GROUP...
 #   build    compilers, CMake and the libraries (the default)
 #   test     what the test suite uses besides the build (curl, xapian-tcpsrv, wrk, time, feedparser)
-#   bench    wrk, PostgreSQL 15, xz, python3 (bench/)
+#   bench    wrk, PostgreSQL 15, xz, python3 (bench/); python3-xapian, hunspell (tools/everyday_words)
 #   fuzz     clang with libFuzzer and the sanitizer runtimes
 #   browser  Chromium and Node.js for the browser test
 #   container podman, buildah, debootstrap (docker/)
@@ -12,7 +12,7 @@ set -euo pipefail
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2"
   [test]="curl xapian-tools python3 python3-feedparser wrk time"
-  [bench]="wrk postgresql xz-utils python3 curl time"
+  [bench]="wrk postgresql xz-utils python3 curl time python3-xapian hunspell"
   [fuzz]="clang libclang-rt-14-dev"
   [browser]="chromium nodejs npm"
   [container]="podman buildah debootstrap"

@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -106,6 +107,33 @@ std::vector<std::string> ordinary_words(const std::string& texts_dir, std::size_
     return words;
 }
 
+std::string with_typo(const std::string& surname) {
+    static const icu::UnicodeString kAlphabet = icu::UnicodeString::fromUTF8("абвгдежзийклмнопрстуфхцчшщыьэюя");
+    icu::UnicodeString word = icu::UnicodeString::fromUTF8(surname);
+    if (word.length() < 3) return surname;
+    // FNV-1a: a fixed choice per surname on every platform.
+    std::uint32_t hash = 2166136261u;
+    for (unsigned char c : surname) hash = (hash ^ c) * 16777619u;
+    const int32_t at = 1 + static_cast<int32_t>(hash % static_cast<std::uint32_t>(word.length() - 1));
+    switch ((hash >> 8) % 3) {
+        case 0: {  // wrong letter
+            UChar replacement = kAlphabet[static_cast<int32_t>((hash >> 12) % static_cast<std::uint32_t>(kAlphabet.length()))];
+            if (replacement == word[at]) replacement = replacement == u'а' ? u'о' : u'а';
+            word.setCharAt(at, replacement);
+            break;
+        }
+        case 1:  // missing letter
+            word.remove(at, 1);
+            break;
+        default:  // doubled letter
+            word.insert(at, word[at]);
+            break;
+    }
+    std::string out;
+    word.toUTF8String(out);
+    return out;
+}
+
 std::string romanized(const std::string& cyrillic) {
     UErrorCode status = U_ZERO_ERROR;
     static const std::unique_ptr<icu::Transliterator> bgn(icu::Transliterator::createInstance(
@@ -166,6 +194,7 @@ RecallFigures NameRecallEvaluation::measure(const std::vector<NameMention>& ment
     for (const NameMention& mention : mentions) {
         const std::string query = casing == Casing::Lowercase ? lowercase(mention.surname)
                                   : casing == Casing::Latin   ? romanized(mention.surname)
+                                  : casing == Casing::Typo    ? with_typo(mention.surname)
                                                               : mention.surname;
         auto found = cache.find(query);
         if (found == cache.end()) found = cache.emplace(query, matching_ids(query)).first;

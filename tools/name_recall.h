@@ -34,9 +34,15 @@ enum class Analysis { Ours, PlainSnowball };
 // How the surname is typed: as annotated, in lower case, or in Latin letters
 // (ICU's BGN/PCGN romanisation without the marks people do not type,
 // `Навальный` → `Navalnyy`, `Соловьёв` → `Solovyev`).
-enum class Casing { Capitalized, Lowercase, Latin };
+// Typo: capitalised, with one letter wrong, missing or doubled (with_typo()).
+enum class Casing { Capitalized, Lowercase, Latin, Typo };
 
 std::string romanized(const std::string& cyrillic);
+
+// The surname with one typo, the same for the same surname: a letter after
+// the first replaced by another, left out or doubled, in turn by surname
+// (`Абрамович` → `Абраиович`, `Бетховен` → `Бетховн`).
+std::string with_typo(const std::string& surname);
 
 // Builds an index of `texts_dir` in `work_dir` with the given analysis and
 // measures recall for every mention, the surname typed with `casing`.

@@ -15,7 +15,8 @@ void report(const char* label, const eval::RecallFigures& f, bool list_missed) {
                 label, f.found, f.pairs, f.hard_found, f.hard_pairs);
     if (!list_missed) return;
     for (const eval::NameMention& m : f.missed) {
-        std::printf("  missed %s in %s%s\n", m.surname.c_str(), m.doc_id.c_str(), m.hard ? " (hard)" : "");
+        const std::string typed = std::string(label) == "one typo" ? " as " + eval::with_typo(m.surname) : "";
+        std::printf("  missed %s%s in %s%s\n", m.surname.c_str(), typed.c_str(), m.doc_id.c_str(), m.hard ? " (hard)" : "");
     }
 }
 
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
         report("capitalised", evaluation.measure(mentions, eval::Casing::Capitalized), missed);
         report("lowercase", evaluation.measure(mentions, eval::Casing::Lowercase), missed);
         report("Latin letters", evaluation.measure(mentions, eval::Casing::Latin), missed);
+        report("one typo", evaluation.measure(mentions, eval::Casing::Typo), missed);
     };
     if (baseline) run(eval::Analysis::PlainSnowball, "plain Xapian + Snowball");
     run(eval::Analysis::Ours, "newsearch");
