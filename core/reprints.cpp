@@ -1,6 +1,7 @@
 #include "core/reprints.h"
 
 #include "core/article.h"
+#include "core/data.h"
 #include "core/schema.h"
 #include "core/text.h"
 
@@ -72,6 +73,15 @@ struct HashFamily {
 const HashFamily& hash_family() {
     static const HashFamily family;
     return family;
+}
+
+// A figure: digits, or a cardinal number written as a word («три», «восьми»).
+bool is_number(const std::string& word) {
+    static const std::unordered_set<std::string> number_words = [] {
+        const std::vector<std::string> words = data::words(data::kNumberWords);
+        return std::unordered_set<std::string>(words.begin(), words.end());
+    }();
+    return word.find_first_of("0123456789") != std::string::npos || number_words.count(word) > 0;
 }
 
 bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
@@ -209,7 +219,7 @@ ReprintSignature reprint_signature(std::string_view body, std::string_view date)
     std::unordered_set<std::uint64_t> seen;
     for (const std::string& word : words) {
         if (signature.numbers.size() >= kMaxNumbers) break;
-        if (word.find_first_of("0123456789") == std::string::npos) continue;
+        if (!is_number(word)) continue;
         const auto hash = static_cast<std::uint32_t>(fnv1a(word) >> 32);
         if (std::find(signature.numbers.begin(), signature.numbers.end(), hash) == signature.numbers.end()) {
             signature.numbers.push_back(hash);

@@ -259,3 +259,15 @@ TEST_CASE("the batch index and a live write apply the same date rule") {
         CHECK(core::assign_cluster(db, "follow-up", doc) == expected);
     }
 }
+
+TEST_CASE("a template post with new figures written as words is a new post, the same figures a copy") {
+    const auto drones = [](const std::string& count, const std::string& places) {
+        return "Ещё " + count + " беспилотника, летевших на город, сбиты силами ПВО в округах " + places +
+               ". Специалисты экстренных служб работают на месте падения обломков, — мэр";
+    };
+    const auto three = reprint_signature(drones("три", "Северный и Южный"), "2024-11-10");
+    CHECK_FALSE(core::is_reprint(three, reprint_signature(drones("восемь", "Северный и Южный"), "2024-11-10")));
+    CHECK(core::is_reprint(three, reprint_signature("⚡️" + drones("три", "Северный и Южный"), "2024-11-10")));
+    CHECK(core::number_agreement(three, reprint_signature(drones("восьми", "Северный и Южный"))) == 0.0);
+    CHECK(core::number_agreement(reprint_signature(drones("трёх", "Северный")), reprint_signature(drones("трех", "Северный"))) == 1.0);
+}
