@@ -22,6 +22,7 @@ extern const char* const kDocumentVerbs;     // document_verbs.txt
 extern const char* const kAuthoredTexts;     // authored_texts.txt
 extern const char* const kSpeechNouns;       // speech_nouns.txt
 extern const char* const kReferringRoles;    // referring_roles.txt
+extern const char* const kNumberWords;       // number_words.txt
 
 // The lines of a data file that hold data: trimmed, without blank lines and
 // `#` comments.

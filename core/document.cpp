@@ -64,7 +64,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         if (!quote.speaker.empty()) doc.add_boolean_term(filter_term(*find_field("speaker"), quote.speaker));
     }
     if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
-    const ReprintSignature signature = reprint_signature(article.text);
+    const ReprintSignature signature = reprint_signature(article.text, article.date);
     add_reprint_signature(doc, signature);
     if (clusters_ == ClusterAssignment::InBatch) set_cluster(doc, reprints_.assign(article.id, signature));
     doc.add_value(schema::kContentHashSlot, content_hash(article));

@@ -1,11 +1,14 @@
 #include "core/reprints.h"
 
 #include "core/article.h"
+#include "core/data.h"
 #include "core/schema.h"
 #include "core/text.h"
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
 #include <iterator>
 #include <unordered_set>
 
@@ -28,6 +31,10 @@ constexpr std::size_t kStoredOpeningPairs = 39;
 constexpr double kSimilarityThreshold = 0.45;
 constexpr double kOpeningThreshold = 0.6;
 constexpr double kNumberThreshold = 0.3;
+// Copies of a story appear within days; past this many days apart only a
+// near-verbatim body (a repost of an old text) is still a copy.
+constexpr std::int32_t kDateWindowDays = 14;
+constexpr double kVerbatimSimilarity = 0.7;
 // Numbers compared: the first distinct ones, enough for a post's figures.
 constexpr std::size_t kMaxNumbers = 24;
 constexpr std::size_t kMinNumbers = 1;
@@ -66,6 +73,15 @@ struct HashFamily {
 const HashFamily& hash_family() {
     static const HashFamily family;
     return family;
+}
+
+// A figure: digits, or a cardinal number written as a word («три», «восьми»).
+bool is_number(const std::string& word) {
+    static const std::unordered_set<std::string> number_words = [] {
+        const std::vector<std::string> words = data::words(data::kNumberWords);
+        return std::unordered_set<std::string>(words.begin(), words.end());
+    }();
+    return word.find_first_of("0123456789") != std::string::npos || number_words.count(word) > 0;
 }
 
 bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
@@ -176,8 +192,26 @@ std::vector<std::string> reprint_words(std::string_view body) {
     return words;
 }
 
-ReprintSignature reprint_signature(std::string_view body) {
+std::int32_t publication_day(std::string_view date) {
+    if (date.size() < 10 || date[4] != '-' || date[7] != '-') return ReprintSignature::kUndated;
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8};
+    const std::size_t lengths[3] = {4, 2, 2};
+    for (int i = 0; i < 3; ++i) {
+        for (char c : date.substr(starts[i], lengths[i])) {
+            if (!std::isdigit(static_cast<unsigned char>(c))) return ReprintSignature::kUndated;
+            parts[i] = parts[i] * 10 + (c - '0');
+        }
+    }
+    const std::chrono::year_month_day ymd{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+                                          std::chrono::day{static_cast<unsigned>(parts[2])}};
+    if (!ymd.ok()) return ReprintSignature::kUndated;
+    return static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
+
+ReprintSignature reprint_signature(std::string_view body, std::string_view date) {
     ReprintSignature signature;
+    signature.day = publication_day(date);
     const std::vector<std::string> words = reprint_words(body);
     if (words.size() < kMinWords) return signature;
     const HashFamily& family = hash_family();
@@ -185,7 +219,7 @@ ReprintSignature reprint_signature(std::string_view body) {
     std::unordered_set<std::uint64_t> seen;
     for (const std::string& word : words) {
         if (signature.numbers.size() >= kMaxNumbers) break;
-        if (word.find_first_of("0123456789") == std::string::npos) continue;
+        if (!is_number(word)) continue;
         const auto hash = static_cast<std::uint32_t>(fnv1a(word) >> 32);
         if (std::find(signature.numbers.begin(), signature.numbers.end(), hash) == signature.numbers.end()) {
             signature.numbers.push_back(hash);
@@ -237,7 +271,13 @@ double number_agreement(const ReprintSignature& a, const ReprintSignature& b) {
 
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
     return body_similarity(a, b) >= kSimilarityThreshold && opening_overlap(a, b) >= kOpeningThreshold &&
-           number_agreement(a, b) >= kNumberThreshold;
+           number_agreement(a, b) >= kNumberThreshold && published_close(a, b);
+}
+
+bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
+    if (a.day == ReprintSignature::kUndated || b.day == ReprintSignature::kUndated) return true;
+    const std::int64_t apart = std::abs(static_cast<std::int64_t>(a.day) - b.day);
+    return apart <= kDateWindowDays || body_similarity(a, b) >= kVerbatimSimilarity;
 }
 
 std::string ReprintSignature::serialize() const {
@@ -249,6 +289,8 @@ std::string ReprintSignature::serialize() const {
         put(static_cast<std::uint32_t>(values->size()));
         for (std::uint32_t value : *values) put(value);
     }
+    // Last, so that a signature stored before dates were kept reads as undated.
+    if (day != kUndated) put(static_cast<std::uint32_t>(day));
     return out;
 }
 
@@ -270,6 +312,7 @@ ReprintSignature ReprintSignature::parse(std::string_view bytes) {
             if (!get(value)) return {};
         }
     }
+    if (std::uint32_t day = 0; get(day)) signature.day = static_cast<std::int32_t>(day);
     return signature;
 }
 

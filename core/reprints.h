@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <climits>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -20,6 +21,9 @@ struct ReprintSignature {
     std::vector<std::uint32_t> minhash;  // empty when the body is too short to compare
     std::vector<std::uint32_t> opening;  // hashes of the body's first word pairs, in order
     std::vector<std::uint32_t> numbers;  // hashes of the body's distinct numbers (the first few), sorted
+    std::int32_t day = kUndated;          // the publication day (days since 1970-01-01), or kUndated
+
+    static constexpr std::int32_t kUndated = INT32_MIN;
 
     bool empty() const { return minhash.empty(); }
     std::string serialize() const;
@@ -32,7 +36,19 @@ struct ReprintSignature {
 // normalised (case, ё/е; quote marks, dashes and spacing are not words).
 std::vector<std::string> reprint_words(std::string_view body);
 
-ReprintSignature reprint_signature(std::string_view body);
+// `date` is the article's date ("2024-11-22", "2024-11-22T10:44:41+00:00"),
+// or empty when unknown.
+ReprintSignature reprint_signature(std::string_view body, std::string_view date = {});
+
+// The day of a date as days since 1970-01-01, or ReprintSignature::kUndated
+// when `date` does not start with a valid YYYY-MM-DD.
+std::int32_t publication_day(std::string_view date);
+// Whether the two were published close enough in time to be copies: copies
+// appear within days of each other, while a text reused in part weeks later
+// is a follow-up or a template post. A near-verbatim body is a copy whenever
+// it appears (a repost of an old story), and an undated article is judged
+// by its text alone.
+bool published_close(const ReprintSignature& a, const ReprintSignature& b);
 
 // Estimated Jaccard similarity of the two bodies' word pairs (MinHash).
 double body_similarity(const ReprintSignature& a, const ReprintSignature& b);

@@ -192,3 +192,82 @@ TEST_CASE("a channel footer is boilerplate once its links were read as markup") 
     CHECK(std::find(words.begin(), words.end(), "подписаться") == words.end());
     CHECK(words == core::reprint_words(kStory));
 }
+
+namespace {
+
+// kStory with a paragraph of new text: most of it reused, but not verbatim.
+const std::string kStoryWithNewParagraph =
+    kStory +
+    " Похожие работы в прошлом году заняли два месяца и вызвали пробки на соседних улицах, поэтому на этот "
+    "раз график сделали плотнее, а подрядчику запретили перекрывать больше одной полосы днем в будни.";
+
+}  // namespace
+
+TEST_CASE("a story reused in part within days is a reprint, but weeks later it is a follow-up") {
+    const auto story = reprint_signature(kStory, "2024-11-20");
+    REQUIRE(core::body_similarity(story, reprint_signature(kStoryWithNewParagraph)) < 0.7);
+    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-22T10:44:41+00:00")));
+    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-06")));
+    CHECK_FALSE(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-12-20")));
+    CHECK_FALSE(core::is_reprint(reprint_signature(kStoryWithNewParagraph, "2024-10-01"), story));
+}
+
+TEST_CASE("a near-verbatim repost of an old story is a reprint however late it comes") {
+    const auto story = reprint_signature(kStory, "2024-03-05");
+    const auto repost = reprint_signature("Срочно.\n" + kStory + "\nФото: пресс-служба мэрии.", "2024-11-20");
+    CHECK(core::is_reprint(story, repost));
+    CHECK(core::published_close(story, repost));
+}
+
+TEST_CASE("an undated article is judged by its text alone") {
+    const auto undated = reprint_signature(kStoryWithNewParagraph, "");
+    CHECK(undated.day == core::ReprintSignature::kUndated);
+    CHECK(core::is_reprint(reprint_signature(kStory, "2024-11-20"), undated));
+    CHECK(core::is_reprint(undated, reprint_signature(kStory, "2020-01-01")));
+}
+
+TEST_CASE("a publication day is read from the date's YYYY-MM-DD; anything else leaves the article undated") {
+    CHECK(core::publication_day("1970-01-02") == 1);
+    CHECK(core::publication_day("2024-11-22T23:59:00+00:00") - core::publication_day("2024-11-21") == 1);
+    CHECK(core::publication_day("2024-03-01") - core::publication_day("2024-02-28") == 2);
+    CHECK(core::publication_day("") == core::ReprintSignature::kUndated);
+    CHECK(core::publication_day("22.11.2024") == core::ReprintSignature::kUndated);
+    CHECK(core::publication_day("2024-02-30") == core::ReprintSignature::kUndated);
+}
+
+TEST_CASE("a stored signature keeps its day, and one stored before days were kept reads as undated") {
+    const auto dated = reprint_signature(kStory, "2024-11-20");
+    CHECK(core::ReprintSignature::parse(dated.serialize()).day == core::publication_day("2024-11-20"));
+    auto undated = dated;
+    undated.day = core::ReprintSignature::kUndated;
+    const auto old = core::ReprintSignature::parse(undated.serialize());
+    CHECK(old.day == core::ReprintSignature::kUndated);
+    CHECK(old.minhash == dated.minhash);
+}
+
+TEST_CASE("the batch index and a live write apply the same date rule") {
+    for (const auto& [date, expected] : {std::pair{"2024-12-20", "follow-up"}, std::pair{"2024-11-21", "story"}}) {
+        core::ReprintIndex index;
+        CHECK(index.assign("story", reprint_signature(kStory, "2024-11-20")) == "story");
+        CHECK(index.assign("follow-up", reprint_signature(kStoryWithNewParagraph, date)) == expected);
+
+        Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+        core::DocumentBuilder batch;
+        db.add_document(batch.build(article("story", kStory, "2024-11-20")));
+        core::DocumentBuilder live;  // a write path's own builder: it has seen nothing
+        Xapian::Document doc = live.build(article("follow-up", kStoryWithNewParagraph, date));
+        CHECK(core::assign_cluster(db, "follow-up", doc) == expected);
+    }
+}
+
+TEST_CASE("a template post with new figures written as words is a new post, the same figures a copy") {
+    const auto drones = [](const std::string& count, const std::string& places) {
+        return "Ещё " + count + " беспилотника, летевших на город, сбиты силами ПВО в округах " + places +
+               ". Специалисты экстренных служб работают на месте падения обломков, — мэр";
+    };
+    const auto three = reprint_signature(drones("три", "Северный и Южный"), "2024-11-10");
+    CHECK_FALSE(core::is_reprint(three, reprint_signature(drones("восемь", "Северный и Южный"), "2024-11-10")));
+    CHECK(core::is_reprint(three, reprint_signature("⚡️" + drones("три", "Северный и Южный"), "2024-11-10")));
+    CHECK(core::number_agreement(three, reprint_signature(drones("восьми", "Северный и Южный"))) == 0.0);
+    CHECK(core::number_agreement(reprint_signature(drones("трёх", "Северный")), reprint_signature(drones("трех", "Северный"))) == 1.0);
+}

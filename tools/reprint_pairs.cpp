@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -47,8 +48,13 @@ std::vector<Pair> read_pairs(const std::string& path) {
 }
 
 // The bodies of `ids`, read from the xz-compressed JSON lines.
-std::map<std::string, std::string> read_texts(const std::string& corpus, const std::set<std::string>& ids) {
-    std::map<std::string, std::string> texts;
+struct Text {
+    std::string body;
+    std::string date;
+};
+
+std::map<std::string, Text> read_texts(const std::string& corpus, const std::set<std::string>& ids) {
+    std::map<std::string, Text> texts;
     const std::string command = "xz -dc '" + corpus + "'";
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
     if (!pipe) return texts;
@@ -67,7 +73,8 @@ std::map<std::string, std::string> read_texts(const std::string& corpus, const s
         if (item.contains("source") && item["source"].is_string()) article.source = item["source"];
         // As the indexer reads it (indexer/corpus_reader.cpp).
         if (core::is_telegram(article)) core::read_telegram_markup(article);
-        texts[id] = article.text;
+        const std::string date = item.contains("date") && item["date"].is_string() ? item["date"].get<std::string>() : "";
+        texts[id] = {article.text, date};
     }
     return texts;
 }
@@ -84,6 +91,7 @@ struct Measured {
     double opening;
     double numbers;
     bool decided;
+    long apart;  // days between the two, or -1 when either is undated
 };
 
 Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
@@ -98,6 +106,25 @@ Figures count(const std::vector<Measured>& measured, const std::string& half, do
         else ++f.tn;
     }
     return f;
+}
+
+// The date rule over windows (days apart) and the similarity above which
+// dates do not matter, on top of the text decision as chosen (0.45 / 0.6 / 0.3).
+void print_date_grid(const std::vector<Measured>& measured) {
+    std::printf("window verbatim | dev P R | test P R\n");
+    for (long window : {0L, 1L, 2L, 3L, 7L, 14L, 30L, 100000L}) {
+        for (double verbatim : {0.6, 0.7, 0.8, 0.9, 1.01}) {
+            std::vector<Measured> ruled = measured;
+            for (Measured& m : ruled) {
+                const bool text = m.similarity >= 0.45 && m.opening >= 0.6 && m.numbers >= 0.3;
+                m.decided = text && (m.apart < 0 || m.apart <= window || m.similarity >= verbatim);
+            }
+            const Figures dev = count(ruled, "dev", 0, 0, 0, true);
+            const Figures test = count(ruled, "test", 0, 0, 0, true);
+            std::printf("%6ld %.2f | %.3f %.3f | %.3f %.3f\n", window, verbatim, dev.precision(), dev.recall(),
+                        test.precision(), test.recall());
+        }
+    }
 }
 
 }  // namespace
@@ -129,9 +156,9 @@ int main(int argc, char** argv) {
     }
     std::set<std::string> ids;
     for (const Pair& p : pairs) ids.insert({p.a, p.b});
-    const std::map<std::string, std::string> texts = read_texts(corpus, ids);
+    const std::map<std::string, Text> texts = read_texts(corpus, ids);
     std::map<std::string, core::ReprintSignature> signatures;
-    for (const auto& [id, text] : texts) signatures[id] = core::reprint_signature(text);
+    for (const auto& [id, text] : texts) signatures[id] = core::reprint_signature(text.body, text.date);
 
     std::vector<Measured> measured;
     for (const Pair& p : pairs) {
@@ -141,8 +168,9 @@ int main(int argc, char** argv) {
         }
         const auto& a = signatures[p.a];
         const auto& b = signatures[p.b];
-        measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b),
-                            core::number_agreement(a, b), core::is_reprint(a, b)});
+        const bool dated = a.day != core::ReprintSignature::kUndated && b.day != core::ReprintSignature::kUndated;
+        measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b), core::number_agreement(a, b),
+                            core::is_reprint(a, b), dated ? std::labs(static_cast<long>(a.day) - b.day) : -1});
     }
     if (grid) {
         std::printf("similarity opening numbers | dev P R | test P R\n");
@@ -156,6 +184,7 @@ int main(int argc, char** argv) {
                 }
             }
         }
+        print_date_grid(measured);
     }
     for (const std::string half : {"dev", "test"}) {
         const Figures f = count(measured, half, 0, 0, 0, true);
@@ -165,8 +194,9 @@ int main(int argc, char** argv) {
     if (details) {
         for (const Measured& m : measured) {
             if (m.decided == m.pair->copy) continue;
-            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f\n", m.decided ? "FP" : "FN",
-                        m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity, m.opening, m.numbers);
+            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f days apart %ld\n",
+                        m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
+                        m.opening, m.numbers, m.apart);
         }
     }
     return 0;
