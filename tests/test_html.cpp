@@ -1,6 +1,7 @@
 // The pages' HTML writer (server/pages/html.h): text and attribute values are
-// escaped unless written through raw().
+// escaped unless written through raw(); the speaker line and pagination built with it.
 #include "server/pages/html.h"
+#include "server/pages/parts.h"
 
 #include <catch2/catch.hpp>
 
@@ -37,4 +38,38 @@ TEST_CASE("Russian text passes through unchanged apart from the five special cha
     Html html;
     html.text("Ёлка «ёж» — 5 > 3");
     CHECK(html.str() == "Ёлка «ёж» — 5 &gt; 3");
+}
+
+TEST_CASE("a boolean attribute has no value and another writer's markup is appended as written") {
+    Html part;
+    part.open("b").text("a&b").close("b");
+    Html html;
+    html.open("textarea").attr("readonly").append(part).close("textarea");
+    CHECK(html.str() == "<textarea readonly><b>a&amp;b</b></textarea>");
+}
+
+TEST_CASE("the speaker line escapes the speaker and says when no author is known only where asked") {
+    core::Quotation quote;
+    quote.speaker = "Лавров";
+    quote.speaker_full = "Сергей <Лавров>";
+    quote.speaker_title = "министр \"иностранных\" дел";
+    Html named;
+    server::pages::speaker_line(named, quote, "/search?q=a&b", true);
+    CHECK(named.str() == "<a class=\"speaker\" href=\"/search?q=a&amp;b\">Сергей &lt;Лавров&gt;</a>, "
+                         "<span class=\"meta\">министр &quot;иностранных&quot; дел</span>");
+    quote.speaker.clear();
+    Html unknown;
+    server::pages::speaker_line(unknown, quote, "", true);
+    CHECK(unknown.str() == "<span class=\"meta\">автор не установлен</span>, <span class=\"meta\">министр "
+                           "&quot;иностранных&quot; дел</span>");
+    Html silent;
+    server::pages::speaker_line(silent, quote, "", false);
+    CHECK(silent.str() == "<span class=\"meta\">министр &quot;иностранных&quot; дел</span>");
+}
+
+TEST_CASE("pagination links the pages around the current one, which is not a link") {
+    Html html;
+    server::pages::pagination(html, "/p?o=0", {{1, "/p?o=0"}, {2, ""}}, "");
+    CHECK(html.str() == "<nav class=\"pages\" aria-label=\"Страницы\"><a rel=\"prev\" href=\"/p?o=0\">← Назад</a>"
+                        "<a href=\"/p?o=0\">1</a><span class=\"current\" aria-current=\"page\">2</span></nav>");
 }
