@@ -9,40 +9,33 @@ namespace server {
 namespace {
 
 using namespace pages;
-using core::html_escape;
 
 // The article's copies, earliest first.
-std::string reprints_section(const core::ArticleView& view) {
-    if (view.reprints.empty()) return {};
-    std::string out = "<section id=\"reprints\"><h2>Перепечатки (" + std::to_string(view.reprints.size()) + ")</h2><ol>";
+void reprints_section(Html& out, const core::ArticleView& view) {
+    if (view.reprints.empty()) return;
+    out.open("section").attr("id", "reprints").open("h2").text("Перепечатки (");
+    out.text(static_cast<long long>(view.reprints.size())).text(")").close("h2").open("ol");
     for (const core::Copy& copy : view.reprints) {
-        out += "<li><a " + href("/doc/" + percent_encode(copy.id)) + ">" +
-               html_escape(copy.title.empty() ? copy.id : copy.title) + "</a> <span class=\"meta\">" +
-               html_escape(copy.source) + (copy.date.empty() ? "" : ", " + html_escape(ru_date(copy.date))) +
-               "</span></li>";
+        out.open("li").open("a").attr("href", "/doc/" + percent_encode(copy.id));
+        out.text(copy.title.empty() ? copy.id : copy.title).close("a").text(" ");
+        out.open("span").attr("class", "meta").text(copy.source);
+        if (!copy.date.empty()) out.text(", ").text(ru_date(copy.date));
+        out.close("span").close("li");
     }
-    return out + "</ol></section>";
+    out.close("ol").close("section");
 }
 
 // The article's attributed quotations, each with its speaker; a speaker's
 // name links to every article quoting them (the speaker: filter).
-std::string quotations_section(const core::ArticleView& view) {
-    if (view.article.quotes.empty()) return {};
-    std::string out = "<section class=\"quotes\" id=\"quotes\"><h2>Цитаты</h2><ul>";
+void quotations_section(Html& out, const core::ArticleView& view) {
+    if (view.article.quotes.empty()) return;
+    out.open("section").attr("class", "quotes").attr("id", "quotes").open("h2").text("Цитаты").close("h2").open("ul");
     for (const core::Quotation& quote : view.article.quotes) {
-        out += "<li><q>" + html_escape(quote.text) + "</q> — ";
-        const std::string who = quote.speaker_full.empty() ? quote.speaker : quote.speaker_full;
-        if (!quote.speaker.empty()) {
-            out += "<a class=\"speaker\" " + href(search_link({"speaker:«" + quote.speaker + "»", {}})) + ">" +
-                   html_escape(who) + "</a>";
-        }
-        if (!quote.speaker_title.empty()) {
-            out += (quote.speaker.empty() ? "" : ", ") + std::string("<span class=\"meta\">") +
-                   html_escape(quote.speaker_title) + "</span>";
-        }
-        out += "</li>";
+        out.open("li").open("q").text(quote.text).close("q").text(" — ");
+        speaker_line(out, quote, search_link({"speaker:«" + quote.speaker + "»", {}}), false);
+        out.close("li");
     }
-    return out + "</ul></section>";
+    out.close("ul").close("section");
 }
 
 std::string citation_text(const core::Article& a) {
@@ -58,13 +51,15 @@ std::string citation_text(const core::Article& a) {
     return out;
 }
 
-std::string paragraphs(const std::string& html) {
-    std::string out = "<div class=\"text\"><p>";
-    for (char c : html) {
-        if (c == '\n') out += "</p><p>";
-        else out.push_back(c);
+// The text's lines as paragraphs; the text is markup already escaped, with <mark>.
+void paragraphs(Html& out, const std::string& text_html) {
+    out.open("div").attr("class", "text").open("p");
+    std::size_t start = 0;
+    for (std::size_t end = text_html.find('\n'); end != std::string::npos; end = text_html.find('\n', start)) {
+        out.raw(std::string_view(text_html).substr(start, end - start)).close("p").open("p");
+        start = end + 1;
     }
-    return out + "</p></div>";
+    out.raw(std::string_view(text_html).substr(start)).close("p").close("div");
 }
 
 std::size_t count_marks(const std::string& html) {
@@ -86,31 +81,44 @@ Reply article_page(const Request& http, IndexHandle& index) {
     if (!view) return error_page(404, "Статья " + id + " не найдена.");
     const core::Article& a = view->article;
 
-    std::string content = "<article>";
+    Page page{a.title.empty() ? a.id : a.title, query, {}, {}};
+    Html& out = page.main;
+    out.open("article");
     if (!query.text.empty() || !query.filters.empty()) {
-        content += "<p class=\"backlink\"><a id=\"back\" " + href(search_link(query)) + ">← К результатам</a></p>";
+        out.open("p").attr("class", "backlink").open("a").attr("id", "back").attr("href", search_link(query));
+        out.text("← К результатам").close("a").close("p");
     }
-    content += "<h1>" + (view->title_html.empty() ? html_escape(a.id) : view->title_html) + "</h1>" + meta_line(a);
+    out.open("h1");
+    if (view->title_html.empty()) out.text(a.id);
+    else out.raw(view->title_html);  // escaped, with <mark>
+    out.close("h1");
+    meta_line(out, a);
     if (is_web_link(a.url)) {
-        content += "<p class=\"meta\"><a " + href(a.url) + " rel=\"noopener noreferrer\">" + html_escape(a.url) + "</a></p>";
+        out.open("p").attr("class", "meta").open("a").attr("href", a.url).attr("rel", "noopener noreferrer");
+        out.text(a.url).close("a").close("p");
     }
-    content += "<div class=\"actions\">";
+    out.open("div").attr("class", "actions");
     const std::size_t marks = count_marks(view->title_html) + count_marks(view->text_html);
     if (view->text_html.find("id=\"first-match\"") != std::string::npos) {
-        content += "<a class=\"button secondary\" id=\"jump\" href=\"#first-match\">↓ К первому совпадению</a>";
+        out.open("a").attr("class", "button secondary").attr("id", "jump").attr("href", "#first-match");
+        out.text("↓ К первому совпадению").close("a");
     }
-    if (marks > 0) {
-        content += "<span class=\"meta\">Совпадений: " + std::to_string(marks) + "</span>";
-    }
+    if (marks > 0) out.open("span").attr("class", "meta").text("Совпадений: ").text(static_cast<long long>(marks)).close("span");
     if (!a.quotes.empty()) {
-        content += "<a class=\"button secondary\" href=\"#quotes\">Цитаты (" + std::to_string(a.quotes.size()) + ") ↓</a>";
+        out.open("a").attr("class", "button secondary").attr("href", "#quotes");
+        out.text("Цитаты (").text(static_cast<long long>(a.quotes.size())).text(") ↓").close("a");
     }
-    content += "<button type=\"button\" class=\"secondary\" id=\"copy-citation\" hidden>Скопировать цитату</button>"
-               "<span class=\"copied\" id=\"copy-status\" role=\"status\"></span></div>";
-    content += "<details class=\"citation\"><summary>Ссылка для цитирования</summary><textarea id=\"citation-text\" "
-               "rows=\"3\" readonly>" + html_escape(citation_text(a)) + "</textarea></details>";
-    content += paragraphs(view->text_html) + quotations_section(*view) + reprints_section(*view) + "</article>";
-    return Reply{200, kHtml, render(Page{a.title.empty() ? a.id : a.title, query, content, ""})};
+    out.open("button").attr("type", "button").attr("class", "secondary").attr("id", "copy-citation").attr("hidden");
+    out.text("Скопировать цитату").close("button");
+    out.open("span").attr("class", "copied").attr("id", "copy-status").attr("role", "status").close("span").close("div");
+    out.open("details").attr("class", "citation").open("summary").text("Ссылка для цитирования").close("summary");
+    out.open("textarea").attr("id", "citation-text").attr("rows", "3").attr("readonly").text(citation_text(a));
+    out.close("textarea").close("details");
+    paragraphs(out, view->text_html);
+    quotations_section(out, *view);
+    reprints_section(out, *view);
+    out.close("article");
+    return Reply{200, kHtml, render(page)};
 }
 
 }  // namespace server

@@ -1,12 +1,9 @@
-#include "core/text.h"
 #include "server/pages.h"
 #include "server/pages/parts.h"
 
 namespace server {
 namespace pages {
 namespace {
-
-using core::html_escape;
 
 constexpr const char* kHelp = R"html(<details class="help" id="help"%OPEN%><summary>Как искать</summary><ul>
 <li><code>Казакбаев Лавров</code> — статьи, где есть оба слова в любой форме: «Лавров» найдёт «Лаврова» и «Лавровым».</li>
@@ -23,79 +20,84 @@ constexpr const char* kHelp = R"html(<details class="help" id="help"%OPEN%><summ
 
 }  // namespace
 
-std::string hidden_filter_inputs(const Filters& filters) {
-    std::string out;
+void hidden_filter_inputs(Html& out, const Filters& filters) {
     for (const auto& [name, value] : {std::pair{"source", &filters.source}, std::pair{"place", &filters.place},
                                       std::pair{"from", &filters.date_from}, std::pair{"to", &filters.date_to}}) {
-        if (!value->empty()) {
-            out += "<input type=\"hidden\" name=\"" + std::string(name) + "\" value=\"" + html_escape(*value) + "\">";
-        }
+        if (!value->empty()) out.open("input").attr("type", "hidden").attr("name", name).attr("value", *value);
     }
-    return out;
 }
 
-std::string help(bool open) {
-    std::string out = kHelp;
-    out.replace(out.find("%OPEN%"), 6, open ? " open" : "");
-    return out;
+void help(Html& out, bool open) {
+    std::string text = kHelp;
+    text.replace(text.find("%OPEN%"), 6, open ? " open" : "");
+    out.raw(text);  // a fixed block of markup, nothing from outside
 }
 
-std::string render(const Page& page) {
-    std::string out;
-    out.reserve(page.main.size() + page.aside.size() + 4096);
-    out += "<!doctype html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<meta name=\"referrer\" content=\"no-referrer\">";
-    out += "<title>" + html_escape(page.title) + "</title>";
-    out += "<link rel=\"stylesheet\" href=\"/assets/style.css\"><script src=\"/assets/app.js\" defer></script>";
-    out += "</head><body><header><form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">"
-           "<a class=\"logo\" href=\"/\">Поиск по новостям</a><span class=\"box\">"
-           "<input type=\"search\" id=\"q\" name=\"q\" aria-label=\"Запрос\" autocomplete=\"off\" "
-           "placeholder=\"Например: Казакбаев Лавров\" value=\"";
-    out += html_escape(page.query.text);
-    out += "\"><button type=\"submit\">Найти</button></span>";
-    out += hidden_filter_inputs(page.query.filters);
-    if (page.quotes_view) out += "<input type=\"hidden\" name=\"view\" value=\"quotes\">";
-    out += "<span class=\"shortcut\"><kbd>/</kbd> — к поиску</span></form></header>";
-    out += page.aside.empty() ? "<div class=\"layout no-aside\"><main>" : "<div class=\"layout\"><main>";
-    out += page.main;
-    out += "</main>";
-    if (!page.aside.empty()) out += "<aside class=\"filters\" id=\"filters\">" + page.aside + "</aside>";
-    out += "</div></body></html>\n";
-    return out;
+std::string render(Page& page) {
+    Html out;
+    out.raw("<!doctype html>").text("\n");
+    out.open("html").attr("lang", "ru").open("head").open("meta").attr("charset", "utf-8");
+    out.open("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+    out.open("meta").attr("name", "referrer").attr("content", "no-referrer");
+    out.open("title").text(page.title).close("title");
+    out.open("link").attr("rel", "stylesheet").attr("href", "/assets/style.css");
+    out.open("script").attr("src", "/assets/app.js").attr("defer").close("script");
+    out.close("head").open("body").open("header");
+    out.open("form").attr("class", "search").attr("action", "/search").attr("method", "get").attr("role", "search");
+    out.open("a").attr("class", "logo").attr("href", "/").text("Поиск по новостям").close("a");
+    out.open("span").attr("class", "box");
+    out.open("input").attr("type", "search").attr("id", "q").attr("name", "q").attr("aria-label", "Запрос");
+    out.attr("autocomplete", "off").attr("placeholder", "Например: Казакбаев Лавров").attr("value", page.query.text);
+    out.open("button").attr("type", "submit").text("Найти").close("button").close("span");
+    hidden_filter_inputs(out, page.query.filters);
+    if (page.quotes_view) out.open("input").attr("type", "hidden").attr("name", "view").attr("value", "quotes");
+    out.open("span").attr("class", "shortcut").open("kbd").text("/").close("kbd").text(" — к поиску").close("span");
+    out.close("form").close("header");
+    out.open("div").attr("class", page.aside.empty() ? "layout no-aside" : "layout").open("main");
+    out.append(page.main).close("main");
+    if (!page.aside.empty()) out.open("aside").attr("class", "filters").attr("id", "filters").append(page.aside).close("aside");
+    out.close("div").close("body").close("html").text("\n");
+    return out.str();
 }
 
-std::string meta_line(const core::Article& a) {
-    std::string out = "<div class=\"meta\">";
-    if (!a.source.empty()) out += "<span class=\"source\">" + html_escape(a.source) + "</span>";
-    if (!a.place.empty()) out += "<span class=\"place\">" + html_escape(a.place) + "</span>";
+void meta_line(Html& out, const core::Article& a) {
+    out.open("div").attr("class", "meta");
+    if (!a.source.empty()) out.open("span").attr("class", "source").text(a.source).close("span");
+    if (!a.place.empty()) out.open("span").attr("class", "place").text(a.place).close("span");
     if (!a.date.empty()) {
-        out += "<span><time datetime=\"" + html_escape(a.date) + "\">" + html_escape(ru_date(a.date)) + "</time></span>";
+        out.open("span").open("time").attr("datetime", a.date).text(ru_date(a.date)).close("time").close("span");
     }
-    return out + "</div>";
+    out.close("div");
 }
 
-std::string home_page_content() {
-    std::string out = "<p class=\"summary\">Поиск по архиву новостей: имена в любом падеже, фразы, фильтры по "
-                      "источнику, месту и дате.</p>";
-    out += "<p>Например: <a href=\"/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BA%D0%B1%D0%B0%D0%B5%D0%B2+%D0%9B%D0%B0%D0%B2"
-           "%D1%80%D0%BE%D0%B2\">Казакбаев Лавров</a></p>";
-    return out + help(true);
+void home_page_content(Html& out) {
+    out.open("p").attr("class", "summary");
+    out.text("Поиск по архиву новостей: имена в любом падеже, фразы, фильтры по источнику, месту и дате.").close("p");
+    out.open("p").text("Например: ").open("a");
+    out.attr("href", "/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BA%D0%B1%D0%B0%D0%B5%D0%B2+%D0%9B%D0%B0%D0%B2%D1%80%D0%BE%D0%B2");
+    out.text("Казакбаев Лавров").close("a").close("p");
+    help(out, true);
 }
 
-std::string view_tabs(const PageQuery& query, bool quotes_view) {
-    std::string out = "<nav class=\"chips\" id=\"views\" aria-label=\"Что искать\">";
-    out += quotes_view ? "<a class=\"chip\" " + href(search_link(query)) + ">Статьи</a><span class=\"chip active\">Цитаты</span>"
-                       : "<span class=\"chip active\">Статьи</span><a class=\"chip\" id=\"quotes-view\" " +
-                             href(quotes_link(query.text, "")) + ">Цитаты</a>";
-    return out + "</nav>";
+void view_tabs(Html& out, const PageQuery& query, bool quotes_view) {
+    out.open("nav").attr("class", "chips").attr("id", "views").attr("aria-label", "Что искать");
+    if (quotes_view) {
+        out.open("a").attr("class", "chip").attr("href", search_link(query)).text("Статьи").close("a");
+        out.open("span").attr("class", "chip active").text("Цитаты").close("span");
+    } else {
+        out.open("span").attr("class", "chip active").text("Статьи").close("span");
+        out.open("a").attr("class", "chip").attr("id", "quotes-view").attr("href", quotes_link(query.text, ""));
+        out.text("Цитаты").close("a");
+    }
+    out.close("nav");
 }
 
 }  // namespace pages
 
 Reply error_page(int status, const std::string& message) {
-    const std::string text = "<p class=\"error\">" + core::html_escape(message) + "</p>";
-    return Reply{status, pages::kHtml, pages::render(pages::Page{"Ошибка", {}, text, ""})};
+    pages::Page page{"Ошибка", {}, {}, {}};
+    page.main.open("p").attr("class", "error").text(message).close("p");
+    return Reply{status, pages::kHtml, pages::render(page)};
 }
 
 }  // namespace server

@@ -1,10 +1,7 @@
-#include "core/text.h"
 #include "server/pages/parts.h"
 #include "server/url.h"
 
 namespace server::pages {
-
-using core::html_escape;
 
 std::string filter_syntax(const Filters& filters) {
     std::string out;
@@ -35,7 +32,5 @@ std::string quotes_link(const std::string& words, const std::string& speaker, lo
     if (offset > 0) link += "&offset=" + std::to_string(offset);
     return link;
 }
-
-std::string href(const std::string& link) { return "href=\"" + html_escape(link) + "\""; }
 
 }  // namespace server::pages

@@ -1,16 +1,18 @@
 // What the pages share: the query a page keeps in its links, the links,
 // Russian formatting, and the layout every page is rendered into.
-// Every value put into markup goes through html_escape (or href for links);
-// the strings these functions return are markup, ready to append.
+// Markup is written with Html (html.h), which escapes every value; the
+// pieces here append to the page's writer.
 #pragma once
 
 #include "core/searcher.h"
+#include "server/pages/html.h"
 #include "server/index_handle.h"
 #include "server/reply.h"
 #include "server/request.h"
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 namespace server::pages {
 
@@ -36,8 +38,6 @@ std::string search_link(const PageQuery& query, long offset = 0);
 // The "Цитаты" view of the search page: quotations matching the words,
 // optionally by one speaker (`speaker=`).
 std::string quotes_link(const std::string& words, const std::string& speaker, long offset = 0);
-// An attribute: href="..." with the link escaped.
-std::string href(const std::string& link);
 
 // --- Russian formatting (russian.cpp) ---
 
@@ -55,23 +55,36 @@ std::string took_text(std::chrono::steady_clock::time_point started);
 struct Page {
     std::string title;
     PageQuery query;
-    std::string main;
-    std::string aside;  // the filter column, or "" for none
+    Html main;
+    Html aside;  // the filter column, or empty for none
     bool quotes_view = false;  // the search box searches quotations
 };
 
 // The whole document: head, the search form keeping the query, main and aside.
-std::string render(const Page& page);
+std::string render(Page& page);
 // Hidden form inputs keeping the filters.
-std::string hidden_filter_inputs(const Filters& filters);
+void hidden_filter_inputs(Html& out, const Filters& filters);
 // The help on the syntax, open or folded.
-std::string help(bool open);
+void help(Html& out, bool open);
 // Source, place and date of an article.
-std::string meta_line(const core::Article& a);
+void meta_line(Html& out, const core::Article& a);
 // The front page's text.
-std::string home_page_content();
+void home_page_content(Html& out);
 // "Статьи | Цитаты": the same words searched in articles or in quotations.
-std::string view_tabs(const PageQuery& query, bool quotes_view);
+void view_tabs(Html& out, const PageQuery& query, bool quotes_view);
+
+// --- pieces more than one page shows (pieces.cpp) ---
+
+// Who said a quotation: the speaker's name linking to `link`, and their
+// title. When no speaker is known, `say_unknown` writes "автор не установлен".
+void speaker_line(Html& out, const core::Quotation& quote, const std::string& link, bool say_unknown);
+// One page number in the pagination; an empty link marks the current page.
+struct PageNumber {
+    long number;
+    std::string link;
+};
+// "← Назад 1 2 3 Дальше →": an empty prev or next link leaves that link out.
+void pagination(Html& out, const std::string& prev, const std::vector<PageNumber>& numbers, const std::string& next);
 
 // --- the quotations view (quotes_page.cpp), reached from the search page ---
 Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& index);

@@ -1,6 +1,5 @@
 // The "Цитаты" view of the search page: quotations matching the words,
 // optionally by one speaker, each with a citation line.
-#include "core/text.h"
 #include "server/pages.h"
 #include "server/pages/parts.h"
 #include "server/url.h"
@@ -12,38 +11,31 @@ namespace server {
 namespace {
 
 using namespace pages;
-using core::html_escape;
 
 // One quotation: its words with the matches marked, who said it (a link to
 // all their quotations), the article it comes from and a citation line.
-std::string quote_item(const core::QuoteHit& hit, const std::string& words) {
+void quote_item(Html& out, const core::QuoteHit& hit, const std::string& words) {
     const core::Quotation& q = hit.quote;
-    std::string out = "<li class=\"quote\"><blockquote><q>" + hit.text_html + "</q></blockquote><p>— ";
-    if (!q.speaker.empty()) {
-        out += "<a class=\"speaker\" " + href(quotes_link("", q.speaker)) + ">" +
-               html_escape(q.speaker_full.empty() ? q.speaker : q.speaker_full) + "</a>";
-    } else {
-        out += "<span class=\"meta\">автор не установлен</span>";
-    }
-    if (!q.speaker_title.empty()) out += ", <span class=\"meta\">" + html_escape(q.speaker_title) + "</span>";
+    out.open("li").attr("class", "quote").open("blockquote").open("q");
+    out.raw(hit.text_html).close("q").close("blockquote");  // escaped, with <mark>
+    out.open("p").text("— ");
+    speaker_line(out, q, quotes_link("", q.speaker), true);
     const std::string link = page_link("/doc/" + percent_encode(hit.article.id), PageQuery{words, {}});
-    out += " · <a " + href(link) + ">" + html_escape(hit.article.title.empty() ? hit.article.id : hit.article.title) + "</a></p>";
-    out += meta_line(hit.article);
-    out += "<details class=\"citation\"><summary>Строка для цитирования</summary><textarea rows=\"2\" readonly>" +
-           html_escape(hit.citation) + "</textarea></details></li>";
-    return out;
+    out.text(" · ").open("a").attr("href", link);
+    out.text(hit.article.title.empty() ? hit.article.id : hit.article.title).close("a").close("p");
+    meta_line(out, hit.article);
+    out.open("details").attr("class", "citation").open("summary").text("Строка для цитирования").close("summary");
+    out.open("textarea").attr("rows", "2").attr("readonly").text(hit.citation).close("textarea");
+    out.close("details").close("li");
 }
 
-std::string quote_pages(const std::string& words, const std::string& speaker, const core::QuoteRequest& request,
-                        std::size_t total) {
-    if (request.limit == 0 || total <= request.limit) return {};
+void quote_pages(Html& out, const std::string& words, const std::string& speaker, const core::QuoteRequest& request,
+                 std::size_t total) {
+    if (request.limit == 0 || total <= request.limit) return;
     const long limit = request.limit, offset = request.offset;
-    std::string out = "<nav class=\"pages\" aria-label=\"Страницы\">";
-    if (offset > 0) out += "<a rel=\"prev\" " + href(quotes_link(words, speaker, std::max(0L, offset - limit))) + ">← Назад</a>";
-    if (offset + limit < static_cast<long>(total) && offset + limit <= kMaxOffset) {
-        out += "<a rel=\"next\" " + href(quotes_link(words, speaker, offset + limit)) + ">Дальше →</a>";
-    }
-    return out + "</nav>";
+    const bool has_next = offset + limit < static_cast<long>(total) && offset + limit <= kMaxOffset;
+    pagination(out, offset > 0 ? quotes_link(words, speaker, std::max(0L, offset - limit)) : std::string(), {},
+               has_next ? quotes_link(words, speaker, offset + limit) : std::string());
 }
 
 }  // namespace
@@ -54,22 +46,31 @@ Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& inde
     auto parsed = parse_quote_request(http, filter_value(http, "speaker"));
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
     const core::QuoteRequest& request = std::get<core::QuoteRequest>(parsed);
+    Page page{(query.text.empty() ? request.speaker : query.text) + " — цитаты", query, {}, {}, true};
+    Html& out = page.main;
+    view_tabs(out, query, true);
     if (is_blank(request.query) && request.speaker.empty()) {
-        return Reply{200, kHtml, render(Page{"Цитаты — поиск по новостям", query, view_tabs(query, true) + home_page_content(), "", true})};
+        page.title = "Цитаты — поиск по новостям";
+        home_page_content(out);
+        return Reply{200, kHtml, render(page)};
     }
     const core::QuoteResult result = index.run([&](core::Searcher& s) { return s.search_quotes(request); });
-    std::string content = view_tabs(query, true);
     if (!request.speaker.empty()) {
-        content += "<div class=\"chips\" id=\"active-filters\"><a class=\"chip\" title=\"Убрать фильтр\" " +
-                   href(quotes_link(query.text, "")) + ">Кто сказал: <b>" + html_escape(request.speaker) + "</b> ✕</a></div>";
+        out.open("div").attr("class", "chips").attr("id", "active-filters");
+        out.open("a").attr("class", "chip").attr("title", "Убрать фильтр").attr("href", quotes_link(query.text, ""));
+        out.text("Кто сказал: ").open("b").text(request.speaker).close("b").text(" ✕").close("a").close("div");
     }
-    content += "<p class=\"summary\" id=\"summary\">Найдено цитат: " + std::to_string(result.total) + "</p>";
-    if (result.hits.empty()) content += "<p class=\"notice\">Ничего не найдено. Проверьте написание или уберите часть слов.</p>";
-    content += "<ol class=\"results quotes\" id=\"quote-results\" start=\"" + std::to_string(request.offset + 1) + "\">";
-    for (const core::QuoteHit& hit : result.hits) content += quote_item(hit, query.text);
-    content += "</ol>" + quote_pages(query.text, request.speaker, request, result.total);
-    const std::string title = (query.text.empty() ? request.speaker : query.text) + " — цитаты";
-    return Reply{200, kHtml, render(Page{title, query, content, "", true})};
+    out.open("p").attr("class", "summary").attr("id", "summary").text("Найдено цитат: ");
+    out.text(static_cast<long long>(result.total)).close("p");
+    if (result.hits.empty()) {
+        out.open("p").attr("class", "notice").text("Ничего не найдено. Проверьте написание или уберите часть слов.").close("p");
+    }
+    out.open("ol").attr("class", "results quotes").attr("id", "quote-results");
+    out.attr("start", std::to_string(request.offset + 1));
+    for (const core::QuoteHit& hit : result.hits) quote_item(out, hit, query.text);
+    out.close("ol");
+    quote_pages(out, query.text, request.speaker, request, result.total);
+    return Reply{200, kHtml, render(page)};
 }
 
 }  // namespace pages

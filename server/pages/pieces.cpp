@@ -1,0 +1,31 @@
+#include "server/pages/parts.h"
+
+namespace server::pages {
+
+void speaker_line(Html& out, const core::Quotation& quote, const std::string& link, bool say_unknown) {
+    if (!quote.speaker.empty()) {
+        out.open("a").attr("class", "speaker").attr("href", link);
+        out.text(quote.speaker_full.empty() ? quote.speaker : quote.speaker_full).close("a");
+    } else if (say_unknown) {
+        out.open("span").attr("class", "meta").text("автор не установлен").close("span");
+    }
+    if (quote.speaker_title.empty()) return;
+    if (!quote.speaker.empty() || say_unknown) out.text(", ");
+    out.open("span").attr("class", "meta").text(quote.speaker_title).close("span");
+}
+
+void pagination(Html& out, const std::string& prev, const std::vector<PageNumber>& numbers, const std::string& next) {
+    out.open("nav").attr("class", "pages").attr("aria-label", "Страницы");
+    if (!prev.empty()) out.open("a").attr("rel", "prev").attr("href", prev).text("← Назад").close("a");
+    for (const PageNumber& page : numbers) {
+        if (page.link.empty()) {
+            out.open("span").attr("class", "current").attr("aria-current", "page").text(page.number).close("span");
+        } else {
+            out.open("a").attr("href", page.link).text(page.number).close("a");
+        }
+    }
+    if (!next.empty()) out.open("a").attr("rel", "next").attr("href", next).text("Дальше →").close("a");
+    out.close("nav");
+}
+
+}  // namespace server::pages
