@@ -15,6 +15,11 @@
 namespace core {
 namespace {
 
+// How many articles that share a band with a new one are compared with it
+// on the live write path.
+constexpr Xapian::doccount kMaxLiveCandidates = 64;
+
+
 // 128 MinHash values estimate a Jaccard similarity to about ±0.04.
 constexpr std::size_t kMinHashes = 128;
 // Bands of two values over the first 64: two bodies of similarity 0.45 share
@@ -386,10 +391,12 @@ std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xa
     std::vector<ReprintCandidate> candidates;
     const std::vector<std::string> bands = band_terms(signature);
     if (!bands.empty()) {
+        // The articles sharing the most (and the rarest) bands first, and only
+        // so many: a template text shares its bands with thousands, and a
+        // write must not read them all.
         Xapian::Enquire enquire(db);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, bands.begin(), bands.end()));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+        const Xapian::MSet matches = enquire.get_mset(0, kMaxLiveCandidates);
         for (auto it = matches.begin(); it != matches.end(); ++it) {
             const Xapian::Document other = it.get_document();
             ReprintCandidate candidate;
