@@ -85,6 +85,8 @@ class Client:
 
     def search(self, q):
         status, body = self.call("GET", "/api/search?limit=100&q=" + urllib.parse.quote(q))
+        if status != 200:
+            print("live-writes: search %r answered %d %s" % (q, status, body[:300].decode(errors="replace")), flush=True)
         return status, [h["id"] for h in json.loads(body)["hits"]] if status == 200 else []
 
 
