@@ -75,15 +75,24 @@ IndexWriter::~IndexWriter() {
     fs::remove(holder_file_, ec);
 }
 
-void IndexWriter::put(const Article& article) {
+PreparedArticle prepare_article(Article article) {
+    // One builder a thread: its stemmer keeps a cache of the words it has seen.
+    thread_local DocumentBuilder documents{ClusterAssignment::ByCaller};
+    Xapian::Document document = documents.build(article);
+    return PreparedArticle{std::move(article), std::move(document)};
+}
+
+void IndexWriter::put(const Article& article) { put(PreparedArticle{article, documents_.build(article)}); }
+
+void IndexWriter::put(const PreparedArticle& prepared) {
     begin();
-    const std::string term = id_term(article.id);
+    const std::string term = id_term(prepared.article.id);
     Xapian::PostingIterator old = db_.postlist_begin(term);
     if (old != db_.postlist_end(term)) remove_spelling(deserialize_article(db_.get_document(*old).get_data()));
-    Xapian::Document doc = documents_.build(article);
-    assign_cluster(db_, article.id, doc);  // a copy joins its story's cluster, whenever it arrives
+    Xapian::Document doc = prepared.document;
+    assign_cluster(db_, prepared.article.id, doc);  // a copy joins its story's cluster, whenever it arrives
     db_.replace_document(term, doc);
-    add_spelling(article);
+    add_spelling(prepared.article);
 }
 
 bool IndexWriter::erase(const std::string& id) {

@@ -26,6 +26,15 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// An article analysed into its document: the costly part of a write (words,
+// stems, lemmas, quotations, reprint signature), which may run on any thread,
+// side by side, outside the one writer.
+struct PreparedArticle {
+    Article article;
+    Xapian::Document document;
+};
+PreparedArticle prepare_article(Article article);
+
 class IndexWriter {
 public:
     // Opens the generation `db_path` resolves to for writing. With
@@ -40,6 +49,7 @@ public:
     // Adds the article, or replaces the one with the same id. Not visible
     // until commit().
     void put(const Article& article);
+    void put(const PreparedArticle& prepared);
     // Deletes the article; false when there is none with that id.
     bool erase(const std::string& id);
     // Makes everything put and erased since the last commit durable (fsync)

@@ -2,9 +2,11 @@
 
 #include "core/article_json.h"
 #include "server/api.h"
+#include "server/json.h"
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <fstream>
 #include <optional>
 #include <stdexcept>
@@ -18,9 +20,7 @@ using nlohmann::json;
 constexpr std::string_view kCollection = "/api/articles";
 constexpr std::size_t kMinTokenChars = 16;
 
-Reply json_reply(const json& j, int status = 200) {
-    return Reply{status, "application/json; charset=utf-8", j.dump(-1, ' ', false, json::error_handler_t::replace)};
-}
+constexpr const char* kJsonType = "application/json; charset=utf-8";
 
 // Compares in time independent of where the strings differ.
 bool same_secret(std::string_view given, std::string_view secret) {
@@ -51,6 +51,18 @@ struct Rejection {
     std::string id;
     std::string error;
 };
+
+// {"accepted": n, "rejected": [{"line", "id", "error"}]}
+Reply accepted_reply(std::size_t accepted, const std::vector<Rejection>& rejected) {
+    std::string body;
+    JsonWriter out(body);
+    out.begin_object().field("accepted", std::uint64_t{accepted}).key("rejected").begin_array();
+    for (const Rejection& r : rejected) {
+        out.begin_object().field("line", std::uint64_t{r.line}).field("id", r.id).field("error", r.error).end_object();
+    }
+    out.end_array().end_object();
+    return Reply(200, kJsonType, std::move(body));
+}
 
 // The id a rejected line names, when one can be read from it.
 std::string id_of(std::string_view line) {
@@ -135,7 +147,7 @@ Reply WriteService::handle(const WriteRequest& request) {
 }
 
 Reply WriteService::post_articles(std::string_view body) {
-    std::vector<core::Article> articles;
+    Change change;
     std::vector<Rejection> rejected;
     std::size_t number = 0;
     while (!body.empty()) {
@@ -146,46 +158,79 @@ Reply WriteService::post_articles(std::string_view body) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (trim(line).empty()) continue;
         std::string error;
-        if (auto article = read_line(line, error)) articles.push_back(std::move(*article));
+        if (auto article = read_line(line, error)) change.puts.push_back(core::prepare_article(std::move(*article)));
         else rejected.push_back({number, id_of(line), std::move(error)});
     }
-    if (articles.empty() && rejected.empty()) return error_reply(400, "empty body: send one JSON article a line");
-    {
-        std::lock_guard lock(mutex_);
-        try {
-            for (const core::Article& article : articles) writer_.put(article);
-            writer_.commit();
-        } catch (const Xapian::Error& e) {
-            writer_.cancel();
-            return write_failed("nothing written", e);
-        } catch (...) {
-            writer_.cancel();
-            throw;
-        }
-    }
-    index_.note_write();
-    json lines = json::array();
-    for (const Rejection& r : rejected) lines.push_back({{"line", r.line}, {"id", r.id}, {"error", r.error}});
-    return json_reply({{"accepted", articles.size()}, {"rejected", std::move(lines)}});
+    if (change.puts.empty() && rejected.empty()) return error_reply(400, "empty body: send one JSON article a line");
+    if (!change.puts.empty()) write(change);
+    if (change.failure) return *change.failure;
+    return accepted_reply(change.puts.size(), rejected);
 }
 
 Reply WriteService::delete_article(const std::string& id) {
     if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
-    {
-        std::lock_guard lock(mutex_);
-        try {
-            if (!writer_.erase(id)) return error_reply(404, "no article with id " + id);
-            writer_.commit();
-        } catch (const Xapian::Error& e) {
-            writer_.cancel();
-            return write_failed("not deleted", e);
-        } catch (...) {
-            writer_.cancel();
-            throw;
+    Change change;
+    change.erase_id = id;
+    write(change);
+    if (change.failure) return *change.failure;
+    if (!change.found) return error_reply(404, "no article with id " + id);
+    std::string body;
+    JsonWriter(body).begin_object().field("deleted", id).end_object();
+    return Reply(200, kJsonType, std::move(body));
+}
+
+// Group commit: the change waits in a queue; whichever waiting request finds
+// no commit running takes the whole queue and commits it at once. So one
+// fsync (and one reopen for the readers) serves every request that arrived
+// while the last commit ran, rather than one each.
+void WriteService::write(Change& change) {
+    std::unique_lock lock(queue_mutex_);
+    queue_.push_back(&change);
+    while (!change.done) {
+        if (committing_) {
+            committed_.wait(lock);
+            continue;
         }
+        committing_ = true;
+        std::vector<Change*> group;
+        group.swap(queue_);
+        lock.unlock();
+        commit_group(group);
+        lock.lock();
+        for (Change* done : group) done->done = true;
+        committing_ = false;
+        committed_.notify_all();
     }
-    index_.note_write();
-    return json_reply({{"deleted", id}});
+}
+
+// One transaction for the group. When it fails, each change is tried alone,
+// so that one change that cannot be written does not fail the others.
+void WriteService::commit_group(const std::vector<Change*>& group) {
+    if (commit(group) || group.size() == 1) return;
+    for (Change* change : group) commit({change});
+}
+
+bool WriteService::commit(const std::vector<Change*>& changes) {
+    try {
+        for (Change* change : changes) apply(*change);
+        writer_.commit();
+        ++commits_;
+        for (Change* change : changes) change->failure.reset();
+        index_.note_write();
+        return true;
+    } catch (const Xapian::Error& e) {
+        writer_.cancel();
+        for (Change* change : changes) change->failure = write_failed(change->what_failed(), e);
+    } catch (const std::exception& e) {
+        writer_.cancel();
+        for (Change* change : changes) change->failure = error_reply(500, change->what_failed() + ": " + e.what());
+    }
+    return false;
+}
+
+void WriteService::apply(Change& change) {
+    for (const core::PreparedArticle& article : change.puts) writer_.put(article);
+    if (!change.erase_id.empty()) change.found = writer_.erase(change.erase_id);
 }
 
 }  // namespace server

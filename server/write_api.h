@@ -12,10 +12,14 @@
 #include "server/router.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace server {
 
@@ -41,14 +45,37 @@ public:
 
     Reply handle(const WriteRequest& request);
 
+    // Commits made so far (fewer than writes when writes arrive together).
+    std::uint64_t commits() const { return commits_.load(); }
+
 private:
+    // What one request asks to write, and how it went.
+    struct Change {
+        std::vector<core::PreparedArticle> puts;
+        std::string erase_id;           // a DELETE's article id
+        bool found = true;              // the DELETE's article was there
+        std::optional<Reply> failure;   // set when nothing of it was written
+        bool done = false;              // committed or failed
+        std::string what_failed() const { return erase_id.empty() ? "nothing written" : "not deleted"; }
+    };
+
     Reply post_articles(std::string_view body);
     Reply delete_article(const std::string& id);
+    void write(Change& change);
+    void commit_group(const std::vector<Change*>& group);
+    bool commit(const std::vector<Change*>& changes);
+    void apply(Change& change);
 
     core::IndexWriter& writer_;
     IndexHandle& index_;
     std::string token_;
-    std::mutex mutex_;  // one batch at a time: Xapian has one writer
+    // The changes waiting for the next commit; one commit at a time (Xapian
+    // has one writer), run by one of the waiting requests.
+    std::mutex queue_mutex_;
+    std::condition_variable committed_;
+    std::vector<Change*> queue_;
+    bool committing_ = false;
+    std::atomic<std::uint64_t> commits_{0};
 };
 
 // The routes (router.cpp): POST /api/articles and DELETE /api/articles/{id},

@@ -13,7 +13,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <string>
+#include <thread>
+#include <vector>
 
 using nlohmann::json;
 using server::Method;
@@ -70,6 +73,7 @@ public:
         return out;
     }
     const std::string& db() const { return db_; }
+    std::uint64_t commits() const { return writes_.commits(); }
 
 private:
     bool build() {
@@ -126,6 +130,31 @@ TEST_CASE("each bad line is rejected with its number and reason and never stops 
     CHECK(answer["rejected"][5]["error"].get<std::string>().find("longer than") != std::string::npos);
     CHECK(live.status("/api/doc/a") == 200);
     CHECK(live.status("/api/doc/b") == 200);
+}
+
+TEST_CASE("writes sent at the same time share commits, and each is acknowledged only once committed") {
+    LiveIndex live;
+    constexpr int kWriters = 8;
+    constexpr int kPostsEach = 15;
+    std::atomic<int> acknowledged{0};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w) {
+        writers.emplace_back([&live, &acknowledged, w] {
+            for (int i = 0; i < kPostsEach; ++i) {
+                const std::string id = "w" + std::to_string(w) + "-" + std::to_string(i);
+                if (live.post(line(id, "Заметка " + id, "Министр Руслан Казакбаев прилетел в Бишкек.")).status == 200) {
+                    ++acknowledged;
+                }
+            }
+        });
+    }
+    for (std::thread& writer : writers) writer.join();
+    REQUIRE(acknowledged == kWriters * kPostsEach);
+    CHECK(live.get("/healthz")["documents"] == 1 + kWriters * kPostsEach);
+    CHECK(live.get("/api/doc/w7-14")["title"] == "Заметка w7-14");
+    CHECK(live.commits() < static_cast<std::uint64_t>(kWriters * kPostsEach));
+    REQUIRE(live.remove("w0-0").status == 200);
+    CHECK(live.status("/api/doc/w0-0") == 404);
 }
 
 TEST_CASE("a hundred thousand tiny lines are each answered") {
