@@ -192,3 +192,22 @@ TEST_CASE("the articles view links to the Цитаты view of the same words, a
     CHECK(contains(quotes.body, "Найдено цитат: 0"));
     CHECK(contains(quotes.body, ">Статьи</a>"));
 }
+
+TEST_CASE("the search page lists the newest first on request, and its links keep that order") {
+    const std::string words = percent_encode("переговоры");
+    const server::Reply newest = get("/search?q=" + words + "&sort=date");
+    REQUIRE(newest.status == 200);
+    const std::size_t d = newest.body.find("/doc/d?");  // 2021-06-01
+    const std::size_t b = newest.body.find("/doc/b?");  // 2021-05-20
+    const std::size_t c = newest.body.find("/doc/c?");  // 2020-11-02
+    REQUIRE(d != std::string::npos);
+    CHECK(d < b);
+    CHECK(b < c);
+    CHECK(contains(newest.body, "id=\"sort-relevance\""));
+    CHECK_FALSE(contains(newest.body, "id=\"sort-date\""));
+    CHECK(contains(newest.body, "source=Sputnik&amp;sort=date\""));  // a facet link keeps the order
+
+    const server::Reply best = get("/search?q=" + words);
+    CHECK(contains(best.body, "id=\"sort-date\" href=\"/search?q=" + words + "&amp;sort=date\""));
+    CHECK(best.body.find("sort=date") == best.body.rfind("sort=date"));  // only the switch asks for it
+}

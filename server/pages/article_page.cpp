@@ -75,7 +75,7 @@ bool is_web_link(const std::string& url) { return url.rfind("https://", 0) == 0 
 Reply article_page(const Request& http, IndexHandle& index) {
     const std::string& id = http.path_value;
     if (!is_valid_article_id(id)) return error_page(400, "Неверный идентификатор статьи.");
-    PageQuery query{http.param("q"), read_filters(http)};
+    PageQuery query{http.param("q"), read_filters(http), http.param("sort") == "date", http.param("collapse") == "0"};
     if (!core::is_valid_utf8(query.text) || core::utf8_length(query.text) > kMaxQueryChars) query.text.clear();
     const auto view = index.run([&](core::Searcher& s) { return s.article(id, query.text); });
     if (!view) return error_page(404, "Статья " + id + " не найдена.");

@@ -20,6 +20,8 @@ std::string page_link(const std::string& base, const PageQuery& query, long offs
                                       std::pair{"from", &f.date_from}, std::pair{"to", &f.date_to}}) {
         if (!value->empty()) link += std::string("&") + name + "=" + percent_encode(*value);
     }
+    if (query.newest_first) link += "&sort=date";
+    if (query.every_copy) link += "&collapse=0";
     if (offset > 0) link += "&offset=" + std::to_string(offset);
     return link;
 }

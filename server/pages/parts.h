@@ -22,10 +22,13 @@ inline constexpr const char* kHtml = "text/html; charset=utf-8";
 // to), read by server/request.h and given to the searcher as they are.
 using Filters = core::SearchFilters;
 
-// The words of a page's query and its filters, as the links on it keep them.
+// The words of a page's query, its filters and its order, as the links on it
+// keep them.
 struct PageQuery {
     std::string text;
     Filters filters;
+    bool newest_first = false;  // sort=date
+    bool every_copy = false;    // collapse=0: reprints listed one by one
 };
 
 // --- links (links.cpp) ---

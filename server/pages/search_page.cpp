@@ -78,7 +78,7 @@ void active_filters(Html& out, const PageQuery& query) {
     if (f.empty()) return;
     out.open("div").attr("class", "chips").attr("id", "active-filters");
     auto chip = [&](const char* field, const std::string& value, Filters without) {
-        out.open("a").attr("class", "chip").attr("title", "Убрать фильтр").attr("href", search_link({query.text, without}));
+        out.open("a").attr("class", "chip").attr("title", "Убрать фильтр").attr("href", search_link({query.text, without, query.newest_first, query.every_copy}));
         out.text(label(field)).text(": ").open("b").text(value).close("b").text(" ✕").close("a");
     };
     if (!f.source.empty()) chip("source", f.source, without(f, {&Filters::source}));
@@ -168,7 +168,28 @@ void filter_column(Html& out, const core::Facets& facets, const PageQuery& query
 }
 
 // The suggestion corrects the words typed; the filters stay as they are.
-PageQuery suggested_query(const std::string& suggestion, const PageQuery& query) { return {suggestion, query.filters}; }
+PageQuery suggested_query(const std::string& suggestion, const PageQuery& query) {
+    PageQuery suggested = query;
+    suggested.text = suggestion;
+    return suggested;
+}
+
+// "Сначала: лучшие · новые": the same search in the other order.
+void order_switch(Html& out, const PageQuery& query) {
+    out.open("p").attr("class", "order").attr("id", "order").text("Сначала: ");
+    for (const bool newest : {false, true}) {
+        const char* name = newest ? "новые" : "лучшие";
+        if (newest == query.newest_first) {
+            out.open("b").text(name).close("b");
+        } else {
+            PageQuery other = query;
+            other.newest_first = newest;
+            out.open("a").attr("id", newest ? "sort-date" : "sort-relevance").attr("href", search_link(other)).text(name).close("a");
+        }
+        if (!newest) out.text(" · ");
+    }
+    out.close("p");
+}
 
 }  // namespace
 
@@ -180,6 +201,8 @@ Reply search_page(const Request& http, IndexHandle& index) {
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_page(error->status, error->message);
     core::SearchRequest request = std::get<core::SearchRequest>(parsed);
     request.filters = query.filters;
+    query.newest_first = request.newest_first;
+    query.every_copy = !request.collapse;
     if (is_blank(request.query) && request.filters.empty()) {
         Page page{"Поиск по новостям", query, {}, {}};
         home_page_content(page.main);
@@ -209,6 +232,7 @@ Reply search_page(const Request& http, IndexHandle& index) {
     }
     if (!result.hits.empty()) out.open("a").attr("class", "to-filters").attr("href", "#filters").text("Фильтры ↓").close("a");
     out.close("p");
+    if (!result.hits.empty()) order_switch(out, query);
     if (result.relaxed) {
         out.open("p").attr("class", "notice").text("Нет статей со всеми словами запроса; показаны статьи с частью слов.").close("p");
     }
