@@ -16,6 +16,9 @@ namespace {
 
 // Enough matches looked at for a useful total estimate, cheaply.
 constexpr Xapian::doccount kCheckAtLeast = 100;
+// Matches are counted exactly up to this many (a journalist quotes the
+// number), by a query without weights; beyond it the total is an estimate.
+constexpr Xapian::doccount kExactTotalUpTo = 10000;
 // A query of at least this many words, all standing in one quotation of an
 // article, is taken to quote it (a pasted quotation): the hit says who said it.
 constexpr int kMinQuotedWords = 3;
@@ -93,6 +96,20 @@ std::vector<std::pair<std::string, std::string>> filter_fields(const SearchFilte
 
 Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
 
+struct MatchCount {
+    Xapian::doccount total;
+    bool exact;  // every match was looked at
+};
+
+// The number of matches (stories, when collapsing) and whether it is exact.
+MatchCount count_of(const Xapian::MSet& mset, Xapian::doccount check_at_least, bool collapse) {
+    const Xapian::doccount lower = mset.get_matches_lower_bound();
+    // Collapsing, Xapian 1.4 keeps the OR's upper bound as its estimate even
+    // when it looked at every match; the lower bound is then the exact count.
+    if (collapse && lower < check_at_least) return {lower, true};
+    return {mset.get_matches_estimated(), lower == mset.get_matches_upper_bound()};
+}
+
 // One Xapian match: the hits of [offset, offset + limit) with their weights,
 // and the estimated number of matches.
 Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doccount offset,
@@ -103,10 +120,9 @@ Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doc
     enquire.set_weighting_scheme(ranking_weight());
     if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
     const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
-    ranking.total = mset.get_matches_estimated();
-    // Collapsing, Xapian 1.4 keeps the OR's upper bound as its estimate even
-    // when it looked at every match; the lower bound is then the exact count.
-    if (collapse && mset.get_matches_lower_bound() < check_at_least) ranking.total = mset.get_matches_lower_bound();
+    const MatchCount counted = count_of(mset, check_at_least, collapse);
+    ranking.total = counted.total;
+    ranking.exact = counted.exact;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         ranking.hits.emplace_back(*it, it.get_weight());
         ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
@@ -124,9 +140,11 @@ Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doc
     enquire.set_weighting_scheme(ranking_weight());
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
-    const Xapian::MSet mset = enquire.get_mset(offset, limit, kCheckAtLeast);
-    ranking.total = mset.get_matches_estimated();
-    if (collapse && mset.get_matches_lower_bound() < kCheckAtLeast) ranking.total = mset.get_matches_lower_bound();
+    // Sorted by a value, Xapian looks at every match anyway: counting them costs nothing more.
+    const Xapian::MSet mset = enquire.get_mset(offset, limit, kExactTotalUpTo);
+    const MatchCount counted = count_of(mset, kExactTotalUpTo, collapse);
+    ranking.total = counted.total;
+    ranking.exact = counted.exact;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         ranking.hits.emplace_back(*it, it.get_weight());
         ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
@@ -148,7 +166,21 @@ Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doc
 Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit,
                                  bool collapse) {
     using Xapian::Query;
-    if (built.all_words.empty()) return rank_matches(built.query, offset, limit, kCheckAtLeast, collapse);
+    // Counted without weights, so that no article is scored for the count,
+    // and the same way for every page (at least as many as were seen).
+    const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
+    auto count_all = [&](Ranking& ranking, Xapian::doccount at_least) {
+        const Ranking count = rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse);
+        const Xapian::doccount seen =
+            ranking.hits.empty() ? 0 : offset + static_cast<Xapian::doccount>(ranking.hits.size());
+        ranking.total = std::max({count.total, at_least, seen});
+        ranking.exact = count.exact;
+    };
+    if (built.all_words.empty()) {
+        Ranking ranking = rank_matches(built.query, offset, limit, kCheckAtLeast, collapse);
+        if (!ranking.exact) count_all(ranking, 0);
+        return ranking;
+    }
     // Looking at offset + limit matches makes the count exact when the page is not full.
     Ranking ranking = rank_matches(Query(Query::OP_FILTER, built.query, built.all_words), offset, limit,
                                    std::max(kCheckAtLeast, offset + limit), collapse);
@@ -159,12 +191,7 @@ Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offse
                                           offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast, collapse);
         append_other_stories(ranking, rest, collapse);
     }
-    // Counted without weights, so that no article is scored for the count,
-    // and the same way for every page (at least as many as were seen).
-    const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
-    const Xapian::doccount seen =
-        ranking.hits.empty() ? 0 : offset + static_cast<Xapian::doccount>(ranking.hits.size());
-    ranking.total = std::max({rank_matches(unweighted, 0, 0, kCheckAtLeast, collapse).total, with_all, seen});
+    count_all(ranking, with_all);
     return ranking;
 }
 
@@ -191,6 +218,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = ranking.total;
+    result.total_exact = ranking.exact;
     result.collapsed = request.collapse;
     // Suggestions cost hundreds of term lookups: only offer one when the
     // answer is thin, which is when a reader needs it.

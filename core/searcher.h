@@ -60,7 +60,8 @@ struct SearchHit {
 };
 
 struct SearchResult {
-    Xapian::doccount total = 0;  // Xapian's estimate of all matches
+    Xapian::doccount total = 0;  // all matches: exact up to kExactTotalUpTo, an estimate beyond
+    bool total_exact = false;    // total is the exact count
     std::vector<SearchHit> hits;
     std::string suggestion;      // a corrected query, or ""
     bool relaxed = false;        // nothing matched all words; these match some
@@ -122,6 +123,7 @@ public:
 private:
     struct Ranking {
         Xapian::doccount total = 0;  // Xapian's estimate of all matches
+        bool exact = false;          // every match was looked at: total is the count
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
         std::vector<Xapian::doccount> folded;  // per hit: the other cluster members folded into it
     };

@@ -38,6 +38,7 @@ Reply api_search(const Request& http, IndexHandle& index) {
     body.reserve(size);
     JsonWriter json(body);
     json.begin_object().field("query", request.query).field("total", result.total);
+    json.field("total_exact", result.total_exact);
     json.field("counts", result.collapsed ? "stories" : "articles");
     const std::size_t took_at = json.key("took_ms").value_slot();  // filled in last
     json.field("limit", request.limit).field("offset", request.offset).key("hits").begin_array();

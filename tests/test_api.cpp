@@ -360,3 +360,28 @@ TEST_CASE("a missing index answers 503 with a JSON error, not a crash") {
     CHECK(server::route(Method::Get, "/search?q=x", missing).status == 503);
     CHECK(server::route(Method::Get, "/healthz", missing).status == 503);
 }
+
+TEST_CASE("the total counts every match exactly, beyond the first hundred, and says it is exact") {
+    test_support::TempDir dir;
+    std::vector<core::Article> articles;
+    for (int i = 0; i < 340; ++i) {
+        const std::string n = std::to_string(i);
+        // Bodies under eight words never join a reprint cluster: each is its own story.
+        articles.push_back(test_support::make_article("t" + n, "Выпуск " + n,
+                                                      i % 2 ? "Саммит и переговоры, день " + n : "Саммит, день " + n));
+    }
+    test_support::build_index(dir / "idx", articles);
+    server::IndexHandle index((dir / "idx").string());
+    auto answer = [&](const std::string& words, const std::string& more) {
+        return json::parse(server::route(server::Method::Get, search(words) + more, index).body);
+    };
+    for (const std::string more : {"&limit=1", "&limit=10&offset=200", "&collapse=0", "&sort=date"}) {
+        CAPTURE(more);
+        const json one_word = answer("саммит", more);
+        CHECK(one_word["total"] == 340);
+        CHECK(one_word["total_exact"] == true);
+        const json two_words = answer("саммит переговоры", more);
+        CHECK(two_words["total"] == 340);  // 170 with both words first, then 170 with one
+        CHECK(two_words["total_exact"] == true);
+    }
+}

@@ -212,8 +212,8 @@ Reply search_page(const Request& http, IndexHandle& index) {
     request.facets = true;
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
     // Counting facets saw every match when complete: a better total than the estimate.
-    const Xapian::doccount total =
-        result.facets.complete && !result.relaxed ? result.facets.counted : result.total;
+    const bool counted_by_facets = result.facets.complete && !result.relaxed;
+    const Xapian::doccount total = counted_by_facets ? result.facets.counted : result.total;
 
     Page page{(query.text.empty() ? filter_syntax(query.filters) : query.text) + " — поиск по новостям", query, {}, {}};
     Html& out = page.main;
@@ -224,7 +224,9 @@ Reply search_page(const Request& http, IndexHandle& index) {
         out.open("p").attr("class", "suggestion").text("Возможно, вы имели в виду: ");
         out.open("a").attr("id", "suggestion").attr("href", search_link(suggested)).text(suggested.text).close("a").close("p");
     }
-    out.open("p").attr("class", "summary").attr("id", "summary").text("Найдено: ").text(static_cast<long long>(total));
+    out.open("p").attr("class", "summary").attr("id", "summary").text("Найдено: ");
+    if (!counted_by_facets && !result.total_exact) out.text("около ");
+    out.text(static_cast<long long>(total));
     out.text(" " + plural(total, "статья", "статьи", "статей") + " за " + took_text(started) + " мс");
     if (request.offset > 0 && !result.hits.empty()) {
         out.text(" · показаны ").text(static_cast<long long>(request.offset + 1)).text("–");
