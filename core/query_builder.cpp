@@ -266,6 +266,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         out_.highlight.add_prefix(normalized, topic);
         return prefix_query(prefixes.exact + normalized);
     }
+    if (prefix) out_.short_prefixes.push_back(normalized);
     if (is_latin_word(normalized)) return latin_query(normalized, field, topic, is_acronym(raw_word));
     Query forms = is_everyday_word(raw_word, normalized) ? everyday_forms_query(normalized, field, topic)
                                                           : forms_query(normalized, field, topic);

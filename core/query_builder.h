@@ -26,6 +26,7 @@ struct BuiltQuery {
     Xapian::Query query;
     HighlightTerms highlight;
     std::vector<std::string> unknown_words;  // normalized, in no form in the index: for "did you mean"
+    std::vector<std::string> short_prefixes;  // `п*`: too short to expand, searched as the word itself
     bool can_relax = false;                // a relaxed build may find more
     // For words side by side (the whole query): the articles holding every
     // word (from three words on, all but one), without weight. `query` ranks

@@ -219,6 +219,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = ranking.total;
     result.total_exact = ranking.exact;
+    result.short_prefixes = built.short_prefixes;
     result.collapsed = request.collapse;
     // Suggestions cost hundreds of term lookups: only offer one when the
     // answer is thin, which is when a reader needs it.

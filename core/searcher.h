@@ -65,6 +65,8 @@ struct SearchResult {
     std::vector<SearchHit> hits;
     std::string suggestion;      // a corrected query, or ""
     bool relaxed = false;        // nothing matched all words; these match some
+    // Words typed as prefixes (`п*`) too short to expand: searched as words.
+    std::vector<std::string> short_prefixes;
     Facets facets;               // when the request asked for them
     bool collapsed = false;      // total and hits count stories (reprint clusters), not articles
     std::vector<std::string> missing_shards;  // shards left out: they did not answer

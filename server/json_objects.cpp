@@ -104,6 +104,16 @@ void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_sh
     json.end_array();
 }
 
+void write_short_prefixes(JsonWriter& json, const std::vector<std::string>& prefixes) {
+    json.key("notices").begin_array();
+    for (const std::string& prefix : prefixes) {
+        json.begin_object().field("word", prefix + "*");
+        json.field("notice", "a prefix needs at least two letters before the *: searched as the word itself");
+        json.end_object();
+    }
+    json.end_array();
+}
+
 void write_date_facet(JsonWriter& json, const std::vector<core::FacetValue>& dates) {
     json.key("date_facet").begin_array();
     for (const core::FacetValue& date : dates) {

@@ -41,6 +41,10 @@ void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title);
 // some shards did not answer; nothing otherwise.
 void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_shards);
 
+// Into the open object: "notices": [{"word": "п*", "notice": "..."}], one
+// per prefix too short to expand, which was searched as a word.
+void write_short_prefixes(JsonWriter& json, const std::vector<std::string>& prefixes);
+
 // Into the open object: "date_facet": [{"value": "2024-03", "count": N}, ...], in date order.
 void write_date_facet(JsonWriter& json, const std::vector<core::FacetValue>& dates);
 

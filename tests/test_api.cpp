@@ -385,3 +385,13 @@ TEST_CASE("the total counts every match exactly, beyond the first hundred, and s
         CHECK(two_words["total_exact"] == true);
     }
 }
+
+TEST_CASE("a prefix too short to expand says so, and is searched as the word itself") {
+    const json answer = body_json(get(search("с* саммит")));
+    REQUIRE(answer["notices"].size() == 1);
+    CHECK(answer["notices"][0]["word"] == "с*");
+    CHECK(answer["notices"][0]["notice"].get<std::string>().find("two letters") != std::string::npos);
+    CHECK(answer["total"].get<int>() >= 1);
+    CHECK_FALSE(body_json(get(search("сам*")))["hits"].empty());
+    CHECK_FALSE(body_json(get(search("сам*"))).contains("notices"));
+}
