@@ -55,26 +55,37 @@ std::vector<core::Article> fixture_articles() {
     };
 }
 
-void build_fixture() {
-    char pattern[] = "/tmp/newsearch-fuzz-XXXXXX";
-    if (!::mkdtemp(pattern)) {
-        std::perror("fuzz: mkdtemp");
-        std::abort();
-    }
-    temporary_folder = pattern;
-    std::atexit(remove_fixture);
-    indexer::IndexBuilder builder(temporary_folder + "/index");
+const std::string& fixture_folder() {
+    static const std::string folder = [] {
+        char pattern[] = "/tmp/newsearch-fuzz-XXXXXX";
+        if (!::mkdtemp(pattern)) {
+            std::perror("fuzz: mkdtemp");
+            std::abort();
+        }
+        temporary_folder = pattern;
+        std::atexit(remove_fixture);
+        return temporary_folder;
+    }();
+    return folder;
+}
+
+std::string build_fixture(const std::string& name, bool termlists) {
+    const std::string path = fixture_folder() + "/" + name;
+    indexer::IndexBuilder builder(path, 0, termlists);
     for (const core::Article& article : fixture_articles()) builder.add(article);
     builder.publish();
+    return path;
 }
 
 }  // namespace
 
 const std::string& fixture_index() {
-    static const std::string path = [] {
-        build_fixture();
-        return temporary_folder + "/index";
-    }();
+    static const std::string path = build_fixture("index", false);
+    return path;
+}
+
+const std::string& writable_fixture_index() {
+    static const std::string path = build_fixture("writable", true);
     return path;
 }
 

@@ -9,6 +9,9 @@ namespace fuzz {
 
 // The --db path of the index, built on first use.
 const std::string& fixture_index();
+// Another copy of the same articles, with the term lists that writes need:
+// the target of the write API (it changes as inputs write to it).
+const std::string& writable_fixture_index();
 
 // Aborts (so libFuzzer reports the input) when `condition` is false.
 void require(bool condition, const char* what);

@@ -2,11 +2,15 @@
 // Its first byte also picks a method and the rest is handed to route() as a
 // target, so the router sees targets no HTTP parser would let through; then
 // the whole input goes through Beast's request parser with the server's
-// limits and, when it parses, to route() as the server would pass it.
+// limits and, when it parses, to route() as the server would pass it, headers
+// and body included. The server takes writes with a token the dictionary
+// knows, so POST and DELETE bodies reach the NDJSON reader and the writer.
 #include "core/text.h"
 #include "fuzz/fixture.h"
+#include "core/index_writer.h"
 #include "server/index_handle.h"
 #include "server/router.h"
+#include "server/write_api.h"
 
 #include <boost/beast/http.hpp>
 #include <nlohmann/json.hpp>
@@ -19,15 +23,26 @@ namespace {
 
 namespace http = boost::beast::http;
 
-server::IndexHandle& fixture_handle() {
-    static server::IndexHandle handle(fuzz::fixture_index());
-    return handle;
+constexpr const char* kWriteToken = "fuzz-write-token-0123456789";  // also in http.dict
+
+server::Services& services() {
+    static const std::string db = fuzz::writable_fixture_index();
+    static core::IndexWriter writer(db, "fuzz_http");
+    static server::IndexHandle handle(db);
+    static server::WriteService writes(writer, handle, kWriteToken);
+    static server::Services services{handle, &writes, false};
+    return services;
 }
 
 server::Method method_of(http::verb verb) {
-    if (verb == http::verb::get) return server::Method::Get;
-    if (verb == http::verb::head) return server::Method::Head;
-    return server::Method::Other;
+    switch (verb) {
+        case http::verb::get: return server::Method::Get;
+        case http::verb::head: return server::Method::Head;
+        case http::verb::post: return server::Method::Post;
+        case http::verb::put: return server::Method::Put;
+        case http::verb::delete_: return server::Method::Delete;
+        default: return server::Method::Other;
+    }
 }
 
 bool is_json(const server::Reply& reply) { return reply.content_type.rfind("application/json", 0) == 0; }
@@ -44,8 +59,8 @@ void check_reply(const server::Reply& reply) {
 
 void route_direct(std::string_view input) {
     if (input.empty()) return;
-    const auto method = static_cast<server::Method>(static_cast<unsigned char>(input[0]) % 3);
-    check_reply(server::route(method, input.substr(1), fixture_handle()));
+    const auto method = static_cast<server::Method>(static_cast<unsigned char>(input[0]) % 6);
+    check_reply(server::route(method, input.substr(1), services(), {}));
 }
 
 void parse_and_route(std::string_view input) {
@@ -71,7 +86,10 @@ void parse_and_route(std::string_view input) {
     }
     const auto& request = parser.get();
     const std::string_view target(request.target().data(), request.target().size());
-    check_reply(server::route(method_of(request.method()), target, fixture_handle()));
+    server::Request routed;
+    for (const auto& field : request) routed.headers.emplace_back(field.name_string(), field.value());
+    routed.body = request.body();
+    check_reply(server::route(method_of(request.method()), target, services(), std::move(routed)));
 }
 
 }  // namespace
