@@ -115,6 +115,7 @@ public:
     std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
     QuoteResult search_quotes(const QuoteRequest& request);
     Xapian::doccount document_count() const { return db_.get_doccount(); }
+    const Xapian::Database& database() const { return db_; }
     const std::string& path() const { return path_; }
     const std::vector<std::string>& missing_shards() const { return missing_shards_; }
     // Re-reads the index if it changed on disk (a writer committed).

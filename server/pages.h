@@ -14,6 +14,8 @@ namespace server {
 Reply search_page(const Request& request, IndexHandle& index);
 // GET /doc/{id}?q=...: the whole article with every match highlighted.
 Reply article_page(const Request& request, IndexHandle& index);
+// GET /person/{name}: a person's mentions per month, quotations and company.
+Reply person_page(const Request& request, IndexHandle& index);
 // GET /assets/{name}: style.css and app.js.
 Reply asset(const Request& request, IndexHandle& index);
 // An HTML page saying what went wrong, with the given status.

@@ -2,6 +2,7 @@
 
 #include "server/api.h"
 #include "server/pages.h"
+#include "server/people_api.h"
 #include "server/feed.h"
 #include "server/url.h"
 #include "server/write_api.h"
@@ -24,12 +25,15 @@ constexpr std::array kRoutes = {
     Route{Method::Get, "/api/search", reads<api_search>},
     Route{Method::Get, "/api/quotes", reads<api_quotes>},
     Route{Method::Get, "/api/doc/{id}", reads<api_doc>},
+    Route{Method::Get, "/api/people", reads<api_people>},
+    Route{Method::Get, "/api/people/{name}", reads<api_person>},
     Route{Method::Post, "/api/articles", post_articles},
     Route{Method::Delete, "/api/articles/{id}", delete_article},
     Route{Method::Get, "/feed", reads<atom_feed>},
     Route{Method::Get, "/", reads<search_page>, true},
     Route{Method::Get, "/search", reads<search_page>, true},
     Route{Method::Get, "/doc/{id}", reads<article_page>, true},
+    Route{Method::Get, "/person/{name}", reads<person_page>, true},
     Route{Method::Get, "/assets/{name}", reads<asset>},
     Route{Method::Get, "/favicon.ico", reads<favicon>},
 };

@@ -81,6 +81,9 @@ void view_tabs(Html& out, const PageQuery& query, bool quotes_view);
 // Who said a quotation: the speaker's name linking to `link`, and their
 // title. When no speaker is known, `say_unknown` writes "автор не установлен".
 void speaker_line(Html& out, const core::Quotation& quote, const std::string& link, bool say_unknown);
+// One quotation as a list item: its words (matches of `words` marked), who
+// said it, the article and a citation line.
+void quote_item(Html& out, const core::QuoteHit& hit, const std::string& words);
 // One page number in the pagination; an empty link marks the current page.
 struct PageNumber {
     long number;

@@ -1,4 +1,5 @@
 #include "server/pages/parts.h"
+#include "server/url.h"
 
 namespace server::pages {
 
@@ -26,6 +27,23 @@ void pagination(Html& out, const std::string& prev, const std::vector<PageNumber
     }
     if (!next.empty()) out.open("a").attr("rel", "next").attr("href", next).text("Дальше →").close("a");
     out.close("nav");
+}
+
+// One quotation: its words with the matches marked, who said it (a link to
+// all their quotations), the article it comes from and a citation line.
+void quote_item(Html& out, const core::QuoteHit& hit, const std::string& words) {
+    const core::Quotation& q = hit.quote;
+    out.open("li").attr("class", "quote").open("blockquote").open("q");
+    out.raw(hit.text_html).close("q").close("blockquote");  // escaped, with <mark>
+    out.open("p").text("— ");
+    speaker_line(out, q, quotes_link("", q.speaker), true);
+    const std::string link = page_link("/doc/" + percent_encode(hit.article.id), PageQuery{words, {}});
+    out.text(" · ").open("a").attr("href", link);
+    out.text(hit.article.title.empty() ? hit.article.id : hit.article.title).close("a").close("p");
+    meta_line(out, hit.article);
+    out.open("details").attr("class", "citation").open("summary").text("Строка для цитирования").close("summary");
+    out.open("textarea").attr("rows", "2").attr("readonly").text(hit.citation).close("textarea");
+    out.close("details").close("li");
 }
 
 }  // namespace server::pages
