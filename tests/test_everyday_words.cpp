@@ -70,6 +70,26 @@ TEST_CASE("the typed form of an everyday word does not outrank the article holdi
     CHECK(found.front() == "remembered");
 }
 
+TEST_CASE("words standing together in forms only the dictionary joins rank their article above one holding them apart") {
+    REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
+    // The same length; the rival holds the verb twice, but far from the grain.
+    std::string weather, rains;
+    for (int i = 0; i < 12; ++i) {
+        weather += " Погода на неделе " + std::to_string(i) + " была тёплой.";
+        rains += " Дожди в горах " + std::to_string(i) + " шли долго.";
+    }
+    std::vector<core::Article> articles{
+        make_article("together", "Торговля", "Мы экспортируем пшеницу." + weather + " Продали лес. Лес тоже."),
+        make_article("apart", "Торговля", "Мы экспортируем лес. Экспортируем лес." + rains + " Продали пшеницу.")};
+    for (int i = 0; i < 10; ++i) {
+        articles.push_back(make_article("filler-" + std::to_string(i), "Новости", "Правительство обсудило бюджет."));
+    }
+    SmallIndex index(articles);
+    const std::vector<std::string> found = index.found("экспортировать пшеница");
+    REQUIRE(found.size() >= 2);
+    CHECK(found.front() == "together");
+}
+
 TEST_CASE("a lemma match is marked in the snippet") {
     REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
     SmallIndex index({make_article("export", "Торговля", "Мы экспортируем зерно в двенадцать стран.")});
