@@ -47,6 +47,7 @@ constexpr std::size_t kMaxWordsForAllButOne = 6;
 constexpr std::size_t kMaxForms = 24;
 constexpr std::size_t kMaxFormsScanned = 300;
 constexpr std::size_t kMaxCorrectedWords = 3;  // corrections cost term lookups
+constexpr std::size_t kCorrectionsSearched = 3;  // per word: the closest by frequency may be another word
 // Weights scale single terms only: Xapian 1.4.22 can drop a document from
 // the top of an OR whose branches are OP_SCALE_WEIGHT over compound queries
 // (an OR of scaled ORs and ANDs returned a different top 10 for limit 10 and
@@ -279,13 +280,12 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
     // A word the dictionary knows is no typo, however rare in the archive.
     if (field.empty() && !is_known(normalized) && stemmer_.lemmas(normalized).empty()) {
         out_.unknown_words.push_back(normalized);
-        // No form of the word is in the index: also search the closest word
-        // that is (a misspelt surname still finds its articles).
-        const std::string corrected = out_.unknown_words.size() <= kMaxCorrectedWords
-                                          ? closest_known_word(db_, normalized) : std::string();
-        if (!corrected.empty()) {
-            forms = Query(Query::OP_OR, forms,
-                          forms_query(corrected, field, topic, kCorrectionWeight));
+        // No form of the word is in the index: also search the closest words
+        // that are (a misspelt surname still finds its articles).
+        if (out_.unknown_words.size() <= kMaxCorrectedWords) {
+            for (const std::string& corrected : closest_known_words(db_, normalized, kCorrectionsSearched)) {
+                forms = Query(Query::OP_OR, forms, forms_query(corrected, field, topic, kCorrectionWeight));
+            }
         }
     }
     return forms;

@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include <vector>
@@ -51,7 +52,10 @@ std::string join(const std::vector<std::string>& letters) {
 bool reads_as_name(const Xapian::Database& db, const std::string& word, const std::string& name,
                    Xapian::doccount capitalised) {
     constexpr std::size_t kLetterBytes = 2;  // a Cyrillic letter in UTF-8
-    if (name.size() + kLetterBytes < word.size()) return false;
+    // Surnames declined as adjectives lose two letters (`станиславский`:
+    // Станиславского, Станиславскому share `станиславск`).
+    const bool adjectival = word.ends_with("ий") || word.ends_with("ый") || word.ends_with("ой");
+    if (name.size() + (adjectival ? 2 : 1) * kLetterBytes < word.size()) return false;
     return capitalised * 2 >= db.get_termfreq(schema::kExactPrefix + name);
 }
 
@@ -72,21 +76,25 @@ std::pair<Xapian::doccount, Xapian::doccount> articles_with(const Xapian::Databa
 
 }  // namespace
 
-std::string closest_known_word(const Xapian::Database& db, const std::string& normalized) {
+std::vector<std::string> closest_known_words(const Xapian::Database& db, const std::string& normalized,
+                                             std::size_t count) {
     std::vector<std::string> letters = split_letters(normalized);
-    if (letters.size() < kMinLetters || letters.size() > kMaxLetters) return {};
+    if (letters.size() < kMinLetters || letters.size() > kMaxLetters || count == 0) return {};
     const std::vector<std::string>& alphabet = alphabet_for(letters);
 
-    std::string best;
-    std::pair<Xapian::doccount, Xapian::doccount> best_frequency{0, 0};
+    // (articles, articles as written, word), the best first.
+    std::vector<std::tuple<Xapian::doccount, Xapian::doccount, std::string>> best;
     auto consider = [&](const std::vector<std::string>& candidate_letters) {
-        const std::string candidate = join(candidate_letters);
+        std::string candidate = join(candidate_letters);
         if (candidate == normalized) return;
-        const auto frequency = articles_with(db, candidate);
-        if (frequency > best_frequency) {
-            best = candidate;
-            best_frequency = frequency;
-        }
+        const auto [any_form, as_written] = articles_with(db, candidate);
+        if (any_form == 0 && as_written == 0) return;
+        if (std::any_of(best.begin(), best.end(), [&](const auto& b) { return std::get<2>(b) == candidate; })) return;
+        best.emplace_back(any_form, as_written, std::move(candidate));
+        std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
+            return std::tie(std::get<0>(a), std::get<1>(a)) > std::tie(std::get<0>(b), std::get<1>(b));
+        });
+        if (best.size() > count) best.pop_back();
     };
     for (std::size_t i = 0; i < letters.size(); ++i) {
         std::vector<std::string> deleted = letters;
@@ -110,7 +118,14 @@ std::string closest_known_word(const Xapian::Database& db, const std::string& no
             consider(inserted);
         }
     }
-    return best;
+    std::vector<std::string> words;
+    for (auto& candidate : best) words.push_back(std::move(std::get<2>(candidate)));
+    return words;
+}
+
+std::string closest_known_word(const Xapian::Database& db, const std::string& normalized) {
+    std::vector<std::string> words = closest_known_words(db, normalized, 1);
+    return words.empty() ? std::string() : std::move(words.front());
 }
 
 }  // namespace core

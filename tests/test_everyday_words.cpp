@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -135,6 +136,22 @@ TEST_CASE("a surname whose nominative never occurs is found when misspelt") {
     REQUIRE(result.hits.size() == 1);
     CHECK(result.hits.front().article.id == "abramovich");
     CHECK(result.suggestion == "абрамович");
+}
+
+TEST_CASE("a misspelt surname one edit from a more frequent word too still finds its articles") {
+    std::vector<core::Article> articles{make_article("iksanov", "Театр", "Директор Иксанов ответил на вопросы.")};
+    for (int i = 0; i < 3; ++i) {
+        articles.push_back(make_article("ivanov-" + std::to_string(i), "Спорт", "Нападающий Иванов забил гол."));
+    }
+    SmallIndex index(articles);
+    const std::vector<std::string> found = index.found("Исанов");
+    CHECK(std::find(found.begin(), found.end(), "iksanov") != found.end());
+}
+
+TEST_CASE("a misspelt surname declined as an adjective is found though its nominative never occurs") {
+    SmallIndex index({make_article("stanislavsky", "Театр", "Система Станиславского. О Станиславском писали все."),
+                      make_article("other", "Погода", "Завтра ожидается дождь.")});
+    CHECK(index.found("Станиславркий") == std::vector<std::string>{"stanislavsky"});
 }
 
 TEST_CASE("a real word the archive lacks is not corrected into a frequent neighbour") {
