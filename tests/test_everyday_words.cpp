@@ -75,7 +75,7 @@ TEST_CASE("words standing together in forms only the dictionary joins rank their
     REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
     // The same length; the rival holds the verb twice, but far from the grain.
     std::string weather, rains;
-    for (int i = 0; i < 12; ++i) {
+    for (int i = 0; i < 20; ++i) {
         weather += " Погода на неделе " + std::to_string(i) + " была тёплой.";
         rains += " Дожди в горах " + std::to_string(i) + " шли долго.";
     }
