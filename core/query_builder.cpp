@@ -282,7 +282,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         // No form of the word is in the index: also search the closest words
         // that are (a misspelt surname still finds its articles).
         if (out_.unknown_words.size() <= kMaxCorrectedWords) {
-            for (const std::string& corrected : closest_known_words(db_, normalized, kCorrectionsSearched)) {
+            for (const std::string& corrected : closest_known_words(db_, normalized, kCorrectionsSearched, has_capital(raw_word))) {
                 forms = Query(Query::OP_OR, forms, forms_query(corrected, field, topic, kCorrectionWeight));
             }
         }
@@ -499,14 +499,22 @@ Query QueryBuilder::phrase_query(const QueryNode& node) {
                  combine(Query::OP_OR, words));
 }
 
-// What may stand at a word's place in a phrase: the word itself, and for a
-// Latin word its Cyrillic spellings too (`Sen-Lui` is `Сен-Луи`).
+// What may stand at a word's place in a phrase: the word itself, for a
+// Latin word its Cyrillic spellings too (`Sen-Lui` is `Сен-Луи`), and for a
+// word the index and the dictionary do not know, its corrections
+// (`аль-Хаадж` is `аль-Хадж`).
 Query QueryBuilder::phrase_position(const std::string& raw_word, const std::string& exact_prefix) {
     const std::string normalized = normalize_text(raw_word);
     std::vector<Query> spellings{Query(exact_prefix + normalized)};
     if (is_latin_word(normalized)) {
         for (const std::string& spelling : known_spellings(normalized, is_acronym(raw_word))) {
             spellings.emplace_back(exact_prefix + spelling);
+        }
+    }
+    if (!is_known(normalized) && stemmer_.lemmas(normalized).empty()) {
+        for (const std::string& corrected :
+             closest_known_words(db_, normalized, kCorrectionsSearched, has_capital(raw_word))) {
+            spellings.emplace_back(exact_prefix + corrected);
         }
     }
     return combine(Query::OP_OR, spellings);

@@ -154,6 +154,26 @@ TEST_CASE("a misspelt surname declined as an adjective is found though its nomin
     CHECK(index.found("Станиславркий") == std::vector<std::string>{"stanislavsky"});
 }
 
+TEST_CASE("a short surname typed without a letter is corrected into the name, not a common word") {
+    REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
+    std::vector<core::Article> articles{make_article("sharf", "Футбол", "Нападающий Шарф забил гол.")};
+    for (int i = 0; i < 5; ++i) {
+        articles.push_back(make_article("fire-" + std::to_string(i), "Быт", "Пожар начался на кухне, был сильный жар."));
+    }
+    SmallIndex index(articles);
+    CHECK(index.found("Шрф") == std::vector<std::string>{"sharf"});
+    CHECK(index.found("Жр").empty());  // `жар` is no name: nothing is searched for it
+}
+
+TEST_CASE("a hyphenated name with a letter doubled is found as a phrase, not only word by word") {
+    SmallIndex index({make_article("hajj", "Политика", "Заявление сделал Хасан аль-Хадж."),
+                      make_article("other", "Погода", "Завтра ожидается дождь.")});
+    const core::SearchResult result = index.search("аль-Хаадж");
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits.front().article.id == "hajj");
+    CHECK_FALSE(result.relaxed);
+}
+
 TEST_CASE("a real word the archive lacks is not corrected into a frequent neighbour") {
     REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
     SmallIndex index({make_article("fly", "Природа", "Муха села на стол. Муха улетела."),
