@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -55,6 +56,7 @@ private:
     Xapian::Query word_query(const std::string& raw_word, const std::string& field, bool prefix);
     Xapian::Query prefix_query(const std::string& term_prefix);
     Xapian::Query indexed_forms_query(const std::string& normalized);
+    void add_lemma_forms(const std::string& normalized, const std::string& stem, std::set<std::string>& forms);
     // Whether the index has the word in any form (exact, stem, name base).
     bool is_known(const std::string& normalized);
     const std::vector<std::string>& lemmas(const std::string& normalized);

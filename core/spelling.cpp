@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 #include <vector>
@@ -13,7 +14,8 @@
 namespace core {
 namespace {
 
-constexpr std::size_t kMinLetters = 4;   // shorter words have too many neighbours
+constexpr std::size_t kMinLetters = 4;   // shorter words have too many neighbours...
+constexpr std::size_t kMinNameLetters = 2;  // ...but for names: `Кн` is `Кан`, never `он`
 constexpr std::size_t kMaxLetters = 30;
 
 std::vector<std::string> split_letters(const std::string& word) {
@@ -51,7 +53,10 @@ std::string join(const std::vector<std::string>& letters) {
 bool reads_as_name(const Xapian::Database& db, const std::string& word, const std::string& name,
                    Xapian::doccount capitalised) {
     constexpr std::size_t kLetterBytes = 2;  // a Cyrillic letter in UTF-8
-    if (name.size() + kLetterBytes < word.size()) return false;
+    // Surnames declined as adjectives lose two letters (`станиславский`:
+    // Станиславского, Станиславскому share `станиславск`).
+    const bool adjectival = word.ends_with("ий") || word.ends_with("ый") || word.ends_with("ой");
+    if (name.size() + (adjectival ? 2 : 1) * kLetterBytes < word.size()) return false;
     return capitalised * 2 >= db.get_termfreq(schema::kExactPrefix + name);
 }
 
@@ -70,23 +75,42 @@ std::pair<Xapian::doccount, Xapian::doccount> articles_with(const Xapian::Databa
     return {any_form, as_written};
 }
 
+// For a short word: how many articles hold the word as a name, when the
+// archive writes it mostly capitalised, else nothing.
+std::pair<Xapian::doccount, Xapian::doccount> articles_with_name(const Xapian::Database& db, const std::string& word) {
+    const std::string name = surname_base(word);
+    if (name.empty()) return {0, 0};
+    const Xapian::doccount capitalised = db.get_termfreq(schema::kNamePrefix + name);
+    const Xapian::doccount as_written = db.get_termfreq(schema::kExactPrefix + word);
+    if (capitalised == 0 || capitalised * 2 < as_written) return {0, 0};
+    return {capitalised, as_written};
+}
+
 }  // namespace
 
-std::string closest_known_word(const Xapian::Database& db, const std::string& normalized) {
+std::vector<std::string> closest_known_words(const Xapian::Database& db, const std::string& normalized,
+                                             std::size_t count, bool prefer_names) {
     std::vector<std::string> letters = split_letters(normalized);
-    if (letters.size() < kMinLetters || letters.size() > kMaxLetters) return {};
+    if (letters.size() < kMinNameLetters || letters.size() > kMaxLetters || count == 0) return {};
     const std::vector<std::string>& alphabet = alphabet_for(letters);
+    const bool names_only = letters.size() < kMinLetters;
 
-    std::string best;
-    std::pair<Xapian::doccount, Xapian::doccount> best_frequency{0, 0};
+    // (reads as a name when names are preferred, articles, articles as
+    // written, word), the best first.
+    std::vector<std::tuple<bool, Xapian::doccount, Xapian::doccount, std::string>> best;
     auto consider = [&](const std::vector<std::string>& candidate_letters) {
-        const std::string candidate = join(candidate_letters);
+        std::string candidate = join(candidate_letters);
         if (candidate == normalized) return;
-        const auto frequency = articles_with(db, candidate);
-        if (frequency > best_frequency) {
-            best = candidate;
-            best_frequency = frequency;
-        }
+        const auto [any_form, as_written] = names_only ? articles_with_name(db, candidate) : articles_with(db, candidate);
+        if (any_form == 0 && as_written == 0) return;
+        if (std::any_of(best.begin(), best.end(), [&](const auto& b) { return std::get<3>(b) == candidate; })) return;
+        const bool name = prefer_names && (names_only || articles_with_name(db, candidate).first > 0);
+        best.emplace_back(name, any_form, as_written, std::move(candidate));
+        std::stable_sort(best.begin(), best.end(), [](const auto& a, const auto& b) {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) >
+                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+        });
+        if (best.size() > count) best.pop_back();
     };
     for (std::size_t i = 0; i < letters.size(); ++i) {
         std::vector<std::string> deleted = letters;
@@ -110,7 +134,14 @@ std::string closest_known_word(const Xapian::Database& db, const std::string& no
             consider(inserted);
         }
     }
-    return best;
+    std::vector<std::string> words;
+    for (auto& candidate : best) words.push_back(std::move(std::get<3>(candidate)));
+    return words;
+}
+
+std::string closest_known_word(const Xapian::Database& db, const std::string& normalized) {
+    std::vector<std::string> words = closest_known_words(db, normalized, 1, false);
+    return words.empty() ? std::string() : std::move(words.front());
 }
 
 }  // namespace core

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <memory>
 
 namespace {
@@ -70,6 +71,26 @@ TEST_CASE("the typed form of an everyday word does not outrank the article holdi
     CHECK(found.front() == "remembered");
 }
 
+TEST_CASE("words standing together in forms only the dictionary joins rank their article above one holding them apart") {
+    REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
+    // The same length; the rival holds the verb twice, but far from the grain.
+    std::string weather, rains;
+    for (int i = 0; i < 20; ++i) {
+        weather += " Погода на неделе " + std::to_string(i) + " была тёплой.";
+        rains += " Дожди в горах " + std::to_string(i) + " шли долго.";
+    }
+    std::vector<core::Article> articles{
+        make_article("together", "Торговля", "Мы экспортируем пшеницу." + weather + " Продали лес. Лес тоже."),
+        make_article("apart", "Торговля", "Мы экспортируем лес. Экспортируем лес." + rains + " Продали пшеницу.")};
+    for (int i = 0; i < 10; ++i) {
+        articles.push_back(make_article("filler-" + std::to_string(i), "Новости", "Правительство обсудило бюджет."));
+    }
+    SmallIndex index(articles);
+    const std::vector<std::string> found = index.found("экспортировать пшеница");
+    REQUIRE(found.size() >= 2);
+    CHECK(found.front() == "together");
+}
+
 TEST_CASE("a lemma match is marked in the snippet") {
     REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
     SmallIndex index({make_article("export", "Торговля", "Мы экспортируем зерно в двенадцать стран.")});
@@ -115,6 +136,42 @@ TEST_CASE("a surname whose nominative never occurs is found when misspelt") {
     REQUIRE(result.hits.size() == 1);
     CHECK(result.hits.front().article.id == "abramovich");
     CHECK(result.suggestion == "абрамович");
+}
+
+TEST_CASE("a misspelt surname one edit from a more frequent word too still finds its articles") {
+    std::vector<core::Article> articles{make_article("iksanov", "Театр", "Директор Иксанов ответил на вопросы.")};
+    for (int i = 0; i < 3; ++i) {
+        articles.push_back(make_article("ivanov-" + std::to_string(i), "Спорт", "Нападающий Иванов забил гол."));
+    }
+    SmallIndex index(articles);
+    const std::vector<std::string> found = index.found("Исанов");
+    CHECK(std::find(found.begin(), found.end(), "iksanov") != found.end());
+}
+
+TEST_CASE("a misspelt surname declined as an adjective is found though its nominative never occurs") {
+    SmallIndex index({make_article("stanislavsky", "Театр", "Система Станиславского. О Станиславском писали все."),
+                      make_article("other", "Погода", "Завтра ожидается дождь.")});
+    CHECK(index.found("Станиславркий") == std::vector<std::string>{"stanislavsky"});
+}
+
+TEST_CASE("a short surname typed without a letter is corrected into the name, not a common word") {
+    REQUIRE(dictionary_installed());  // hunspell-ru is a build dependency (install-deps.sh)
+    std::vector<core::Article> articles{make_article("sharf", "Футбол", "Нападающий Шарф забил гол.")};
+    for (int i = 0; i < 5; ++i) {
+        articles.push_back(make_article("fire-" + std::to_string(i), "Быт", "Пожар начался на кухне, был сильный жар."));
+    }
+    SmallIndex index(articles);
+    CHECK(index.found("Шрф") == std::vector<std::string>{"sharf"});
+    CHECK(index.found("Жр").empty());  // `жар` is no name: nothing is searched for it
+}
+
+TEST_CASE("a hyphenated name with a letter doubled is found as a phrase, not only word by word") {
+    SmallIndex index({make_article("hajj", "Политика", "Заявление сделал Хасан аль-Хадж."),
+                      make_article("other", "Погода", "Завтра ожидается дождь.")});
+    const core::SearchResult result = index.search("аль-Хаадж");
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits.front().article.id == "hajj");
+    CHECK_FALSE(result.relaxed);
 }
 
 TEST_CASE("a real word the archive lacks is not corrected into a frequent neighbour") {

@@ -36,6 +36,15 @@ TEST_CASE("surnames typed in Latin letters find at least 95% of the articles tha
     CHECK(figures.hard_recall() >= 0.8);
 }
 
+TEST_CASE("surnames typed with one letter wrong or missing or doubled find at least 95% of the articles that mention them") {
+    const auto mentions = eval::load_name_mentions(kAnnotations, kTexts);
+    test_support::TempDir work;
+    eval::NameRecallEvaluation evaluation(kTexts, work.path().string(), eval::Analysis::Ours);
+    const eval::RecallFigures figures = evaluation.measure(mentions, eval::Casing::Typo);
+    INFO("recall " << figures.recall() << ", hard " << figures.hard_recall());
+    CHECK(figures.recall() >= 0.95);
+}
+
 TEST_CASE("romanisation drops the marks people do not type") {
     CHECK(eval::romanized("Лавров") == "Lavrov");
     CHECK(eval::romanized("Навальный") == "Navalnyy");
