@@ -795,3 +795,21 @@ TEST_CASE("a reference back skips no one: a name we cannot read between leaves t
         if (q.text.rfind("Сейчас", 0) == 0) CHECK(q.speaker != "Егорченков");
     }
 }
+
+TEST_CASE("a pronoun after a quotation refers back to a person quoted by 'по словам' in the paragraph before") {
+    const auto quotes = extract_quotations(
+        "По словам шерифа округа Эда Гонзалеса, полиция сейчас устанавливает число пострадавших.\n\n"
+        "«Всего погибли порядка восьми или десяти человек, большинство из них школьники», — сообщил он.");
+    const core::Quotation* said = find_quote(quotes, "Всего погибли");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Гонзалес");
+}
+
+TEST_CASE("a pronoun with no one to refer to yields to a colon introduction naming the speaker") {
+    const auto quotes = extract_quotations(
+        "RT удалось получить комментарии экс-главы РУСАДА Николая Дурманова:\n"
+        "«Перед нами достаточно любопытный феномен спортивной медицины» — заявил он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Дурманов");
+    CHECK(extract_quotations("«Перед нами достаточно любопытный феномен спортивной медицины», — заявил он.").empty());
+}

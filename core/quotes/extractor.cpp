@@ -168,6 +168,7 @@ void Extractor::add(Quotation quote, std::size_t begin, std::size_t end) {
     if (quote.speaker_full.empty()) quote.speaker_full = quote.speaker;
     taken.emplace_back(begin, end);
     byte_begin.push_back(begin);
+    pending.push_back(awaits_antecedent(quote));
     references.push_back(reference);
     reference.reset();
     out.push_back(std::move(quote));
@@ -186,6 +187,14 @@ void Extractor::resolve_references() {
             clear_speaker(out[i]);
         }
     }
+}
+
+std::vector<Quotation> Extractor::take_quotations() {
+    std::vector<Quotation> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!pending[i] || !out[i].speaker.empty()) kept.push_back(std::move(out[i]));
+    }
+    return kept;
 }
 
 void Extractor::set_speaker(Quotation& quote, const Person& person) const {

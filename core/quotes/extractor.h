@@ -84,8 +84,9 @@ public:
     // name given as the speaker becomes the surname that always follows it.
     void complete_first_names();
 
-    // The quotations found, in the order they were found.
-    std::vector<Quotation> take_quotations() { return std::move(out); }
+    // The quotations found, in the order they were found, less those whose
+    // pronoun found no one to refer to.
+    std::vector<Quotation> take_quotations();
 
 private:
     // A speaker found by reference (`— сказал он`): the token of the
@@ -110,6 +111,10 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // byte ranges already quoted
     std::vector<std::size_t> byte_begin;                     // of each quotation in `out`
     std::vector<Reference> references;                       // of each quotation in `out`
+    // Of each quotation in `out`: attributed to a pronoun with no antecedent
+    // yet (`По словам X, ...` may be found by a later pass); kept only if
+    // resolve_references finds one.
+    std::vector<bool> pending;
     std::vector<std::size_t> paragraph_breaks;               // bytes of the line breaks that end a paragraph
     Reference reference;                   // of the attribution being read
     bool named_directly = false;           // the attribution being read names its speaker
@@ -193,6 +198,12 @@ private:
     // Keeps `quote`, the words at bytes [begin, end), with the reference
     // its speaker was found by, if any.
     void add(Quotation quote, std::size_t begin, std::size_t end);
+
+    // Whether `quote`, being read, names no one yet but a pronoun whose
+    // antecedent resolve_references will look for.
+    bool awaits_antecedent(const Quotation& quote) const {
+        return reference && quote.speaker.empty() && quote.speaker_title.empty();
+    }
 
     // Gives `quote` the speaker `person`, or none.
     void set_speaker(Quotation& quote, const Person& person) const;

@@ -36,7 +36,20 @@ void Extractor::quoted_speech() {
         if (word_count(inside, close) >= kMinQuoteWords) {
             Quotation quote;
             quote.text = std::string(text.substr(inside, close - inside));
-            attributed = split_inside(quote, inside, close) || attribute_after(quote, after) || attribute_before(quote, open);
+            attributed = split_inside(quote, inside, close) || attribute_after(quote, after);
+            // `комментарии Николая Дурманова:` / `«...» — заявил он`: a pronoun
+            // with no antecedent yet yields to a colon introduction naming someone.
+            if (!attributed || awaits_antecedent(quote)) {
+                const Reference after_reference = reference;
+                Quotation introduced = quote;
+                reference.reset();
+                if (attribute_before(introduced, open) && (!attributed || !introduced.speaker.empty())) {
+                    quote = std::move(introduced);
+                    attributed = true;
+                } else {
+                    reference = after_reference;
+                }
+            }
             if (attributed) add(std::move(quote), inside, close);
         }
         // A quotation nobody is said to have spoken may hold one that is
@@ -240,7 +253,8 @@ void Extractor::sentence_final_attribution() {
         quote.text = std::string(text.substr(inside, comma - inside));
         if (document ? !attribute_to_document(quote, i + 1, end_token) : !attribute_after_verb(quote, i, end_token)) continue;
         // `..., сообщает «Интерфакс»`: a medium is no speaker.
-        if (quote.speaker.empty() && !document && !names_a_body(i + 1, end_token)) continue;
+        // `..., сказал он.` with its antecedent still to be found is kept.
+        if (quote.speaker.empty() && !document && !awaits_antecedent(quote) && !names_a_body(i + 1, end_token)) continue;
         add(std::move(quote), inside, comma);
     }
 }

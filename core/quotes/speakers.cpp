@@ -67,9 +67,10 @@ bool Extractor::is_personal_pronoun_phrase(std::size_t from, std::size_t to) con
 
 bool Extractor::attribute_to_antecedent(Quotation& quote, std::size_t pronoun) {
     const Gender gender = gender_of_pronoun(tokens[pronoun].normalized);
-    const auto person = previous_speaker(pronoun, gender);
-    if (!person) return false;
-    set_speaker(quote, *person);
+    // Kept with no speaker when no one is found yet: the antecedent may be
+    // found by a later pass (`По словам Гонзалеса, ...` / `«...», — сообщил он`),
+    // and resolve_references asks again.
+    if (const auto person = previous_speaker(pronoun, gender)) set_speaker(quote, *person);
     reference.emplace(pronoun, gender);
     return true;
 }
