@@ -813,3 +813,34 @@ TEST_CASE("a pronoun with no one to refer to yields to a colon introduction nami
     CHECK(quotes[0].speaker == "Дурманов");
     CHECK(extract_quotations("«Перед нами достаточно любопытный феномен спортивной медицины», — заявил он.").empty());
 }
+
+TEST_CASE("a person named with a first name we do not list is who a later pronoun refers to") {
+    const auto quotes = extract_quotations(
+        "Глава агентства Сергей Качмазов рассказал о ценах в Лондоне.\n"
+        "Архитектор Омар Калияев последние 10 лет живёт в столице Великобритании. «Сам факт покупки недвижимости "
+        "не даёт права на вид на жительство», — сообщил он RT.");
+    const core::Quotation* said = find_quote(quotes, "Сам факт покупки");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Калияев");
+}
+
+TEST_CASE("a first name standing alone is the known person who bears it") {
+    const auto quotes = extract_quotations(
+        "Предприниматель Георгий Багри живет в Каннах.\n"
+        "Президент США Дональд Трамп заявил о победе.\n"
+        "По этой причине Георгий считает, что результаты выборов непредсказуемы.\n"
+        "«Я говорю на тему политики только внутри своей семьи», — пояснил он.");
+    const core::Quotation* said = find_quote(quotes, "Я говорю на тему");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Багри");
+}
+
+TEST_CASE("a head's title does not go to a deputy named later") {
+    const auto quotes = extract_quotations(
+        "Председатель комитета по международным делам Константин Косачев встретился с коллегами.\n"
+        "Во встрече принял участие заместитель председателя данного комитета Баир Жамсуев.\n"
+        "«Уверен, что такая работа является взаимополезной», - заключил глава комитета по международным делам.");
+    const core::Quotation* said = find_quote(quotes, "Уверен, что такая");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Косачев");
+}
