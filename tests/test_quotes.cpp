@@ -844,3 +844,17 @@ TEST_CASE("a head's title does not go to a deputy named later") {
     REQUIRE(said != nullptr);
     CHECK(said->speaker == "Косачев");
 }
+
+TEST_CASE("a surname ending like an instrumental is the speaker when the article names the person so in full") {
+    const auto quotes = extract_quotations(
+        "Комплекс начал работу, сообщил глава района Андрей Трубецкой.\n"
+        "\"В прошлом году мы по просьбам предпринимателей запустили программу\", - написал Трубецкой в своем Telegram-канале.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].speaker == "Трубецкой");
+}
+
+TEST_CASE("a capitalised adjective before its noun is a place, not a speaker") {
+    const auto quotes = extract_quotations(
+        "За девять лет, по словам главы Сургутского района, число предпринимателей выросло втрое.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Сургутский");
+}

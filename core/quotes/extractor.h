@@ -247,6 +247,10 @@ private:
     // `с Владиславом Сурковым` where the speaker stands in the nominative).
     int person_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;
 
+    // `Трубецкой`: the word is the nominative of a person the article names
+    // in full (`Андрей Трубецкой`), whatever its ending suggests.
+    bool is_known_nominative(const Token& word) const;
+
     // person_score before the dictionary is asked whether a single word is
     // a common word or a place (`Однако`, `Афины`).
     int name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;

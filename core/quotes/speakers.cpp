@@ -86,7 +86,7 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
 int Extractor::name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const {
     first_name.clear();
     for (std::size_t k = begin; k < end; ++k) {
-        if (nominative && looks_instrumental_or_dative(tokens[k].normalized)) return 0;
+        if (nominative && looks_instrumental_or_dative(tokens[k].normalized) && !is_known_nominative(tokens[k])) return 0;
     }
     for (std::size_t k = begin; k + 1 < end; ++k) {
         if (std::string name = first_name_nominative(tokens[k].normalized); !name.empty()) first_name = name;
@@ -99,6 +99,11 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     if (find_known(known, last.normalized)) return 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
+    // `по словам главы Сургутского района`: an adjective before its noun.
+    if (end - begin == 1 && looks_adjectival(last.normalized) && end < tokens.size() && !tokens[end].capitalized &&
+        tokens[end].begin == last.end + 1 && text[last.end] == ' ' && !is_stopword(tokens[end].normalized)) {
+        return 0;
+    }
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
     if (end - begin == 1 && !nominative && looks_like_place_genitive(last.normalized)) return 0;
     if (has_surname_suffix(last.normalized)) return 2;
@@ -126,6 +131,11 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     // ending (`— добавил Бадалбейли`).
     const bool bare = end - begin == 1;
     return first_position && bare && !last.sentence_start ? 1 : 0;
+}
+
+bool Extractor::is_known_nominative(const Token& word) const {
+    const Person* found = find_known(known, word.normalized);
+    return found && normalize_text(found->surname) == word.normalized;
 }
 
 std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const {
