@@ -858,3 +858,28 @@ TEST_CASE("a capitalised adjective before its noun is a place, not a speaker") {
         "За девять лет, по словам главы Сургутского района, число предпринимателей выросло втрое.");
     for (const auto& q : quotes) CHECK(q.speaker != "Сургутский");
 }
+
+TEST_CASE("'— и добавил' after a quotation goes on with the speaker of the sentence before") {
+    const auto quotes = extract_quotations(
+        "Пресс-секретарь президента Дмитрий Песков сказал, что тенденцию в этом усматривать не стоит. «Это незначительное "
+        "увеличение в рамках естественных колебаний», — и добавил, что решение было обосновано.");
+    const core::Quotation* said = find_quote(quotes, "Это незначительное");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Песков");
+}
+
+TEST_CASE("the subject's title before a verb is not the title of the person named after it") {
+    const auto quotes = extract_quotations(
+        "Ранее сенатор выразил признательность госсекретарю Рексу Тиллерсону за его работу.\n"
+        "Заявление поставил под сомнение первый зампред комитета по обороне Франц Клинцевич.\n"
+        "«Колоссальное неуважение ко всему человечеству и крайне непрофессиональное прикрытие», — пояснил сенатор в беседе с RT.");
+    const core::Quotation* said = find_quote(quotes, "Колоссальное");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker != "Тиллерсон");
+}
+
+TEST_CASE("a capitalised adjective before an abbreviation names a body, not a speaker") {
+    const auto quotes = extract_quotations(
+        "Компания, как утверждает Чешское ТВ, владеет долей в нефтяной компании и двумя отелями в Карловых Варах.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}

@@ -43,6 +43,14 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
         return attribute_after_verb(quote, first, last);
     }
+    // `«...», — и добавил, что ...`: the speaker of the sentence before goes on.
+    if (dash != 0 && verb == "и" && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
+        if (first + 2 < last) return attribute_after_verb(quote, first + 1, last);
+        const Gender gender = gender_of_verb(tokens[first + 1].normalized);
+        if (const auto person = previous_speaker(first, gender)) set_speaker(quote, *person);
+        reference.emplace(first, gender);
+        return true;
+    }
     if (dash != 0 && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
         return attribute(quote, first, first + 1, true, true);
     }

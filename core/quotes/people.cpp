@@ -53,6 +53,14 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
     }
 }
 
+// `выразил`, `пришла`: a past-tense verb (not `генерал`, `маршал`).
+bool looks_past_tense(const std::string& word) {
+    for (std::string_view ending : {"ил", "ел", "ыл", "ила", "ела", "ыла", "ала", "или", "ели", "али"}) {
+        if (ends_with(word, ending)) return true;
+    }
+    return false;
+}
+
 // Whether a capitalised word of the same sentence follows token `i`
 // (`Айдын Мирзазаде`: `Айдын` is no surname there).
 bool followed_by_capitalised(const std::vector<Token>& tokens, std::size_t i) {
@@ -62,9 +70,9 @@ bool followed_by_capitalised(const std::vector<Token>& tokens, std::size_t i) {
 
 // `Замдиректора центра Фаридун Усмонов`, `Архитектор Омар Калияев`: a
 // capitalised word inside a sentence that is no first name we list, then a
-// man's surname in the nominative (-ов, -ев, -ин, -ын, -ский, -цкий). Without
-// them, `— сказал он` after such a sentence went back past this person to
-// someone named before. A first word the dictionary knows as a common word
+// man's surname in the nominative (-ов, -ев, -ин, -ын, -ский, -цкий, -ич:
+// `Франц Клинцевич`). Without them, `— сказал он` after such a sentence went
+// back past this person to someone named before. A first word the dictionary knows as a common word
 // (`Омар`, `Президент`) is kept out of the full name.
 void learn_unlisted_first_names(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -73,7 +81,8 @@ void learn_unlisted_first_names(std::string_view text, const std::vector<Token>&
         if (!may_start_name(first) || first.sentence_start || is_latin_word(first.normalized) ||
             !first_name_nominative(first.normalized).empty() || looks_adjectival(first.normalized) ||
             is_patronymic(first.normalized) || surname.sentence != first.sentence || surname.begin != first.end + 1 ||
-            text[first.end] != ' ' || !may_be_surname(surname) || gender_of_surname(surname.raw) != Gender::male ||
+            text[first.end] != ' ' || !may_be_surname(surname) ||
+            !(gender_of_surname(surname.raw) == Gender::male || ends_with(surname.normalized, "ич")) ||
             followed_by_capitalised(tokens, i + 1) || is_common_headword(surname)) {
             continue;
         }
@@ -311,6 +320,15 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
         for (std::size_t k = mention.name_begin; k > 0 && mention.name_begin - k < kTitleContextWords;) {
             --k;
             if (tokens[k].sentence != sentence) break;
+            // `госсекретарю Рексу Тиллерсону, министру обороны Джеймсу Мэттису`:
+            // the words before another person's name are that person's title.
+            if (tokens[k].capitalized && !tokens[k].sentence_start && may_be_surname(tokens[k]) &&
+                find_known(known, tokens[k].normalized) && name_key(tokens[k].normalized) != name_key(tokens[i].normalized)) {
+                break;
+            }
+            // `сенатор выразил признательность госсекретарю Тиллерсону`: a verb
+            // ends the title; what stands before it is the subject's.
+            if (!tokens[k].capitalized && (is_finite_speech_verb(tokens[k].normalized) || looks_past_tense(tokens[k].normalized))) break;
             own_title = own_title && tokens[k].normalized != "и";
             mention.deputy = mention.deputy || (own_title && is_deputy_word(tokens[k].normalized));
             if (!is_stopword(tokens[k].normalized)) mention.context.insert(tokens[k].normalized);

@@ -99,8 +99,9 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     if (find_known(known, last.normalized)) return 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
-    // `по словам главы Сургутского района`: an adjective before its noun.
-    if (end - begin == 1 && looks_adjectival(last.normalized) && end < tokens.size() && !tokens[end].capitalized &&
+    // `по словам главы Сургутского района`, `Чешское ТВ`: an adjective before its noun.
+    if (end - begin == 1 && looks_adjectival(last.normalized) && end < tokens.size() &&
+        (!tokens[end].capitalized || tokens[end].all_caps) &&
         tokens[end].begin == last.end + 1 && text[last.end] == ' ' && !is_stopword(tokens[end].normalized)) {
         return 0;
     }
