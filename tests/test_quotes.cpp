@@ -883,3 +883,18 @@ TEST_CASE("a capitalised adjective before an abbreviation names a body, not a sp
         "Компания, как утверждает Чешское ТВ, владеет долей в нефтяной компании и двумя отелями в Карловых Варах.");
     for (const auto& q : quotes) CHECK(q.speaker.empty());
 }
+
+TEST_CASE("a quotation opening a paragraph is the words of the one person whose speech the paragraph before reports") {
+    const auto quotes = extract_quotations(
+        "Доцент кафедры истории Василий Зверев полагает, что важно привлекать внимание граждан к общей истории.\n"
+        "«Французы помнят эту битву, и вокруг саркофага Наполеона написано её название». Русская армия оставила поле боя.");
+    const core::Quotation* said = find_quote(quotes, "Французы помнят");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Зверев");
+    // A subheading with no period, after a sentence naming the speaker after the verb, is no one's words.
+    const auto heading = extract_quotations(
+        "Группировка создана на деньги тех же людей, которые дают средства в фонд Клинтонов, заключил главред WikiLeaks.\n"
+        "«Трампу не дадут стать президентом»\n"
+        "Обсуждая с журналистом предвыборную гонку, он объяснил свою позицию.");
+    CHECK(find_quote(heading, "Трампу не дадут") == nullptr);
+}

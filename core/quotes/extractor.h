@@ -375,6 +375,20 @@ private:
     // first `attributed` of `out`.
     bool continue_quotation_in(std::size_t begin, std::size_t end, std::size_t inside, std::size_t close, std::size_t attributed);
 
+    // A quotation making a paragraph of its own, at bytes [inside, close), the
+    // paragraph starting at `line_start`: `Историк Василий Зверев полагает, что
+    // ... .` / `«Французы помнят эту битву ...».`. The last sentence of the
+    // paragraph before names one person as its subject, before a verb of
+    // speech, and holds no quotation of its own: that person's words.
+    void continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after);
+
+    // The byte of the first verb of speech in a finite form in bytes
+    // [begin, end), or `end`.
+    std::size_t first_finite_speech_verb(std::size_t begin, std::size_t end) const;
+
+    // Whether a quote mark opens in bytes [begin, end).
+    bool has_quote_mark(std::size_t begin, std::size_t end) const;
+
     // The one person named in bytes [begin, end), as the subject; none when
     // no one or several are.
     std::optional<Person> only_person_named_in(std::size_t begin, std::size_t end) const;
