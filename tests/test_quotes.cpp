@@ -898,3 +898,31 @@ TEST_CASE("a quotation opening a paragraph is the words of the one person whose 
         "Обсуждая с журналистом предвыборную гонку, он объяснил свою позицию.");
     CHECK(find_quote(heading, "Трампу не дадут") == nullptr);
 }
+
+TEST_CASE("'предположил', 'рапортовал', 'прогнозирует' attribute like 'сказал'") {
+    const auto quotes = extract_quotations(
+        "«Реальная причина — это, скорее всего, необходимость списать украденное», — предположил Богдан Безпалько в беседе с RT.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Безпалько");
+}
+
+TEST_CASE("a noun of speech between the verb and the speaker ('высказал мнение Шифф') is skipped") {
+    const auto quotes = extract_quotations(
+        "Конгрессмен Адам Шифф выступил в Вашингтоне. «Председатель должен определиться, на чьей он стороне в этом деле», — "
+        "высказал мнение Шифф.");
+    const core::Quotation* said = find_quote(quotes, "Председатель должен");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Шифф");
+}
+
+TEST_CASE("'— добавил он' after an unnamed source's sentence is not given to a person named before") {
+    const auto quotes = extract_quotations(
+        "Решение приняла комиссия, председателем которой является Сергей Собянин. Источник «Медузы» в компании сказал, что "
+        "там о строительстве ничего не знают. «Если строительство будет рядом с нами, съемки вести невозможно», — добавил он.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Собянин");
+    const auto inside = extract_quotations(
+        "С ним полемизирует обозреватель Forbes Марк Адоманис. Москва - один из самых дорогих городов мира, поясняет он.");
+    const core::Quotation* said = find_quote(inside, "Москва - один");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Адоманис");
+}

@@ -73,7 +73,11 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
     }
     if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
     verb_gender = gender_of_verb(v);
-    const bool attributed = attribute(quote, verb + 1, last, true, true);
+    // `— высказал мнение Шифф`, `— поделился сомнениями один из жителей`:
+    // the noun of speech the verb takes stands before the speaker.
+    std::size_t subject = verb + 1;
+    if (subject + 1 < last && !tokens[subject].capitalized && is_speech_noun(tokens[subject].normalized)) ++subject;
+    const bool attributed = attribute(quote, subject, last, true, true);
     verb_gender = Gender::unknown;
     if (attributed && is_plural_verb(v)) {
         clear_speaker(quote);

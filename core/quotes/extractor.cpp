@@ -3,6 +3,7 @@
 #include "core/quotes/extractor.h"
 
 #include "core/text.h"
+#include "core/quotes/words.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -250,6 +251,25 @@ bool Extractor::someone_unread_between(const Person& person, std::size_t referen
             continue;
         }
         if (!is_common_headword(first) && !in_dictionary(last) && !find_known(known, last.normalized)) return true;
+    }
+    return unnamed_speaker_between(k, reference);
+}
+
+bool Extractor::unnamed_speaker_between(std::size_t from, std::size_t reference) const {
+    static const std::set<std::string> unnamed{"источник", "представитель", "представительница", "сотрудник", "сотрудница",
+                                               "очевидец", "свидетель", "житель", "жительница", "пользователь", "один", "одна"};
+    const std::size_t last = std::min(reference, tokens.size());
+    // Not in the sentence of the reference, which holds the words reported
+    // (`Москва - один из ..., поясняет он`).
+    const std::size_t own_sentence = last < tokens.size() ? tokens[last].sentence : tokens.back().sentence + 1;
+    for (std::size_t i = from; i < last && tokens[i].sentence != own_sentence; ++i) {
+        if (quoted[i] || !unnamed.count(tokens[i].normalized)) continue;
+        const bool one_of = tokens[i].normalized == "один" || tokens[i].normalized == "одна";
+        if (one_of && (i + 1 >= last || tokens[i + 1].normalized != "из")) continue;
+        for (std::size_t j = i + 1; j < last && tokens[j].sentence == tokens[i].sentence; ++j) {
+            if (may_be_surname(tokens[j]) && find_known(known, tokens[j].normalized)) break;  // `представитель МИД Мария Захарова`
+            if (!quoted[j] && is_finite_speech_verb(tokens[j].normalized)) return true;
+        }
     }
     return false;
 }

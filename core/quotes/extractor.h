@@ -128,6 +128,11 @@ private:
     // first name of ours); the reference may be theirs.
     bool someone_unread_between(const Person& person, std::size_t reference) const;
 
+    // `Источник «Медузы» в компании сказал, что ... «...», — добавил он`:
+    // between token `from` and token `reference` someone unnamed is the
+    // subject of a verb of speech; the reference is theirs.
+    bool unnamed_speaker_between(std::size_t from, std::size_t reference) const;
+
     // Fills `paragraph_breaks`.
     void find_paragraph_breaks();
 

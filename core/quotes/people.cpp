@@ -78,12 +78,15 @@ void learn_unlisted_first_names(std::string_view text, const std::vector<Token>&
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
         const Token& first = tokens[i];
         const Token& surname = tokens[i + 1];
-        if (!may_start_name(first) || first.sentence_start || is_latin_word(first.normalized) ||
+        // At a sentence start only a word no dictionary knows (`Ренат`, not `Также`).
+        const bool opening = first.sentence_start;
+        if (!may_start_name(first) || is_latin_word(first.normalized) ||
             !first_name_nominative(first.normalized).empty() || looks_adjectival(first.normalized) ||
             is_patronymic(first.normalized) || surname.sentence != first.sentence || surname.begin != first.end + 1 ||
             text[first.end] != ' ' || !may_be_surname(surname) ||
             !(gender_of_surname(surname.raw) == Gender::male || ends_with(surname.normalized, "ич")) ||
-            followed_by_capitalised(tokens, i + 1) || is_common_headword(surname)) {
+            followed_by_capitalised(tokens, i + 1) || is_common_headword(surname) ||
+            (opening && (is_stopword(first.normalized) || in_dictionary(first) || is_common_headword(first)))) {
             continue;
         }
         Person person;
