@@ -926,3 +926,10 @@ TEST_CASE("'— добавил он' after an unnamed source's sentence is not g
     REQUIRE(said != nullptr);
     CHECK(said->speaker == "Адоманис");
 }
+
+TEST_CASE("a name with a particle ('Хамиш де Бреттон-Гордон') is not cut to its first name") {
+    const auto quotes = extract_quotations(
+        "«Полагаю, недавнее задержание подозреваемого стало поводом для этой атаки», — высказал мнение Хамиш де Бреттон-Гордон.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker != "Хамиш");
+}

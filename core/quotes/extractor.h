@@ -265,6 +265,10 @@ private:
     // the nominative (`сказал Лавров`) rather than another case (`по словам Лаврова`).
     std::optional<Person> find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const;
 
+    // `Хамиш де Бреттон-Гордон`, `Урсула фон дер Ляйен`: a lowercase particle
+    // at token `at` inside a name, before a capitalised word (before `to`).
+    bool name_particle_at(std::size_t at, std::size_t to) const;
+
     // The person whose surname is token `surname`: the known one, or one made
     // from the word itself and the `first_name` before it.
     Person person_named_by(std::size_t surname, const std::string& first_name, bool nominative) const;

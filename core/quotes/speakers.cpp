@@ -146,7 +146,8 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         if (!may_start_name(tokens[i])) continue;
         // `SYZ Asset Management Стефано Джирола`: a Latin name and a Cyrillic one are two runs.
         std::size_t end = i + 1;
-        while (end < to && may_start_name(tokens[end]) && is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
+        while (end < to && (may_start_name(tokens[end]) || name_particle_at(end, to)) &&
+               is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
             ++end;
         }
         std::string first_name;
@@ -159,6 +160,12 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         i = end - 1;
     }
     return best;
+}
+
+bool Extractor::name_particle_at(std::size_t at, std::size_t to) const {
+    static const std::set<std::string> particles{"де", "ди", "да", "дель", "делла", "фон", "ван", "дер", "ле", "ла", "бин", "ибн"};
+    return at + 1 < to && !tokens[at].capitalized && particles.count(tokens[at].normalized) != 0 &&
+           may_start_name(tokens[at + 1]) && tokens[at + 1].sentence == tokens[at].sentence;
 }
 
 Person Extractor::person_named_by(std::size_t surname, const std::string& first_name, bool nominative) const {
