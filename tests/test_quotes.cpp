@@ -933,3 +933,23 @@ TEST_CASE("a name with a particle ('Хамиш де Бреттон-Гордон'
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker != "Хамиш");
 }
+
+TEST_CASE("the capitalised head of a compound adjective ('Российско-азиатского') is no speaker") {
+    const auto quotes = extract_quotations(
+        "Китайский производитель рассматривает Новосибирскую область для завода, сообщил председатель Российско-азиатского "
+        "союза промышленников.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a quoted fragment after a neuter verb ('Министерство подтвердило') is no person's") {
+    const auto quotes = extract_quotations(
+        "Министерство финансов Украины подтвердило, что совет директоров перенёс «рассмотрение вопроса о завершении пересмотра».");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("'Об этом, в частности, рассказал X' is not a quotation of the words 'Об этом'") {
+    const auto quotes = extract_quotations(
+        "Правительственные войска внесли наибольший вклад в победу. Об этом, в частности, рассказал генерал-полковник "
+        "Сергей Рудской.");
+    CHECK(find_quote(quotes, "Об этом") == nullptr);
+}

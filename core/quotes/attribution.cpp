@@ -218,7 +218,10 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
                             !tokens[verb].capitalized)) {
         ++verb;
     }
-    if (verb >= last || verb == first || is_plural_verb(tokens[verb].normalized)) return false;
+    if (verb >= last || verb == first) return false;
+    // `Министерство ... подтвердило`: a neuter verb has a body for its subject.
+    const std::string& v = tokens[verb].normalized;
+    if (is_plural_verb(v) || ends_with(v, "ло") || ends_with(v, "лось")) return false;
     for (std::size_t i = first; i < verb; ++i) {
         if (is_he_or_she(tokens[i].normalized)) {
             return attribute(quote, i, verb, true, true) && !quote.speaker.empty();

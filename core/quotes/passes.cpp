@@ -289,6 +289,9 @@ void Extractor::sentence_final_attribution() {
         if (word_count(inside, comma) < kMinQuoteWords || overlaps(inside, comma)) continue;
         // A quotation in marks that makes the whole clause is found as such.
         if (quote_opening_at(text, inside, false)) continue;
+        // `Об этом, в частности, рассказал X`: about the sentence before, read by about_this().
+        const std::size_t opening = token_at(tokens, inside);
+        if (opening + 1 < i && tokens[opening].normalized == "об" && tokens[opening + 1].normalized == "этом") continue;
         const std::size_t end_token = phrase_end_token(tokens[i].end);
         if (!attribution_closes_sentence(end_token) || takes_a_topic(i + 1)) continue;
         Quotation quote;
