@@ -953,3 +953,18 @@ TEST_CASE("'Об этом, в частности, рассказал X' is not a
         "Сергей Рудской.");
     CHECK(find_quote(quotes, "Об этом") == nullptr);
 }
+
+TEST_CASE("a speaker on the short line after a line break that cuts the attribution (a link) is read") {
+    const auto quotes = extract_quotations(
+        "«Это сумасшедшие президентские выборы — кажется, политика вышла из-под контроля», — рассказал \n"
+        "Reuters\n"
+        " автор инсталляции профессор Мэтт Воршер.\n"
+        "Производители эля тоже не остались в стороне.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Воршер");
+    const auto next_sentence = extract_quotations(
+        "«Проблемы на Ближнем Востоке начались после вторжения в Ирак», - заявил Трамп\n"
+        "По его утверждению, ошибки допустила прежняя администрация Белого дома.");
+    REQUIRE(!next_sentence.empty());
+    CHECK(next_sentence[0].speaker == "Трамп");
+}

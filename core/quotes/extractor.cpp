@@ -69,8 +69,24 @@ std::size_t Extractor::subject_start(std::size_t at) const {
     return start;
 }
 
-std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
+std::size_t Extractor::phrase_end(std::size_t from_byte) const {
+    constexpr std::size_t kMaxLinkWords = 6;
     std::size_t end = sentence_end(from_byte);
+    for (int lines = 0; lines < 2 && end < text.size() && text[end] == '\n'; ++lines) {
+        std::size_t last = end;
+        while (last > from_byte && text[last - 1] == ' ') --last;
+        if (last == from_byte || std::string_view(".!?:;").find(text[last - 1]) != std::string_view::npos) break;
+        const std::size_t next = end + 1;
+        const std::size_t next_end = std::min(text.find('\n', next), text.size());
+        const std::size_t words = word_count(next, next_end);
+        if (words == 0 || words > kMaxLinkWords) break;
+        end = sentence_end(next);
+    }
+    return end;
+}
+
+std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
+    std::size_t end = phrase_end(from_byte);
     for (std::size_t at = from_byte; at < end; ++at) {
         // `президент ООО "Ксерокс (СНГ)" Антон Бородихин`: marks inside a quoted name do not end it.
         if (const auto name = quoted_span_at(at); name && name->close < end) at = name->close;

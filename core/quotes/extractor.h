@@ -164,6 +164,11 @@ private:
     // the sentence start and after any quotation closed before `at`.
     std::size_t subject_start(std::size_t at) const;
 
+    // Where the attribution after byte `from` ends: the end of its sentence,
+    // or of a short line after it when a line break cuts the sentence (RT's
+    // links: `— заявил секретарь СНБО` / `Александр Турчинов` / `Однако ...`).
+    std::size_t phrase_end(std::size_t from_byte) const;
+
     // Tokens of the speaker phrase after byte `from`: up to the end of the
     // sentence or clause. Quoted names inside it (`представитель
     // «министерства обороны» ДНР`) do not end it.
