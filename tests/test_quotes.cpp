@@ -968,3 +968,24 @@ TEST_CASE("a speaker on the short line after a line break that cuts the attribut
     REQUIRE(!next_sentence.empty());
     CHECK(next_sentence[0].speaker == "Трамп");
 }
+
+TEST_CASE("a colon introduction with 'пишет' names its writer; a plural verb before the colon names no one") {
+    const auto writes = extract_quotations(
+        "Политолог Тарас Березовец считает объединение логичным. Считая его неизбежным, Березовец пишет: «Будет ли этот "
+        "союз прочным, покажут ближайшие выборы».");
+    const core::Quotation* written = find_quote(writes, "Будет ли этот");
+    REQUIRE(written != nullptr);
+    CHECK(written->speaker == "Березовец");
+    const auto several = extract_quotations(
+        "Сторонники Путина, которые не собирались голосовать, говорили: «Нет, послушав такое, я, конечно, пойду на выборы».");
+    for (const auto& q : several) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a name inside a quoted title after the verb is not who wrote the quotation") {
+    const auto quotes = extract_quotations(
+        "Так, в 1975 году Елена Игнатова пишет стихотворение «Могила Батюшкова в Вологде», где место возникает на фоне "
+        "обители: «В монастыре армейский склад снарядов, топочет часовой по вымерзшей земле».");
+    const core::Quotation* poem = find_quote(quotes, "В монастыре");
+    REQUIRE(poem != nullptr);
+    CHECK(poem->speaker != "Батюшков");
+}

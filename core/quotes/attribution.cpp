@@ -97,7 +97,8 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     if (first >= last) return false;
     std::size_t verb = last;
     for (std::size_t i = first; i < last; ++i) {
-        if (is_finite_speech_verb(tokens[i].normalized)) verb = i;
+        // `Березовец пишет:` — a source verb introduces a person's words too.
+        if (is_finite_speech_verb(tokens[i].normalized) || (is_source_verb(tokens[i].normalized) && !tokens[i].capitalized)) verb = i;
     }
     // `В заявлении Гелетея, размещенном на сайте, говорится:`
     if (verb == last && is_document_verb(tokens[last - 1].normalized)) {
@@ -115,11 +116,22 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     // `заявил Лавров:` or `Лавров заявил:` / `Глава МИД заявил журналистам:`
     // `Соловьёв отметил, что ...:` — a comma after the verb: the speaker stands before it.
     const bool clause_follows = text.find_first_not_of(' ', tokens[verb].end) == text.find(',', tokens[verb].end);
-    if (!clause_follows && verb + 1 < last && find_person(verb + 1, last, true, true)) {
-        return attribute(quote, verb + 1, last, true, true);
+    // A name in quote marks after the verb (`пишет стихотворение «Могила
+    // Батюшкова»`) is no speaker.
+    const auto after_verb = verb + 1 < last ? find_person(verb + 1, last, true, true) : std::nullopt;
+    bool attributed = false;
+    if (!clause_follows && after_verb && !quoted[after_verb->token]) {
+        attributed = attribute(quote, verb + 1, last, true, true);
+    } else {
+        const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
+        attributed = attribute(quote, subject, verb, true, true);
     }
-    const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
-    return attribute(quote, subject, verb, true, true);
+    // `Украинские «Вести» сообщают:`: said by several, or by a body.
+    if (attributed && is_plural_verb(tokens[verb].normalized)) {
+        clear_speaker(quote);
+        reference.reset();
+    }
+    return attributed;
 }
 
 bool Extractor::attribute_to_words_of(Quotation& quote, std::size_t first, std::size_t last) {
