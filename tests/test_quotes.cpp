@@ -795,3 +795,197 @@ TEST_CASE("a reference back skips no one: a name we cannot read between leaves t
         if (q.text.rfind("Сейчас", 0) == 0) CHECK(q.speaker != "Егорченков");
     }
 }
+
+TEST_CASE("a pronoun after a quotation refers back to a person quoted by 'по словам' in the paragraph before") {
+    const auto quotes = extract_quotations(
+        "По словам шерифа округа Эда Гонзалеса, полиция сейчас устанавливает число пострадавших.\n\n"
+        "«Всего погибли порядка восьми или десяти человек, большинство из них школьники», — сообщил он.");
+    const core::Quotation* said = find_quote(quotes, "Всего погибли");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Гонзалес");
+}
+
+TEST_CASE("a pronoun with no one to refer to yields to a colon introduction naming the speaker") {
+    const auto quotes = extract_quotations(
+        "RT удалось получить комментарии экс-главы РУСАДА Николая Дурманова:\n"
+        "«Перед нами достаточно любопытный феномен спортивной медицины» — заявил он.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Дурманов");
+    CHECK(extract_quotations("«Перед нами достаточно любопытный феномен спортивной медицины», — заявил он.").empty());
+}
+
+TEST_CASE("a person named with a first name we do not list is who a later pronoun refers to") {
+    const auto quotes = extract_quotations(
+        "Глава агентства Сергей Качмазов рассказал о ценах в Лондоне.\n"
+        "Архитектор Омар Калияев последние 10 лет живёт в столице Великобритании. «Сам факт покупки недвижимости "
+        "не даёт права на вид на жительство», — сообщил он RT.");
+    const core::Quotation* said = find_quote(quotes, "Сам факт покупки");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Калияев");
+}
+
+TEST_CASE("a first name standing alone is the known person who bears it") {
+    const auto quotes = extract_quotations(
+        "Предприниматель Георгий Багри живет в Каннах.\n"
+        "Президент США Дональд Трамп заявил о победе.\n"
+        "По этой причине Георгий считает, что результаты выборов непредсказуемы.\n"
+        "«Я говорю на тему политики только внутри своей семьи», — пояснил он.");
+    const core::Quotation* said = find_quote(quotes, "Я говорю на тему");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Багри");
+}
+
+TEST_CASE("a head's title does not go to a deputy named later") {
+    const auto quotes = extract_quotations(
+        "Председатель комитета по международным делам Константин Косачев встретился с коллегами.\n"
+        "Во встрече принял участие заместитель председателя данного комитета Баир Жамсуев.\n"
+        "«Уверен, что такая работа является взаимополезной», - заключил глава комитета по международным делам.");
+    const core::Quotation* said = find_quote(quotes, "Уверен, что такая");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Косачев");
+}
+
+TEST_CASE("a surname ending like an instrumental is the speaker when the article names the person so in full") {
+    const auto quotes = extract_quotations(
+        "Комплекс начал работу, сообщил глава района Андрей Трубецкой.\n"
+        "\"В прошлом году мы по просьбам предпринимателей запустили программу\", - написал Трубецкой в своем Telegram-канале.");
+    REQUIRE(quotes.size() == 2);
+    CHECK(quotes[1].speaker == "Трубецкой");
+}
+
+TEST_CASE("a capitalised adjective before its noun is a place, not a speaker") {
+    const auto quotes = extract_quotations(
+        "За девять лет, по словам главы Сургутского района, число предпринимателей выросло втрое.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Сургутский");
+}
+
+TEST_CASE("'— и добавил' after a quotation goes on with the speaker of the sentence before") {
+    const auto quotes = extract_quotations(
+        "Пресс-секретарь президента Дмитрий Песков сказал, что тенденцию в этом усматривать не стоит. «Это незначительное "
+        "увеличение в рамках естественных колебаний», — и добавил, что решение было обосновано.");
+    const core::Quotation* said = find_quote(quotes, "Это незначительное");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Песков");
+}
+
+TEST_CASE("the subject's title before a verb is not the title of the person named after it") {
+    const auto quotes = extract_quotations(
+        "Ранее сенатор выразил признательность госсекретарю Рексу Тиллерсону за его работу.\n"
+        "Заявление поставил под сомнение первый зампред комитета по обороне Франц Клинцевич.\n"
+        "«Колоссальное неуважение ко всему человечеству и крайне непрофессиональное прикрытие», — пояснил сенатор в беседе с RT.");
+    const core::Quotation* said = find_quote(quotes, "Колоссальное");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker != "Тиллерсон");
+}
+
+TEST_CASE("a capitalised adjective before an abbreviation names a body, not a speaker") {
+    const auto quotes = extract_quotations(
+        "Компания, как утверждает Чешское ТВ, владеет долей в нефтяной компании и двумя отелями в Карловых Варах.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a quotation opening a paragraph is the words of the one person whose speech the paragraph before reports") {
+    const auto quotes = extract_quotations(
+        "Доцент кафедры истории Василий Зверев полагает, что важно привлекать внимание граждан к общей истории.\n"
+        "«Французы помнят эту битву, и вокруг саркофага Наполеона написано её название». Русская армия оставила поле боя.");
+    const core::Quotation* said = find_quote(quotes, "Французы помнят");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Зверев");
+    // A subheading with no period, after a sentence naming the speaker after the verb, is no one's words.
+    const auto heading = extract_quotations(
+        "Группировка создана на деньги тех же людей, которые дают средства в фонд Клинтонов, заключил главред WikiLeaks.\n"
+        "«Трампу не дадут стать президентом»\n"
+        "Обсуждая с журналистом предвыборную гонку, он объяснил свою позицию.");
+    CHECK(find_quote(heading, "Трампу не дадут") == nullptr);
+}
+
+TEST_CASE("'предположил', 'рапортовал', 'прогнозирует' attribute like 'сказал'") {
+    const auto quotes = extract_quotations(
+        "«Реальная причина — это, скорее всего, необходимость списать украденное», — предположил Богдан Безпалько в беседе с RT.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Безпалько");
+}
+
+TEST_CASE("a noun of speech between the verb and the speaker ('высказал мнение Шифф') is skipped") {
+    const auto quotes = extract_quotations(
+        "Конгрессмен Адам Шифф выступил в Вашингтоне. «Председатель должен определиться, на чьей он стороне в этом деле», — "
+        "высказал мнение Шифф.");
+    const core::Quotation* said = find_quote(quotes, "Председатель должен");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Шифф");
+}
+
+TEST_CASE("'— добавил он' after an unnamed source's sentence is not given to a person named before") {
+    const auto quotes = extract_quotations(
+        "Решение приняла комиссия, председателем которой является Сергей Собянин. Источник «Медузы» в компании сказал, что "
+        "там о строительстве ничего не знают. «Если строительство будет рядом с нами, съемки вести невозможно», — добавил он.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Собянин");
+    const auto inside = extract_quotations(
+        "С ним полемизирует обозреватель Forbes Марк Адоманис. Москва - один из самых дорогих городов мира, поясняет он.");
+    const core::Quotation* said = find_quote(inside, "Москва - один");
+    REQUIRE(said != nullptr);
+    CHECK(said->speaker == "Адоманис");
+}
+
+TEST_CASE("a name with a particle ('Хамиш де Бреттон-Гордон') is not cut to its first name") {
+    const auto quotes = extract_quotations(
+        "«Полагаю, недавнее задержание подозреваемого стало поводом для этой атаки», — высказал мнение Хамиш де Бреттон-Гордон.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker != "Хамиш");
+}
+
+TEST_CASE("the capitalised head of a compound adjective ('Российско-азиатского') is no speaker") {
+    const auto quotes = extract_quotations(
+        "Китайский производитель рассматривает Новосибирскую область для завода, сообщил председатель Российско-азиатского "
+        "союза промышленников.");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a quoted fragment after a neuter verb ('Министерство подтвердило') is no person's") {
+    const auto quotes = extract_quotations(
+        "Министерство финансов Украины подтвердило, что совет директоров перенёс «рассмотрение вопроса о завершении пересмотра».");
+    for (const auto& q : quotes) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("'Об этом, в частности, рассказал X' is not a quotation of the words 'Об этом'") {
+    const auto quotes = extract_quotations(
+        "Правительственные войска внесли наибольший вклад в победу. Об этом, в частности, рассказал генерал-полковник "
+        "Сергей Рудской.");
+    CHECK(find_quote(quotes, "Об этом") == nullptr);
+}
+
+TEST_CASE("a speaker on the short line after a line break that cuts the attribution (a link) is read") {
+    const auto quotes = extract_quotations(
+        "«Это сумасшедшие президентские выборы — кажется, политика вышла из-под контроля», — рассказал \n"
+        "Reuters\n"
+        " автор инсталляции профессор Мэтт Воршер.\n"
+        "Производители эля тоже не остались в стороне.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Воршер");
+    const auto next_sentence = extract_quotations(
+        "«Проблемы на Ближнем Востоке начались после вторжения в Ирак», - заявил Трамп\n"
+        "По его утверждению, ошибки допустила прежняя администрация Белого дома.");
+    REQUIRE(!next_sentence.empty());
+    CHECK(next_sentence[0].speaker == "Трамп");
+}
+
+TEST_CASE("a colon introduction with 'пишет' names its writer; a plural verb before the colon names no one") {
+    const auto writes = extract_quotations(
+        "Политолог Тарас Березовец считает объединение логичным. Считая его неизбежным, Березовец пишет: «Будет ли этот "
+        "союз прочным, покажут ближайшие выборы».");
+    const core::Quotation* written = find_quote(writes, "Будет ли этот");
+    REQUIRE(written != nullptr);
+    CHECK(written->speaker == "Березовец");
+    const auto several = extract_quotations(
+        "Сторонники Путина, которые не собирались голосовать, говорили: «Нет, послушав такое, я, конечно, пойду на выборы».");
+    for (const auto& q : several) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a name inside a quoted title after the verb is not who wrote the quotation") {
+    const auto quotes = extract_quotations(
+        "Так, в 1975 году Елена Игнатова пишет стихотворение «Могила Батюшкова в Вологде», где место возникает на фоне "
+        "обители: «В монастыре армейский склад снарядов, топочет часовой по вымерзшей земле».");
+    const core::Quotation* poem = find_quote(quotes, "В монастыре");
+    REQUIRE(poem != nullptr);
+    CHECK(poem->speaker != "Батюшков");
+}

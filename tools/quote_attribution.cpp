@@ -225,6 +225,7 @@ AttributionFigures measure_news_attribution(const std::vector<NewsGoldQuote>& go
             while (i < extracted.size() && words_only(extracted[i].text).find(start) == std::string::npos) ++i;
             const std::string who = named ? g->speakers.front() : "?";
             if (i == extracted.size()) {
+                if (named) ++figures.missed_by_kind[g->kind];
                 if (named) figures.notes.push_back("missed in " + doc_id + " (" + g->kind + "): «" + g->quote_start + "» — " + who);
                 continue;
             }
@@ -232,6 +233,7 @@ AttributionFigures measure_news_attribution(const std::vector<NewsGoldQuote>& go
             const std::string& speaker = extracted[i].speaker;
             const bool right = said_by(speaker, g->speakers);
             figures.found += right;
+            if (named && !right) ++figures.missed_by_kind[g->kind];
             if (!speaker.empty()) {
                 ++figures.attributed;
                 figures.correct += right;

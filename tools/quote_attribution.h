@@ -24,6 +24,7 @@ struct AttributionFigures {
     std::size_t attributed = 0;      // extracted quotations with a speaker, in gold documents
     std::size_t correct = 0;         // of those, matching a gold quotation and its speaker
     std::vector<std::string> notes;  // one line per miss or wrong attribution
+    std::map<std::string, std::size_t> missed_by_kind;  // quotations by a named person not found with their speaker
     double precision() const { return attributed ? double(correct) / double(attributed) : 0; }
     double recall() const { return gold ? double(found) / double(gold) : 0; }
 };

@@ -4,7 +4,7 @@
 // one (news_gold.tsv: rules are tuned on the dev half only).
 //   build/bin/quote_attribution [--gold FILE] [--corpus DIR] [--news FILE] [--details]
 // --details lists the misses of the old set and of the dev half, never of
-// the test half.
+// the test half (of which it gives only the counts of misses by kind).
 //   build/bin/quote_attribution [--corpus DIR] --dump-all
 // --dump-all prints every quotation of every .txt file under the corpus, in
 // full, for a before/after `diff` when the extractor changes.
@@ -48,6 +48,12 @@ int dump_all(const std::string& corpus) {
 
 void print_notes(const eval::AttributionFigures& f) {
     for (const std::string& note : f.notes) std::printf("  %s\n", note.c_str());
+}
+
+void print_missed_by_kind(const eval::AttributionFigures& f) {
+    std::string line;
+    for (const auto& [kind, count] : f.missed_by_kind) line += (line.empty() ? "" : ", ") + kind + " " + std::to_string(count);
+    std::printf("  missed or wrong, by kind: %s\n", line.empty() ? "none" : line.c_str());
 }
 
 void print_figures(const std::string& name, const eval::AttributionFigures& f) {
@@ -100,6 +106,8 @@ int main(int argc, char** argv) {
         const eval::AttributionFigures h = eval::measure_news_attribution(news_gold, half, texts);
         if (details && std::string(half) == "dev") print_notes(h);
         print_figures(std::string("bench-news ") + half + " half", h);
+        // Counts only, for both halves: which kinds of quotation are missed.
+        if (details) print_missed_by_kind(h);
     }
     return 0;
 }

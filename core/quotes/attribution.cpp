@@ -43,6 +43,14 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
         return attribute_after_verb(quote, first, last);
     }
+    // `«...», — и добавил, что ...`: the speaker of the sentence before goes on.
+    if (dash != 0 && verb == "и" && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
+        if (first + 2 < last) return attribute_after_verb(quote, first + 1, last);
+        const Gender gender = gender_of_verb(tokens[first + 1].normalized);
+        if (const auto person = previous_speaker(first, gender)) set_speaker(quote, *person);
+        reference.emplace(first, gender);
+        return true;
+    }
     if (dash != 0 && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
         return attribute(quote, first, first + 1, true, true);
     }
@@ -65,7 +73,11 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
     }
     if (quotes_its_object(v)) return attribute(quote, skip_medium(verb + 1, last), last, false, true);
     verb_gender = gender_of_verb(v);
-    const bool attributed = attribute(quote, verb + 1, last, true, true);
+    // `— высказал мнение Шифф`, `— поделился сомнениями один из жителей`:
+    // the noun of speech the verb takes stands before the speaker.
+    std::size_t subject = verb + 1;
+    if (subject + 1 < last && !tokens[subject].capitalized && is_speech_noun(tokens[subject].normalized)) ++subject;
+    const bool attributed = attribute(quote, subject, last, true, true);
     verb_gender = Gender::unknown;
     if (attributed && is_plural_verb(v)) {
         clear_speaker(quote);
@@ -85,7 +97,8 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     if (first >= last) return false;
     std::size_t verb = last;
     for (std::size_t i = first; i < last; ++i) {
-        if (is_finite_speech_verb(tokens[i].normalized)) verb = i;
+        // `Березовец пишет:` — a source verb introduces a person's words too.
+        if (is_finite_speech_verb(tokens[i].normalized) || (is_source_verb(tokens[i].normalized) && !tokens[i].capitalized)) verb = i;
     }
     // `В заявлении Гелетея, размещенном на сайте, говорится:`
     if (verb == last && is_document_verb(tokens[last - 1].normalized)) {
@@ -103,11 +116,22 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     // `заявил Лавров:` or `Лавров заявил:` / `Глава МИД заявил журналистам:`
     // `Соловьёв отметил, что ...:` — a comma after the verb: the speaker stands before it.
     const bool clause_follows = text.find_first_not_of(' ', tokens[verb].end) == text.find(',', tokens[verb].end);
-    if (!clause_follows && verb + 1 < last && find_person(verb + 1, last, true, true)) {
-        return attribute(quote, verb + 1, last, true, true);
+    // A name in quote marks after the verb (`пишет стихотворение «Могила
+    // Батюшкова»`) is no speaker.
+    const auto after_verb = verb + 1 < last ? find_person(verb + 1, last, true, true) : std::nullopt;
+    bool attributed = false;
+    if (!clause_follows && after_verb && !quoted[after_verb->token]) {
+        attributed = attribute(quote, verb + 1, last, true, true);
+    } else {
+        const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
+        attributed = attribute(quote, subject, verb, true, true);
     }
-    const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
-    return attribute(quote, subject, verb, true, true);
+    // `Украинские «Вести» сообщают:`: said by several, or by a body.
+    if (attributed && is_plural_verb(tokens[verb].normalized)) {
+        clear_speaker(quote);
+        reference.reset();
+    }
+    return attributed;
 }
 
 bool Extractor::attribute_to_words_of(Quotation& quote, std::size_t first, std::size_t last) {
@@ -206,7 +230,10 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
                             !tokens[verb].capitalized)) {
         ++verb;
     }
-    if (verb >= last || verb == first || is_plural_verb(tokens[verb].normalized)) return false;
+    if (verb >= last || verb == first) return false;
+    // `Министерство ... подтвердило`: a neuter verb has a body for its subject.
+    const std::string& v = tokens[verb].normalized;
+    if (is_plural_verb(v) || ends_with(v, "ло") || ends_with(v, "лось")) return false;
     for (std::size_t i = first; i < verb; ++i) {
         if (is_he_or_she(tokens[i].normalized)) {
             return attribute(quote, i, verb, true, true) && !quote.speaker.empty();

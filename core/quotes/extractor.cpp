@@ -3,6 +3,7 @@
 #include "core/quotes/extractor.h"
 
 #include "core/text.h"
+#include "core/quotes/words.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -68,8 +69,24 @@ std::size_t Extractor::subject_start(std::size_t at) const {
     return start;
 }
 
-std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
+std::size_t Extractor::phrase_end(std::size_t from_byte) const {
+    constexpr std::size_t kMaxLinkWords = 6;
     std::size_t end = sentence_end(from_byte);
+    for (int lines = 0; lines < 2 && end < text.size() && text[end] == '\n'; ++lines) {
+        std::size_t last = end;
+        while (last > from_byte && text[last - 1] == ' ') --last;
+        if (last == from_byte || std::string_view(".!?:;").find(text[last - 1]) != std::string_view::npos) break;
+        const std::size_t next = end + 1;
+        const std::size_t next_end = std::min(text.find('\n', next), text.size());
+        const std::size_t words = word_count(next, next_end);
+        if (words == 0 || words > kMaxLinkWords) break;
+        end = sentence_end(next);
+    }
+    return end;
+}
+
+std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
+    std::size_t end = phrase_end(from_byte);
     for (std::size_t at = from_byte; at < end; ++at) {
         // `президент ООО "Ксерокс (СНГ)" Антон Бородихин`: marks inside a quoted name do not end it.
         if (const auto name = quoted_span_at(at); name && name->close < end) at = name->close;
@@ -168,6 +185,7 @@ void Extractor::add(Quotation quote, std::size_t begin, std::size_t end) {
     if (quote.speaker_full.empty()) quote.speaker_full = quote.speaker;
     taken.emplace_back(begin, end);
     byte_begin.push_back(begin);
+    pending.push_back(awaits_antecedent(quote));
     references.push_back(reference);
     reference.reset();
     out.push_back(std::move(quote));
@@ -186,6 +204,14 @@ void Extractor::resolve_references() {
             clear_speaker(out[i]);
         }
     }
+}
+
+std::vector<Quotation> Extractor::take_quotations() {
+    std::vector<Quotation> kept;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!pending[i] || !out[i].speaker.empty()) kept.push_back(std::move(out[i]));
+    }
+    return kept;
 }
 
 void Extractor::set_speaker(Quotation& quote, const Person& person) const {
@@ -241,6 +267,25 @@ bool Extractor::someone_unread_between(const Person& person, std::size_t referen
             continue;
         }
         if (!is_common_headword(first) && !in_dictionary(last) && !find_known(known, last.normalized)) return true;
+    }
+    return unnamed_speaker_between(k, reference);
+}
+
+bool Extractor::unnamed_speaker_between(std::size_t from, std::size_t reference) const {
+    static const std::set<std::string> unnamed{"источник", "представитель", "представительница", "сотрудник", "сотрудница",
+                                               "очевидец", "свидетель", "житель", "жительница", "пользователь", "один", "одна"};
+    const std::size_t last = std::min(reference, tokens.size());
+    // Not in the sentence of the reference, which holds the words reported
+    // (`Москва - один из ..., поясняет он`).
+    const std::size_t own_sentence = last < tokens.size() ? tokens[last].sentence : tokens.back().sentence + 1;
+    for (std::size_t i = from; i < last && tokens[i].sentence != own_sentence; ++i) {
+        if (quoted[i] || !unnamed.count(tokens[i].normalized)) continue;
+        const bool one_of = tokens[i].normalized == "один" || tokens[i].normalized == "одна";
+        if (one_of && (i + 1 >= last || tokens[i + 1].normalized != "из")) continue;
+        for (std::size_t j = i + 1; j < last && tokens[j].sentence == tokens[i].sentence; ++j) {
+            if (may_be_surname(tokens[j]) && find_known(known, tokens[j].normalized)) break;  // `представитель МИД Мария Захарова`
+            if (!quoted[j] && is_finite_speech_verb(tokens[j].normalized)) return true;
+        }
     }
     return false;
 }

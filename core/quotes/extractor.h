@@ -84,8 +84,9 @@ public:
     // name given as the speaker becomes the surname that always follows it.
     void complete_first_names();
 
-    // The quotations found, in the order they were found.
-    std::vector<Quotation> take_quotations() { return std::move(out); }
+    // The quotations found, in the order they were found, less those whose
+    // pronoun found no one to refer to.
+    std::vector<Quotation> take_quotations();
 
 private:
     // A speaker found by reference (`— сказал он`): the token of the
@@ -110,6 +111,10 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> taken;  // byte ranges already quoted
     std::vector<std::size_t> byte_begin;                     // of each quotation in `out`
     std::vector<Reference> references;                       // of each quotation in `out`
+    // Of each quotation in `out`: attributed to a pronoun with no antecedent
+    // yet (`По словам X, ...` may be found by a later pass); kept only if
+    // resolve_references finds one.
+    std::vector<bool> pending;
     std::vector<std::size_t> paragraph_breaks;               // bytes of the line breaks that end a paragraph
     Reference reference;                   // of the attribution being read
     bool named_directly = false;           // the attribution being read names its speaker
@@ -122,6 +127,11 @@ private:
     // capitalised words that read as the name of someone we do not know (no
     // first name of ours); the reference may be theirs.
     bool someone_unread_between(const Person& person, std::size_t reference) const;
+
+    // `Источник «Медузы» в компании сказал, что ... «...», — добавил он`:
+    // between token `from` and token `reference` someone unnamed is the
+    // subject of a verb of speech; the reference is theirs.
+    bool unnamed_speaker_between(std::size_t from, std::size_t reference) const;
 
     // Fills `paragraph_breaks`.
     void find_paragraph_breaks();
@@ -153,6 +163,11 @@ private:
     // Where the subject of the sentence holding byte `at` may stand: after
     // the sentence start and after any quotation closed before `at`.
     std::size_t subject_start(std::size_t at) const;
+
+    // Where the attribution after byte `from` ends: the end of its sentence,
+    // or of a short line after it when a line break cuts the sentence (RT's
+    // links: `— заявил секретарь СНБО` / `Александр Турчинов` / `Однако ...`).
+    std::size_t phrase_end(std::size_t from_byte) const;
 
     // Tokens of the speaker phrase after byte `from`: up to the end of the
     // sentence or clause. Quoted names inside it (`представитель
@@ -193,6 +208,12 @@ private:
     // Keeps `quote`, the words at bytes [begin, end), with the reference
     // its speaker was found by, if any.
     void add(Quotation quote, std::size_t begin, std::size_t end);
+
+    // Whether `quote`, being read, names no one yet but a pronoun whose
+    // antecedent resolve_references will look for.
+    bool awaits_antecedent(const Quotation& quote) const {
+        return reference && quote.speaker.empty() && quote.speaker_title.empty();
+    }
 
     // Gives `quote` the speaker `person`, or none.
     void set_speaker(Quotation& quote, const Person& person) const;
@@ -236,6 +257,10 @@ private:
     // `с Владиславом Сурковым` where the speaker stands in the nominative).
     int person_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;
 
+    // `Трубецкой`: the word is the nominative of a person the article names
+    // in full (`Андрей Трубецкой`), whatever its ending suggests.
+    bool is_known_nominative(const Token& word) const;
+
     // person_score before the dictionary is asked whether a single word is
     // a common word or a place (`Однако`, `Афины`).
     int name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;
@@ -244,6 +269,10 @@ private:
     // reads most surely as a name. `nominative` says the phrase names them in
     // the nominative (`сказал Лавров`) rather than another case (`по словам Лаврова`).
     std::optional<Person> find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const;
+
+    // `Хамиш де Бреттон-Гордон`, `Урсула фон дер Ляйен`: a lowercase particle
+    // at token `at` inside a name, before a capitalised word (before `to`).
+    bool name_particle_at(std::size_t at, std::size_t to) const;
 
     // The person whose surname is token `surname`: the known one, or one made
     // from the word itself and the `first_name` before it.
@@ -359,6 +388,20 @@ private:
     // found in bytes [begin, end), if there is one with a speaker among the
     // first `attributed` of `out`.
     bool continue_quotation_in(std::size_t begin, std::size_t end, std::size_t inside, std::size_t close, std::size_t attributed);
+
+    // A quotation making a paragraph of its own, at bytes [inside, close), the
+    // paragraph starting at `line_start`: `Историк Василий Зверев полагает, что
+    // ... .` / `«Французы помнят эту битву ...».`. The last sentence of the
+    // paragraph before names one person as its subject, before a verb of
+    // speech, and holds no quotation of its own: that person's words.
+    void continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after);
+
+    // The byte of the first verb of speech in a finite form in bytes
+    // [begin, end), or `end`.
+    std::size_t first_finite_speech_verb(std::size_t begin, std::size_t end) const;
+
+    // Whether a quote mark opens in bytes [begin, end).
+    bool has_quote_mark(std::size_t begin, std::size_t end) const;
 
     // The one person named in bytes [begin, end), as the subject; none when
     // no one or several are.

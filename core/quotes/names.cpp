@@ -119,7 +119,7 @@ bool is_east_asian_surname(const std::string& normalized) {
 }
 
 bool may_start_name(const Token& t) {
-    return t.capitalized && !t.all_caps && !t.in_name_of_site && !t.after_open_quote;
+    return t.capitalized && !t.all_caps && !t.in_name_of_site && !t.after_open_quote && !t.compound_head;
 }
 
 bool may_be_surname(const Token& t) {

@@ -35,7 +35,7 @@ bool has_distinctive_surname_suffix(const std::string& normalized);
 bool is_east_asian_surname(const std::string& normalized);
 
 // A capitalised word that can be part of a name: not an abbreviation, a
-// site or a quoted name.
+// site, a quoted name or the head of a compound (`Российско-азиатского`).
 bool may_start_name(const Token& t);
 
 // A capitalised word that can be a surname: not an abbreviation, a site, a

@@ -36,7 +36,20 @@ void Extractor::quoted_speech() {
         if (word_count(inside, close) >= kMinQuoteWords) {
             Quotation quote;
             quote.text = std::string(text.substr(inside, close - inside));
-            attributed = split_inside(quote, inside, close) || attribute_after(quote, after) || attribute_before(quote, open);
+            attributed = split_inside(quote, inside, close) || attribute_after(quote, after);
+            // `комментарии Николая Дурманова:` / `«...» — заявил он`: a pronoun
+            // with no antecedent yet yields to a colon introduction naming someone.
+            if (!attributed || awaits_antecedent(quote)) {
+                const Reference after_reference = reference;
+                Quotation introduced = quote;
+                reference.reset();
+                if (attribute_before(introduced, open) && (!attributed || !introduced.speaker.empty())) {
+                    quote = std::move(introduced);
+                    attributed = true;
+                } else {
+                    reference = after_reference;
+                }
+            }
             if (attributed) add(std::move(quote), inside, close);
         }
         // A quotation nobody is said to have spoken may hold one that is
@@ -122,7 +135,11 @@ void Extractor::continued_speech() {
         // The sentence before, in the same paragraph.
         std::size_t before = open;
         while (before > 0 && text[before - 1] == ' ') --before;
-        if (before == 0 || text[before - 1] == '\n') continue;
+        if (before == 0) continue;
+        if (text[before - 1] == '\n') {
+            continue_after_paragraph(before, inside, close, after);
+            continue;
+        }
         const std::size_t previous = sentence_start(before - 1);
         if (continue_quotation_in(previous, before, inside, close, attributed)) continue;
         if (const auto person = only_person_named_in(previous, before)) {
@@ -132,6 +149,44 @@ void Extractor::continued_speech() {
             add(std::move(quote), inside, close);
         }
     }
+}
+
+void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after) {
+    // A sentence of its own: a subheading (`«Трампу не дадут стать
+    // президентом»` on a line with no period) is no one's words here.
+    std::size_t end = after;
+    while (end < text.size() && text[end] == ' ') ++end;
+    const char last = text[close - 1];
+    if (!(end < text.size() && text[end] == '.') && last != '.' && last != '!' && last != '?') return;
+    // The last sentence of the paragraph before reports one person's speech.
+    std::size_t before = line_start;
+    while (before > 0 && (text[before - 1] == '\n' || text[before - 1] == ' ')) --before;
+    if (before == 0 || text[before - 1] == ':' || text[before - 1] == '?') return;
+    const std::size_t previous = sentence_start(before - 1);
+    const std::size_t verb = first_finite_speech_verb(previous, before);
+    if (has_quote_mark(previous, before) || verb >= before) return;
+    // `Василий Зверев полагает, что ...`: the person stands before the verb.
+    // (`..., заключил главред WikiLeaks` names the speaker after it.)
+    if (const auto person = only_person_named_in(previous, before); person && tokens[person->token].begin < verb) {
+        Quotation quote;
+        quote.text = std::string(text.substr(inside, close - inside));
+        set_speaker(quote, *person);
+        add(std::move(quote), inside, close);
+    }
+}
+
+std::size_t Extractor::first_finite_speech_verb(std::size_t begin, std::size_t end) const {
+    for (std::size_t i = token_at(tokens, begin); i < tokens.size() && tokens[i].begin < end; ++i) {
+        if (is_finite_speech_verb(tokens[i].normalized) && !tokens[i].capitalized) return tokens[i].begin;
+    }
+    return end;
+}
+
+bool Extractor::has_quote_mark(std::size_t begin, std::size_t end) const {
+    for (std::size_t at = begin; at < end; ++at) {
+        if (may_open_quote(text[at]) && quote_opening_at(text, at, false)) return true;
+    }
+    return false;
 }
 
 bool Extractor::continue_quotation_in(std::size_t begin, std::size_t end, std::size_t inside, std::size_t close,
@@ -234,13 +289,17 @@ void Extractor::sentence_final_attribution() {
         if (word_count(inside, comma) < kMinQuoteWords || overlaps(inside, comma)) continue;
         // A quotation in marks that makes the whole clause is found as such.
         if (quote_opening_at(text, inside, false)) continue;
+        // `Об этом, в частности, рассказал X`: about the sentence before, read by about_this().
+        const std::size_t opening = token_at(tokens, inside);
+        if (opening + 1 < i && tokens[opening].normalized == "об" && tokens[opening + 1].normalized == "этом") continue;
         const std::size_t end_token = phrase_end_token(tokens[i].end);
         if (!attribution_closes_sentence(end_token) || takes_a_topic(i + 1)) continue;
         Quotation quote;
         quote.text = std::string(text.substr(inside, comma - inside));
         if (document ? !attribute_to_document(quote, i + 1, end_token) : !attribute_after_verb(quote, i, end_token)) continue;
         // `..., сообщает «Интерфакс»`: a medium is no speaker.
-        if (quote.speaker.empty() && !document && !names_a_body(i + 1, end_token)) continue;
+        // `..., сказал он.` with its antecedent still to be found is kept.
+        if (quote.speaker.empty() && !document && !awaits_antecedent(quote) && !names_a_body(i + 1, end_token)) continue;
         add(std::move(quote), inside, comma);
     }
 }

@@ -53,6 +53,51 @@ void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
     }
 }
 
+// `выразил`, `пришла`: a past-tense verb (not `генерал`, `маршал`).
+bool looks_past_tense(const std::string& word) {
+    for (std::string_view ending : {"ил", "ел", "ыл", "ила", "ела", "ыла", "ала", "или", "ели", "али"}) {
+        if (ends_with(word, ending)) return true;
+    }
+    return false;
+}
+
+// Whether a capitalised word of the same sentence follows token `i`
+// (`Айдын Мирзазаде`: `Айдын` is no surname there).
+bool followed_by_capitalised(const std::vector<Token>& tokens, std::size_t i) {
+    return i + 1 < tokens.size() && tokens[i + 1].capitalized && tokens[i + 1].sentence == tokens[i].sentence &&
+           tokens[i + 1].begin == tokens[i].end + 1;
+}
+
+// `Замдиректора центра Фаридун Усмонов`, `Архитектор Омар Калияев`: a
+// capitalised word inside a sentence that is no first name we list, then a
+// man's surname in the nominative (-ов, -ев, -ин, -ын, -ский, -цкий, -ич:
+// `Франц Клинцевич`). Without them, `— сказал он` after such a sentence went
+// back past this person to someone named before. A first word the dictionary knows as a common word
+// (`Омар`, `Президент`) is kept out of the full name.
+void learn_unlisted_first_names(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& first = tokens[i];
+        const Token& surname = tokens[i + 1];
+        // At a sentence start only a word no dictionary knows (`Ренат`, not `Также`).
+        const bool opening = first.sentence_start;
+        if (!may_start_name(first) || is_latin_word(first.normalized) ||
+            !first_name_nominative(first.normalized).empty() || looks_adjectival(first.normalized) ||
+            is_patronymic(first.normalized) || surname.sentence != first.sentence || surname.begin != first.end + 1 ||
+            text[first.end] != ' ' || !may_be_surname(surname) ||
+            !(gender_of_surname(surname.raw) == Gender::male || ends_with(surname.normalized, "ич")) ||
+            followed_by_capitalised(tokens, i + 1) || is_common_headword(surname) ||
+            (opening && (is_stopword(first.normalized) || in_dictionary(first) || is_common_headword(first)))) {
+            continue;
+        }
+        Person person;
+        person.surname = surname.raw;
+        person.full_name = is_common_headword(first) ? surname.raw : first.raw + " " + surname.raw;
+        person.token = i + 1;
+        person.gender = Gender::male;
+        learn_person(known, name_key(surname.normalized), person);
+    }
+}
+
 // `министр ФРГ Франк-Вальтер Штайнмайер высказался`: two capitalised words
 // inside a sentence, the last not in an oblique case (`Совета Федерации`)
 // and the first no adjective (`Европейский Союз`), ending at token `last`.
@@ -175,6 +220,28 @@ bool is_relational_adjective(const std::string& word) {
     return looks_adjectival(word) && word.find("ск") != std::string::npos;
 }
 
+// `Георгий считает` where the article has named `Георгий Багри`: a first
+// name standing alone (no capitalised word next to it) names the one known
+// person who bears it, and no one when several do.
+const Person* known_by_first_name_alone(const std::vector<Token>& tokens, std::size_t i, const KnownPersons& known) {
+    const Token& word = tokens[i];
+    if (!may_start_name(word) || is_latin_word(word.normalized)) return nullptr;
+    const auto next_to = [&](std::size_t k) {
+        return k < tokens.size() && tokens[k].capitalized && tokens[k].sentence == word.sentence;
+    };
+    if (next_to(i + 1) || (i > 0 && !word.sentence_start && next_to(i - 1))) return nullptr;
+    const std::string first = first_name_nominative(word.normalized);
+    if (first.empty()) return nullptr;
+    const std::string prefix = first + " ";
+    const Person* only = nullptr;
+    for (const auto& [key, person] : known) {
+        if (person.full_name.rfind(prefix, 0) != 0) continue;
+        if (only && only->surname != person.surname) return nullptr;
+        only = &person;
+    }
+    return only;
+}
+
 }  // namespace
 
 bool fits(const Person& person, Gender wanted) {
@@ -188,6 +255,7 @@ KnownPersons known_persons(std::string_view text, const std::vector<Token>& toke
     KnownPersons known;
     learn_east_asian_names(tokens, known);
     learn_full_names(tokens, known);
+    learn_unlisted_first_names(text, tokens, known);
     learn_subjects_of_speech(text, tokens, known);
     for (auto& [key, person] : known) {
         if (person.gender == Gender::unknown) person.gender = gender_of_surname(person.surname);
@@ -224,14 +292,19 @@ std::size_t east_asian_name_length(const std::vector<Token>& tokens, std::size_t
 std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const KnownPersons& known) {
     std::vector<Mention> mentions;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (!may_be_surname(tokens[i])) continue;
-        const Person* found = find_known(known, tokens[i].normalized);
-        if (!found) continue;
+        const Person* found = may_be_surname(tokens[i]) ? find_known(known, tokens[i].normalized) : nullptr;
+        const Person* by_first_name = found ? nullptr : known_by_first_name_alone(tokens, i, known);
+        if (by_first_name) {
+            found = by_first_name;
+        } else if (!found) {
+            continue;
+        }
         Mention mention;
         mention.person = *found;
         mention.person.token = i;
         mention.name_begin = i;
-        mention.nominative = normalize_text(found->surname) == tokens[i].normalized;
+        mention.nominative = by_first_name ? is_nominative_first_name(tokens[i].normalized)
+                                           : normalize_text(found->surname) == tokens[i].normalized;
         while (mention.name_begin > 0 && tokens[mention.name_begin - 1].sentence == tokens[i].sentence &&
                tokens[mention.name_begin - 1].capitalized &&
                (!first_name_nominative(tokens[mention.name_begin - 1].normalized).empty() ||
@@ -246,9 +319,21 @@ std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const Kno
             !tokens[mention.name_begin - 1].capitalized) {
             mention.title_before = tokens[mention.name_begin - 1].normalized;
         }
+        bool own_title = true;  // up to `и`: `заместитель министра Иванов и министр Петров`
         for (std::size_t k = mention.name_begin; k > 0 && mention.name_begin - k < kTitleContextWords;) {
             --k;
             if (tokens[k].sentence != sentence) break;
+            // `госсекретарю Рексу Тиллерсону, министру обороны Джеймсу Мэттису`:
+            // the words before another person's name are that person's title.
+            if (tokens[k].capitalized && !tokens[k].sentence_start && may_be_surname(tokens[k]) &&
+                find_known(known, tokens[k].normalized) && name_key(tokens[k].normalized) != name_key(tokens[i].normalized)) {
+                break;
+            }
+            // `сенатор выразил признательность госсекретарю Тиллерсону`: a verb
+            // ends the title; what stands before it is the subject's.
+            if (!tokens[k].capitalized && (is_finite_speech_verb(tokens[k].normalized) || looks_past_tense(tokens[k].normalized))) break;
+            own_title = own_title && tokens[k].normalized != "и";
+            mention.deputy = mention.deputy || (own_title && is_deputy_word(tokens[k].normalized));
             if (!is_stopword(tokens[k].normalized)) mention.context.insert(tokens[k].normalized);
         }
         mentions.push_back(std::move(mention));
@@ -284,13 +369,21 @@ bool qualifiers_conflict(const std::vector<std::string>& title_words, const std:
     return false;
 }
 
+bool is_deputy_word(const std::string& normalized) {
+    for (std::string_view prefix : {"заместител", "замминистр", "замглав", "зампред", "замдиректор", "замруковод", "замгендир", "вице"}) {
+        if (normalized.rfind(prefix, 0) == 0) return true;
+    }
+    return false;
+}
+
 std::optional<Person> resolve_title(const std::vector<std::string>& title_words, const std::vector<Mention>& mentions,
                                     std::size_t before_token) {
+    const bool deputy_title = std::any_of(title_words.begin(), title_words.end(), is_deputy_word);
     std::optional<Person> best;
     std::size_t best_overlap = 0;
     for (const Mention& m : mentions) {
         if (m.person.token >= before_token) break;
-        if (qualifiers_conflict(title_words, m.context)) continue;
+        if (qualifiers_conflict(title_words, m.context) || (m.deputy && !deputy_title)) continue;
         std::size_t overlap = 0;
         for (std::size_t i = 0; i < title_words.size(); ++i) overlap += shares_root(title_words[i], m.context) * (i == 0 ? 2 : 1);
         // `по словам продюсера Ильи Стюарта` ... `— говорит продюсер`: named in

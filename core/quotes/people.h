@@ -57,6 +57,7 @@ struct Mention {
     std::size_t name_begin = 0;     // first token of the name
     std::set<std::string> context;  // stems of the title words before the name
     std::string title_before;       // the word right before the name, in lower case (`продюсера`), or ""
+    bool deputy = false;            // the title is a deputy's (`заместитель председателя комитета`)
 };
 
 std::vector<Mention> person_mentions(const std::vector<Token>& tokens, const KnownPersons& known);
@@ -77,10 +78,14 @@ bool shares_root(const std::string& title_word, const std::set<std::string>& con
 // the person's title, which has another.
 bool qualifiers_conflict(const std::vector<std::string>& title_words, const std::set<std::string>& context);
 
+// `заместитель`, `замминистра`, `вице-премьер`: a deputy's title word.
+bool is_deputy_word(const std::string& normalized);
+
 // The person a title (`министр`, `глава Комитета СФ`) refers to: the one
 // whose own title shares most words with it, nearest before `before_token`.
 // The head of the title (its first word here) weighs double: `глава МИД`
-// is rather the `глава министерства` than the `спикер МИД`.
+// is rather the `глава министерства` than the `спикер МИД`. A deputy is
+// not the head: `глава комитета` is no `заместитель председателя комитета`.
 std::optional<Person> resolve_title(const std::vector<std::string>& title_words, const std::vector<Mention>& mentions,
                                     std::size_t before_token);
 

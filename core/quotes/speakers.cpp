@@ -67,9 +67,10 @@ bool Extractor::is_personal_pronoun_phrase(std::size_t from, std::size_t to) con
 
 bool Extractor::attribute_to_antecedent(Quotation& quote, std::size_t pronoun) {
     const Gender gender = gender_of_pronoun(tokens[pronoun].normalized);
-    const auto person = previous_speaker(pronoun, gender);
-    if (!person) return false;
-    set_speaker(quote, *person);
+    // Kept with no speaker when no one is found yet: the antecedent may be
+    // found by a later pass (`По словам Гонзалеса, ...` / `«...», — сообщил он`),
+    // and resolve_references asks again.
+    if (const auto person = previous_speaker(pronoun, gender)) set_speaker(quote, *person);
     reference.emplace(pronoun, gender);
     return true;
 }
@@ -85,7 +86,7 @@ int Extractor::person_score(std::size_t begin, std::size_t end, bool first_posit
 int Extractor::name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const {
     first_name.clear();
     for (std::size_t k = begin; k < end; ++k) {
-        if (nominative && looks_instrumental_or_dative(tokens[k].normalized)) return 0;
+        if (nominative && looks_instrumental_or_dative(tokens[k].normalized) && !is_known_nominative(tokens[k])) return 0;
     }
     for (std::size_t k = begin; k + 1 < end; ++k) {
         if (std::string name = first_name_nominative(tokens[k].normalized); !name.empty()) first_name = name;
@@ -98,6 +99,12 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     if (find_known(known, last.normalized)) return 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
+    // `по словам главы Сургутского района`, `Чешское ТВ`: an adjective before its noun.
+    if (end - begin == 1 && looks_adjectival(last.normalized) && end < tokens.size() &&
+        (!tokens[end].capitalized || tokens[end].all_caps) &&
+        tokens[end].begin == last.end + 1 && text[last.end] == ' ' && !is_stopword(tokens[end].normalized)) {
+        return 0;
+    }
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
     if (end - begin == 1 && !nominative && looks_like_place_genitive(last.normalized)) return 0;
     if (has_surname_suffix(last.normalized)) return 2;
@@ -127,6 +134,11 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     return first_position && bare && !last.sentence_start ? 1 : 0;
 }
 
+bool Extractor::is_known_nominative(const Token& word) const {
+    const Person* found = find_known(known, word.normalized);
+    return found && normalize_text(found->surname) == word.normalized;
+}
+
 std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const {
     std::optional<Person> best;
     int best_score = 0;
@@ -134,7 +146,8 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         if (!may_start_name(tokens[i])) continue;
         // `SYZ Asset Management Стефано Джирола`: a Latin name and a Cyrillic one are two runs.
         std::size_t end = i + 1;
-        while (end < to && may_start_name(tokens[end]) && is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
+        while (end < to && (may_start_name(tokens[end]) || name_particle_at(end, to)) &&
+               is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
             ++end;
         }
         std::string first_name;
@@ -147,6 +160,12 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         i = end - 1;
     }
     return best;
+}
+
+bool Extractor::name_particle_at(std::size_t at, std::size_t to) const {
+    static const std::set<std::string> particles{"де", "ди", "да", "дель", "делла", "фон", "ван", "дер", "ле", "ла", "бин", "ибн"};
+    return at + 1 < to && !tokens[at].capitalized && particles.count(tokens[at].normalized) != 0 &&
+           may_start_name(tokens[at + 1]) && tokens[at + 1].sentence == tokens[at].sentence;
 }
 
 Person Extractor::person_named_by(std::size_t surname, const std::string& first_name, bool nominative) const {

@@ -18,6 +18,7 @@ struct Token {
     bool sentence_start = false;  // first word of a sentence: capitalised anyway
     bool in_name_of_site = false; // `Лента.ру`, `NEWSru.com`: glued to a dot
     bool after_open_quote = false; // `«Росбалт»`: the first word of something quoted
+    bool compound_head = false;    // `Российско-азиатского`: glued by a hyphen to a lower-case word
     std::size_t sentence = 0;      // which sentence of the article it stands in
 };
 
