@@ -1,6 +1,7 @@
 // server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS]
 #include "core/index_location.h"
 #include "core/index_writer.h"
+#include "core/version.h"
 #include "server/http_server.h"
 #include "server/index_handle.h"
 #include "server/write_api.h"
@@ -96,6 +97,7 @@ bool is_empty_file(const std::string& db) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "server")) return 0;
     std::string db;
     server::ServerOptions options;
     server::ShardOptions shard_options;
