@@ -29,8 +29,8 @@ std::string fresh_id() {
     static std::atomic<std::uint64_t> counter{0};
     const std::uint64_t n = counter.fetch_add(1, std::memory_order_relaxed);
     char buffer[33];
-    std::snprintf(buffer, sizeof buffer, "%016llx%016llx", static_cast<unsigned long long>(mix(seed ^ n)),
-                  static_cast<unsigned long long>(mix(seed + n)));
+    std::snprintf(buffer, sizeof buffer, "%016llx%016llx", static_cast<unsigned long long>(mix(seed + 2 * n)),
+                  static_cast<unsigned long long>(mix(seed + 2 * n + 1)));
     return buffer;
 }
 

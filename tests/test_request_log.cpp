@@ -22,6 +22,7 @@ TEST_CASE("a request id keeps only safe characters, is bounded, and is made up w
     CHECK(server::request_id(std::string(500, 'x')).size() == server::kMaxRequestIdChars);
     const std::string made = server::request_id("");
     CHECK(std::regex_match(made, std::regex("[0-9a-f]{32}")));
+    CHECK(made.substr(0, 16) != made.substr(16));  // both halves random
     CHECK(server::request_id("") != made);
     CHECK(std::regex_match(server::request_id("\"\"\n"), std::regex("[0-9a-f]{32}")));
 }
