@@ -260,7 +260,7 @@ TEST_CASE("Debian's python3-prometheus-client reads the metrics page") {
     CHECK(result.out.find(" counter 2.0") != std::string::npos);
 }
 
-TEST_CASE("--no-metrics answers /metrics with 404") {
+TEST_CASE("a server started with --no-metrics answers /metrics with 404") {
     Setup setup;
     ServerProcess server(setup.db, {"--quiet", "--no-metrics"});
     const auto reply = test_support::http_get(server.port(), "/metrics");

@@ -17,7 +17,7 @@ TEST_CASE("every program prints its name and the project version with --version 
     }
 }
 
-TEST_CASE("--version wins over other arguments, so it never starts a server or touches an index") {
+TEST_CASE("the version option wins over other arguments, so it never starts a server or touches an index") {
     const auto result =
         test_support::run_program({test_support::program("server").string(), "--db", "/nonexistent", "--version"});
     CHECK(result.exit_code == 0);

@@ -17,10 +17,11 @@ root="$work/root"
 server_pid=""
 cleanup() {
     if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    for mount in "$root/dev/pts" "$root/dev" "$root/proc"; do
-        mountpoint -q "$mount" 2>/dev/null && umount -l "$mount"
+    for mount in "$root/dev" "$root/proc"; do
+        if mountpoint -q "$mount" 2>/dev/null; then umount -l "$mount" || true; fi
     done
-    rm -rf "$work"
+    # Never into the host's /dev or /proc, should an unmount have failed.
+    rm -rf --one-file-system "$work"
 }
 trap cleanup EXIT
 fail() { echo "package: FAIL: $*" >&2; exit 1; }
