@@ -10,6 +10,8 @@
 # answers, for comparing two builds). Run it with PASSES 1 and 3: the
 # difference halved is the steady cost of one pass without one-time costs
 # (ICU's transliterator registry, first spelling lookups, caches).
+# SERVER_OPTIONS (default --quiet) replaces the server's logging and metrics
+# options, e.g. SERVER_OPTIONS="--no-metrics --quiet" or "--log-format json".
 # Example (10k generated articles, as bench/run.sh --quick builds them):
 #   python3 bench/make_corpus.py generate 10000 /tmp/c.jsonl
 #   python3 bench/make_corpus.py queries 200 /tmp/q.txt
@@ -22,7 +24,7 @@ server=$1 index=$2 queries=$3 passes=$4 out=$5
 here=$(cd "$(dirname "$0")" && pwd)
 valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*Session::on_read*' \
   --callgrind-out-file="$out.callgrind" "$server" --db "$index" --port 0 --bind 127.0.0.1 \
-  --quiet --threads 1 > "$out.server.out" 2> "$out.server.err" &
+  ${SERVER_OPTIONS:---quiet} --threads 1 > "$out.server.out" 2> "$out.server.err" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 port=""

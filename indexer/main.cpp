@@ -1,5 +1,6 @@
 // indexer --db DIR PATH...: builds a search index from articles on disk.
 #include "core/index_writer.h"
+#include "core/version.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
 #include "indexer/index_updater.h"
@@ -159,6 +160,7 @@ void print_phase_times(const indexer::PhaseTimes& times) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "indexer")) return 0;
     Options options;
     if (!parse_options(argc, argv, options)) {
         std::cerr << kUsage;

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages a task needs, only those missing, so it is
 # quick when everything is present. Usage: scripts/install-deps.sh GROUP...
 #   build    compilers, CMake and the libraries (the default)
-#   test     what the test suite uses besides the build (curl, xapian-tcpsrv, wrk, time, feedparser)
+#   test     what the test suite uses besides the build (curl, xapian-tcpsrv, xapian-compact, wrk, time,
+#            feedparser, prometheus-client)
 #   bench    wrk, PostgreSQL 15, xz, python3 (bench/); python3-xapian, hunspell (tools/everyday_words)
 #   fuzz     clang with libFuzzer and the sanitizer runtimes
 #   browser  Chromium and Node.js for the browser test
@@ -11,7 +12,7 @@ set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2"
-  [test]="curl xapian-tools python3 python3-feedparser wrk time"
+  [test]="curl xapian-tools python3 python3-feedparser python3-prometheus-client wrk time"
   [bench]="wrk postgresql xz-utils python3 curl time python3-xapian hunspell"
   [fuzz]="clang libclang-rt-14-dev"
   [browser]="chromium nodejs npm"

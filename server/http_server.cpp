@@ -1,5 +1,6 @@
 #include "server/http_server.h"
 
+#include "server/metrics.h"
 #include "server/router.h"
 
 #include <boost/asio/dispatch.hpp>
@@ -27,7 +28,12 @@ using tcp = asio::ip::tcp;
 
 struct HttpServer::State {
     State(ServerOptions opts, IndexHandle& idx, WriteService* w)
-        : options(std::move(opts)), index(idx), writes(w), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {}
+        : options(std::move(opts)), index(idx), writes(w), acceptor(asio::make_strand(ioc)), signals(ioc, SIGINT, SIGTERM) {
+        if (options.metrics) {
+            metrics = std::make_unique<Metrics>(route_patterns());
+            metrics->watch(&connections, &requests_in_flight);
+        }
+    }
 
     ServerOptions options;
     IndexHandle& index;
@@ -38,6 +44,7 @@ struct HttpServer::State {
     std::atomic<std::size_t> connections{0};
     std::atomic<std::size_t> requests_in_flight{0};
     std::atomic<bool> stopping{false};
+    std::unique_ptr<Metrics> metrics;  // null with --no-metrics
 };
 
 namespace {
@@ -52,15 +59,7 @@ void fail(beast::error_code ec, const char* what) {
     std::fprintf(stderr, "server: %s: %s\n", what, ec.message().c_str());
 }
 
-// The target as it may appear in a log line: bounded, printable.
-std::string loggable(std::string_view target) {
-    std::string out;
-    for (char c : target.substr(0, 300)) {
-        out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c);
-    }
-    if (target.size() > 300) out += "...";
-    return out;
-}
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
 
 Method method_of(http::verb verb) {
     if (verb == http::verb::get) return Method::Get;
@@ -88,6 +87,15 @@ http::status status_for_read_error(beast::error_code ec, bool request_line_read)
     }
     if (ec == http::error::body_limit) return http::status::payload_too_large;
     return http::status::bad_request;
+}
+
+Refusal refusal_of(http::status status) {
+    switch (status) {
+        case http::status::uri_too_long: return Refusal::UriTooLong;
+        case http::status::request_header_fields_too_large: return Refusal::HeadersTooLarge;
+        case http::status::payload_too_large: return Refusal::PayloadTooLarge;
+        default: return Refusal::BadRequest;
+    }
 }
 
 const char* read_error_message(http::status status) {
@@ -186,23 +194,42 @@ private:
         const http::request<http::string_body>& request = parser_->get();
         const Method method = method_of(request.method());
         const std::string_view target(request.target().data(), request.target().size());
-        Services services{state_->index, state_->writes, state_->stopping.load()};
-        const Reply reply = route(method, target, services, headers_and_body(request));
+        Services services{state_->index, state_->writes, state_->stopping.load(), state_->metrics.get()};
+        Reply reply = route(method, target, services, headers_and_body(request));
+        const std::string id = request_id(view(request["X-Request-Id"]));
+        tag_reply(reply, id);
+        const auto took = std::chrono::steady_clock::now() - started;
+        if (state_->metrics) state_->metrics->count_request(reply.route, reply.status, took);
         const bool keep_alive = request.keep_alive() && !state_->stopping;
         send(reply, request.version(), keep_alive, method == Method::Head);
-        if (state_->options.log_requests) {
-            const auto micros =
-                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-            std::fprintf(stderr, "%s %s %d %lldus\n", std::string(request.method_string()).c_str(),
-                         loggable(target).c_str(), reply.status, static_cast<long long>(micros));
-        }
+        log(view(request.method_string()), target, reply, took, id);
+    }
+
+    void log(std::string_view method, std::string_view target, const Reply& reply,
+             std::chrono::steady_clock::duration took, const std::string& id) const {
+        if (!state_->options.log_requests) return;
+        const LoggedRequest logged{std::chrono::system_clock::now(), method, target, reply.status, reply.body.size(),
+                                   std::chrono::duration_cast<std::chrono::nanoseconds>(took), id};
+        const std::string line = log_line(logged, state_->options.log_format, state_->options.log_query);
+        std::fwrite(line.data(), 1, line.size(), stderr);
     }
 
     void reply_to_bad_request(beast::error_code ec) {
         ++state_->requests_in_flight;
+        const auto started = std::chrono::steady_clock::now();
         const http::status status = status_for_read_error(ec, !parser_->get().target().empty());
         refused_ = true;
-        send(error_reply(static_cast<int>(status), read_error_message(status)), 11, false, false);
+        Reply reply = error_reply(static_cast<int>(status), read_error_message(status));
+        // Headers over the limit are not all read: only a request id read in full is taken.
+        const std::string id = request_id(status == http::status::payload_too_large ? view(parser_->get()["X-Request-Id"]) : "");
+        tag_reply(reply, id);
+        if (state_->metrics) {
+            state_->metrics->count_refusal(refusal_of(status));
+            state_->metrics->count_request(kNoRoute, reply.status, std::chrono::steady_clock::now() - started);
+        }
+        send(reply, 11, false, false);
+        log(view(parser_->get().method_string()), view(parser_->get().target()), reply,
+            std::chrono::steady_clock::now() - started, id);
     }
 
     void send(const Reply& reply, unsigned version, bool keep_alive, bool head_only) {
@@ -288,6 +315,7 @@ void on_accept(const std::shared_ptr<State>& state, beast::error_code ec, tcp::s
     if (state->connections.load() >= state->options.max_connections) {
         beast::error_code ignored;
         socket.close(ignored);  // over the cap: refuse rather than starve the others
+        if (state->metrics) state->metrics->count_refusal(Refusal::ConnectionLimit);
     } else {
         ++state->connections;
         std::make_shared<Session>(std::move(socket), state)->start();

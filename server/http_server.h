@@ -3,6 +3,7 @@
 #pragma once
 
 #include "server/index_handle.h"
+#include "server/request_log.h"
 #include "server/write_api.h"
 
 #include <chrono>
@@ -24,6 +25,9 @@ struct ServerOptions {
     std::chrono::seconds idle_timeout{60};     // keep-alive connections with no request
     std::chrono::seconds shutdown_grace{10};   // for requests in flight at SIGTERM
     bool log_requests = true;
+    LogFormat log_format = LogFormat::Text;
+    bool log_query = false;  // log the query string too
+    bool metrics = true;     // keep counters and answer GET /metrics
 };
 
 class HttpServer {

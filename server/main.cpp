@@ -1,6 +1,7 @@
-// server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS]
+// server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS] [--log-format json]
 #include "core/index_location.h"
 #include "core/index_writer.h"
+#include "core/version.h"
 #include "server/http_server.h"
 #include "server/index_handle.h"
 #include "server/write_api.h"
@@ -20,6 +21,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections 4096]\n"
     "              [--shard-timeout 2000] [--write-token-file FILE] [--quiet]\n"
+    "              [--log-format text|json] [--log-query] [--no-metrics] [--version]\n"
     "  Serves the index at DIR (made by `indexer --db DIR ...`) over HTTP:\n"
     "  /api/search?q=..., /api/doc/{id}, /healthz, and the search page at /.\n"
     "  DIR may be a stub file or folder listing shards (`auto PATH`, `remote tcp HOST PORT`);\n"
@@ -28,7 +30,12 @@ constexpr const char* kUsage =
     "  Connections over --max-connections are closed at once.\n"
     "  --write-token-file FILE turns on POST /api/articles and DELETE /api/articles/{id}\n"
     "  for callers sending `Authorization: Bearer <the token in FILE>`; the server is then\n"
-    "  the index's one writer (an empty index is made when DIR does not exist).\n";
+    "  the index's one writer (an empty index is made when DIR does not exist).\n"
+    "  Each request is logged to stderr, one line: method, path, status, bytes, duration and\n"
+    "  request id (X-Request-Id, taken from the request or made up, returned with every answer);\n"
+    "  --log-format json writes JSON lines, --log-query adds the query string, --quiet logs nothing.\n"
+    "  GET /metrics answers Prometheus' text format (requests, latency, refusals, index state)\n"
+    "  unless --no-metrics.\n";
 
 bool parse_number(const std::string& text, unsigned long max, unsigned long& out) {
     char* end = nullptr;
@@ -63,6 +70,12 @@ bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions
             token_file = argv[++i];
         } else if (arg == "--quiet") {
             options.log_requests = false;
+        } else if (arg == "--log-format" && has_value && (argv[i + 1] == std::string("text") || argv[i + 1] == std::string("json"))) {
+            options.log_format = argv[++i] == std::string("json") ? server::LogFormat::Json : server::LogFormat::Text;
+        } else if (arg == "--log-query") {
+            options.log_query = true;
+        } else if (arg == "--no-metrics") {
+            options.metrics = false;
         } else {
             std::cerr << "server: bad argument " << arg << "\n";
             return false;
@@ -96,6 +109,11 @@ bool is_empty_file(const std::string& db) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "server")) return 0;
+    if (argc == 2 && (std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h")) {
+        std::cout << kUsage;
+        return 0;
+    }
     std::string db;
     server::ServerOptions options;
     server::ShardOptions shard_options;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,6 +17,7 @@ struct Reply {
     std::string content_type = "application/json; charset=utf-8";
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;  // beyond Content-Type, e.g. Allow
+    std::string_view route;  // the path pattern of the route that answered (set by the router), for metrics
 };
 
 // `{"error": message}` with the given status.

@@ -4,9 +4,11 @@
 #include "server/pages.h"
 #include "server/people_api.h"
 #include "server/feed.h"
+#include "server/metrics.h"
 #include "server/url.h"
 #include "server/write_api.h"
 
+#include <algorithm>
 #include <array>
 
 namespace server {
@@ -36,6 +38,7 @@ constexpr std::array kRoutes = {
     Route{Method::Get, "/person/{name}", reads<person_page>, true},
     Route{Method::Get, "/assets/{name}", reads<asset>},
     Route{Method::Get, "/favicon.ico", reads<favicon>},
+    Route{Method::Get, "/metrics", metrics_page},
 };
 
 const char* method_name(Method method) {
@@ -121,7 +124,9 @@ Reply dispatch(Request request, Services& services) {
         if (!path_matches(route.path, request.path, value)) continue;
         if (takes(route, request.method)) {
             request.path_value = std::move(value);
-            return answer(route, request, services);
+            Reply reply = answer(route, request, services);
+            reply.route = route.path;
+            return reply;
         }
         on_path.push_back(&route);
     }
@@ -139,6 +144,14 @@ Reply route(Method method, std::string_view raw_target, Services& services, Requ
     request.path = std::move(target.path);
     request.params = std::move(target.params);
     return dispatch(std::move(request), services);
+}
+
+std::vector<std::string_view> route_patterns() {
+    std::vector<std::string_view> patterns;
+    for (const Route& route : kRoutes) {
+        if (std::find(patterns.begin(), patterns.end(), route.path) == patterns.end()) patterns.push_back(route.path);
+    }
+    return patterns;
 }
 
 Reply route(Method method, std::string_view raw_target, IndexHandle& index, Request request) {

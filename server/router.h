@@ -7,10 +7,12 @@
 #include "server/request.h"
 
 #include <string_view>
+#include <vector>
 
 namespace server {
 
 class WriteService;
+class Metrics;
 
 // What the handlers answer from: the index, and the write API when the
 // server takes writes.
@@ -18,6 +20,7 @@ struct Services {
     IndexHandle& index;
     WriteService* writes = nullptr;  // null: writes are off (403)
     bool stopping = false;           // the server is shutting down: writes get 503
+    Metrics* metrics = nullptr;      // null: no metrics kept (/metrics answers 404)
 };
 
 using Handler = Reply (*)(const Request& request, Services& services);
@@ -36,6 +39,8 @@ struct Route {
 // throws: every failure becomes a Reply with a fitting status. A GET route
 // answers HEAD too; a method no route takes for the path gets 405 with Allow.
 Reply route(Method method, std::string_view target, Services& services, Request request);
+// The path patterns of the route table, each once (the label of metrics).
+std::vector<std::string_view> route_patterns();
 // The same with reads only: no write API.
 Reply route(Method method, std::string_view target, IndexHandle& index, Request request = {});
 

@@ -3,6 +3,7 @@
 #include "core/article_json.h"
 #include "server/api.h"
 #include "server/json.h"
+#include "server/metrics.h"
 
 #include <nlohmann/json.hpp>
 
@@ -99,6 +100,7 @@ Reply write(const Request& request, Services& services, std::string_view method)
     const WriteRequest write{method, request.path, request.body, request.header("Authorization"), services.stopping,
                              request.header("Host")};
     Reply reply = services.writes->handle(write);
+    if (services.metrics) services.metrics->count_write(reply);
     if (reply.status == 401) reply.headers.emplace_back("WWW-Authenticate", "Bearer");
     return reply;
 }

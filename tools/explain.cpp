@@ -6,6 +6,7 @@
 #include "core/russian.h"
 #include "core/search_service/index_handle.h"
 #include "core/text.h"
+#include "core/version.h"
 
 #include <iostream>
 
@@ -35,6 +36,7 @@ void explain(const std::string& query, const std::string& db_path, core::IndexHa
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "explain")) return 0;
     if (argc < 4 || std::string(argv[1]) != "--db") {
         std::cerr << "usage: explain --db DIR QUERY...\n";
         return 2;

@@ -1,6 +1,7 @@
 // name_recall: prints the name-recall figures on the factRuEval-2016 devset,
 // for our analysis and, with --baseline, for plain Xapian + Snowball.
 //   build/bin/name_recall [--texts DIR] [--annotations DIR] [--baseline] [--missed]
+#include "core/version.h"
 #include "tools/name_recall.h"
 
 #include <cstdio>
@@ -23,6 +24,7 @@ void report(const char* label, const eval::RecallFigures& f, bool list_missed) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "name_recall")) return 0;
     std::string root = NEWSEARCH_SOURCE_DIR;
     std::string texts = root + "/corpus/factrueval-2016/devset";
     std::string annotations = root + "/tests/data/factrueval-2016/devset-annotations";

@@ -8,6 +8,7 @@
 //   build/bin/quote_attribution [--corpus DIR] --dump-all
 // --dump-all prints every quotation of every .txt file under the corpus, in
 // full, for a before/after `diff` when the extractor changes.
+#include "core/version.h"
 #include "tools/quote_attribution.h"
 
 #include "core/quotes.h"
@@ -64,6 +65,7 @@ void print_figures(const std::string& name, const eval::AttributionFigures& f) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "quote_attribution")) return 0;
     const std::string root = NEWSEARCH_SOURCE_DIR;
     std::string gold_path = root + "/tests/data/quotations/gold.tsv";
     std::string corpus = root + "/corpus";

@@ -8,6 +8,7 @@
 #include "core/reprints.h"
 #include "core/schema.h"
 #include "core/searcher.h"
+#include "core/version.h"
 
 #include <xapian.h>
 
@@ -63,6 +64,7 @@ std::size_t distinct_stories(core::Searcher& searcher, const Xapian::Database& d
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "reprint_clusters")) return 0;
     if (argc < 3 || std::string(argv[1]) != "--db") {
         std::fprintf(stderr, "usage: reprint_clusters --db DIR [QUERY...]\n");
         return 2;

@@ -6,6 +6,7 @@
 // --grid prints the figures over a range of thresholds (tune on dev only).
 #include "core/markdown.h"
 #include "core/reprints.h"
+#include "core/version.h"
 
 #include <nlohmann/json.hpp>
 
@@ -130,6 +131,7 @@ void print_date_grid(const std::vector<Measured>& measured) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "reprint_pairs")) return 0;
     const std::string root = NEWSEARCH_SOURCE_DIR;
     std::string pairs_path = root + "/tests/data/reprints/pairs.tsv";
     std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
