@@ -56,9 +56,10 @@ double body_similarity(const ReprintSignature& a, const ReprintSignature& b);
 // of the two directions): a follow-up that reuses a story's background under
 // a new lead, or a template post, opens differently.
 double opening_overlap(const ReprintSignature& a, const ReprintSignature& b);
-// How many of the numbers the two bodies hold they share (Jaccard), or 1 when
-// either holds too few to tell: a template post with new figures (the day's
-// exchange rates) is a new post.
+// How many of the figures of the body that holds fewer the other holds too,
+// or 1 when either holds none: a template post with new figures (the day's
+// exchange rates, yesterday's losses) is a new post, while a copy keeps the
+// figures it copied, even when it adds a line with figures of its own.
 double number_agreement(const ReprintSignature& a, const ReprintSignature& b);
 // The decision: `a` and `b` are copies of one text.
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b);

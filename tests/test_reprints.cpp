@@ -271,3 +271,43 @@ TEST_CASE("a template post with new figures written as words is a new post, the 
     CHECK(core::number_agreement(three, reprint_signature(drones("восьми", "Северный и Южный"))) == 0.0);
     CHECK(core::number_agreement(reprint_signature(drones("трёх", "Северный")), reprint_signature(drones("трех", "Северный"))) == 1.0);
 }
+
+TEST_CASE("a body of nothing but wording common across the archive has no signature and joins no cluster") {
+    // The footnote that ends many RT pages: a page whose scraped body is only
+    // this is not a copy of every other such page.
+    const std::string disclaimer = "* «Исламское государство» — террористическая группировка, запрещённая на территории России.";
+    CHECK(reprint_signature(disclaimer, "2024-11-20").empty());
+    core::ReprintIndex index;
+    CHECK(index.assign("page-1", reprint_signature(disclaimer)) == "page-1");
+    CHECK(index.assign("page-2", reprint_signature(disclaimer)) == "page-2");
+}
+
+TEST_CASE("wording common across the archive counts for nothing: a copy with a disclaimer added stays a copy") {
+    const std::string disclaimer = "\n* «Исламское государство» — террористическая группировка, запрещённая на территории России.";
+    CHECK(core::is_reprint(reprint_signature(kStory), reprint_signature(kStory + disclaimer)));
+    CHECK(core::body_similarity(reprint_signature(kStory), reprint_signature(kStory + disclaimer)) >
+          core::body_similarity(reprint_signature(kStory), reprint_signature(kStory + "\n" + kRewrite)));
+    CHECK_FALSE(core::is_reprint(reprint_signature(kRewrite + disclaimer), reprint_signature(kStory + disclaimer)));
+}
+
+TEST_CASE("a figure written with a thousands space is the figure written without one") {
+    const auto gold = [](const std::string& price) {
+        return "Стоимость фьючерса на золото обновила исторический максимум, превысив " + price +
+               " за тройскую унцию, следует из данных биржи Comex";
+    };
+    CHECK(core::number_agreement(reprint_signature(gold("$2800")), reprint_signature(gold("$2 800"))) == 1.0);
+    CHECK(core::is_reprint(reprint_signature(gold("$2800")), reprint_signature(gold("$2 800"))));
+    CHECK_FALSE(core::is_reprint(reprint_signature(gold("$2800")), reprint_signature(gold("$2 900"))));
+}
+
+TEST_CASE("yesterday's figures in today's template post make a new post, a copy adding a line of figures does not") {
+    const auto losses = [](const std::string& soldiers) {
+        return "Потери противника на курском направлении за сутки составили более " + soldiers +
+               " военнослужащих, уничтожены два танка, сообщили в Минобороны России";
+    };
+    const auto today = reprint_signature(losses("250"), "2024-11-27");
+    CHECK_FALSE(core::is_reprint(today, reprint_signature(losses("300"), "2024-11-28")));
+    const auto with_line = reprint_signature(losses("250") + "\nЗа неделю сбито 40 беспилотников и 12 ракет.", "2024-11-27");
+    CHECK(core::number_agreement(today, with_line) == 1.0);
+    CHECK(core::is_reprint(today, with_line));
+}
