@@ -3,7 +3,7 @@
 
   report.py text-size FILE.jsonl       "articles=N text_mb=M" (title + text, UTF-8)
   report.py pgbench-latency LOG...     "p50_ms=.. p99_ms=.." from pgbench -l logs
-  report.py table RESULTS              the Markdown tables, with ratios to PostgreSQL
+  report.py table RESULTS              the Markdown tables, with ratios to PostgreSQL and Sphinx
 
 RESULTS holds one measurement a line as key=value pairs (see run.sh).
 """
@@ -73,38 +73,47 @@ def table(path):
 
     print("### Indexing\n")
     print("| corpus | system | articles | text MB | seconds | articles/s | MB/s | CPU s | articles/CPU s "
-          "| peak RSS MB | index MB | index / text | articles/s vs PG | articles/CPU s vs PG |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| peak RSS MB | index MB | index / text | articles/s vs PG | articles/CPU s vs PG "
+          "| articles/s vs Sphinx | articles/CPU s vs Sphinx |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for d in datasets:
         pg = find(rows, dataset=d, system="postgresql", kind="index")
-        for system in ("newsearch", "postgresql"):
+        sphinx = find(rows, dataset=d, system="sphinx", kind="index")
+        for system in ("newsearch", "postgresql", "sphinx"):
             r = find(rows, dataset=d, system=system, kind="index")
             if not r:
                 continue
             ours = system == "newsearch"
-            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 d, system, r.get("articles"), r.get("text_mb"), r.get("seconds"), r.get("articles_per_s"),
                 r.get("mb_per_s"), r.get("cpu_s"), r.get("articles_per_cpu_s"), r.get("peak_rss_mb"),
                 r.get("index_mb"), r.get("index_ratio"),
-                ratio(r.get("articles_per_s"), pg.get("articles_per_s")) if ours else "1.00x",
-                ratio(r.get("articles_per_cpu_s"), pg.get("articles_per_cpu_s")) if ours else "1.00x"))
+                ratio(r.get("articles_per_s"), pg.get("articles_per_s")) if ours else "",
+                ratio(r.get("articles_per_cpu_s"), pg.get("articles_per_cpu_s")) if ours else "",
+                ratio(r.get("articles_per_s"), sphinx.get("articles_per_s")) if ours else "",
+                ratio(r.get("articles_per_cpu_s"), sphinx.get("articles_per_cpu_s")) if ours else ""))
 
-    print("\n### Queries (10 hits with snippets; the mix; wrk for newsearch, pgbench for PostgreSQL)\n")
+    print("\n### Queries (10 hits with snippets unless said; the mix; wrk for newsearch, pgbench for PostgreSQL, "
+          "bench/sphinx.py over SphinxQL for Sphinx)\n")
     print("| corpus | what | concurrency | QPS | p50 ms | p99 ms | server RSS MB | QPS vs PG | p50 vs PG "
-          "| p99 vs PG |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| p99 vs PG | QPS vs Sphinx | p99 vs Sphinx |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for d in datasets:
         for r in rows:
             if r.get("dataset") != d or r.get("kind") in ("index", "startup", "tables"):
                 continue
-            what = r.get("kind") if r.get("system") == "newsearch" else "postgresql " + r.get("kind")
+            what = r.get("kind") if r.get("system") == "newsearch" else r.get("system") + " " + r.get("kind")
             pg = find(rows, dataset=d, system="postgresql", kind="search", c=r.get("c"))
+            sphinx = find(rows, dataset=d, system="sphinx", kind=r.get("kind"), c=r.get("c"))
             compare = r.get("system") == "newsearch" and r.get("kind") == "search" and pg
-            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            against_sphinx = r.get("system") == "newsearch" and sphinx
+            print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 d, what, r.get("c"), r.get("qps"), r.get("p50_ms"), r.get("p99_ms"), r.get("rss_mb", "–"),
                 ratio(r.get("qps"), pg.get("qps")) if compare else "",
                 ratio(r.get("p50_ms"), pg.get("p50_ms")) if compare else "",
-                ratio(r.get("p99_ms"), pg.get("p99_ms")) if compare else ""))
+                ratio(r.get("p99_ms"), pg.get("p99_ms")) if compare else "",
+                ratio(r.get("qps"), sphinx.get("qps")) if against_sphinx else "",
+                ratio(r.get("p99_ms"), sphinx.get("p99_ms")) if against_sphinx else ""))
     shares = []
     for r in rows:
         if r.get("system") == "newsearch" and r.get("kind") == "search":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Indexing and query benchmark of newsearch, side by side with PostgreSQL 15
-# full-text search on the same corpus and query mix.
+# full-text search and Sphinx 2.2.11 (Debian's sphinxsearch) on the same
+# corpus and query mix. BENCH_SPHINX=0 leaves Sphinx out.
 #
 #   bench/run.sh --quick    the shipped corpus/ and 10,000 generated articles, 5 s per load level (CI, < 5 min)
 #   bench/run.sh --full     corpus/, the 32,828 real texts, then 100k and 1M generated articles
@@ -51,6 +52,7 @@ chmod 755 "$work"
 results="$work/results.txt"
 : > "$results"
 server_pid=""
+sphinx_conf=""
 pg_data=""
 pg_user=""
 as_pg() { if [ -n "$pg_user" ]; then runuser -u "$pg_user" -- "$@"; else "$@"; fi; }
@@ -58,6 +60,7 @@ as_pg() { if [ -n "$pg_user" ]; then runuser -u "$pg_user" -- "$@"; else "$@"; f
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   [ -n "$pg_data" ] && as_pg pg_ctl -D "$pg_data" -m immediate -w stop >/dev/null 2>&1
+  [ -n "$sphinx_conf" ] && searchd --config "$sphinx_conf" --stopwait >/dev/null 2>&1
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -248,7 +251,49 @@ bench_postgres() {  # dataset
   done
 }
 
+# --- Sphinx -----------------------------------------------------------------
+# Its indexer is /usr/bin/indexer (not ours); the config and index live in
+# $work/sphinx, searchd listens on 127.0.0.1 only and is stopped after each
+# corpus. Queries go through SphinxQL (the MySQL protocol) from
+# bench/sphinx.py with Debian's python3-pymysql, one process a connection.
+index_sphinx() {  # dataset file
+  local dataset=$1 file=$2 port size peak cpu articles text_mb started seconds
+  log "$dataset: indexing with Sphinx"
+  rm -rf "$work/sphinx"
+  sphinx_port=$(free_port)
+  sphinx_conf=$(python3 bench/sphinx.py config "$work" "$sphinx_port")
+  python3 bench/sphinx.py tsv "$file" "$work/sphinx/source.tsv"
+  started=$(now)
+  /usr/bin/time -v -o "$work/time.txt" /usr/bin/indexer --config "$sphinx_conf" --all --quiet >&2
+  seconds=$(elapsed "$started")
+  size=$(du -cb "$work/sphinx"/news.* | tail -1 | cut -f1)
+  peak=$(awk '/Maximum resident/ {printf "%.1f", $NF / 1024}' "$work/time.txt")
+  cpu=$(awk '/User time|System time/ {s += $NF} END {printf "%.2f", s}' "$work/time.txt")
+  read -r articles text_mb < <(python3 bench/report.py text-size "$file" | sed 's/[a-z_]*=//g')
+  record "dataset=$dataset system=sphinx kind=index articles=$articles text_mb=$text_mb seconds=$seconds" \
+         "articles_per_s=$(div "$articles" "$seconds" 0) mb_per_s=$(div "$text_mb" "$seconds" 2)" \
+         "cpu_s=$cpu articles_per_cpu_s=$(div "$articles" "$cpu" 0)" \
+         "peak_rss_mb=$peak index_mb=$(mb "$size") index_ratio=$(div "$size" "($text_mb*1e6)" 2)"
+}
+
+bench_sphinx() {  # dataset
+  local dataset=$1 c line pid
+  searchd --config "$sphinx_conf" >/dev/null
+  /usr/bin/python3 bench/sphinx.py load "$sphinx_port" "$queries" 2 2 >/dev/null  # warm-up
+  pid=$(cat "$work/sphinx/searchd.pid")
+  for c in $concurrencies; do
+    line=$(/usr/bin/python3 bench/sphinx.py load "$sphinx_port" "$queries" "$seconds" "$c")
+    record "dataset=$dataset system=sphinx kind=search c=$c $line rss_mb=$(rss_mb "$pid")"
+    line=$(/usr/bin/python3 bench/sphinx.py load "$sphinx_port" "$queries" "$seconds" "$c" --no-snippets)
+    record "dataset=$dataset system=sphinx kind=search-no-snippets c=$c $line rss_mb=$(rss_mb "$pid")"
+  done
+  searchd --config "$sphinx_conf" --stopwait >/dev/null 2>&1
+  sphinx_conf=""
+  rm -rf "$work/sphinx"
+}
+
 # --- the run ------------------------------------------------------------------
+with_sphinx=${BENCH_SPHINX:-1}
 start_postgres
 for dataset in $sets; do
   file=$(corpus_file "$dataset")
@@ -258,6 +303,10 @@ for dataset in $sets; do
   bench_newsearch "$dataset"
   index_postgres "$dataset" "$file"
   bench_postgres "$dataset"
+  if [ "$with_sphinx" = 1 ]; then
+    index_sphinx "$dataset" "$file"
+    bench_sphinx "$dataset"
+  fi
   rm -rf "$work/$dataset-idx".gen-* "$work/$dataset-idx"
 done
 

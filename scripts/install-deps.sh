@@ -4,7 +4,8 @@
 #   build    compilers, CMake and the libraries (the default)
 #   test     what the test suite uses besides the build (curl, xapian-tcpsrv, xapian-compact, wrk, time,
 #            feedparser, prometheus-client)
-#   bench    wrk, PostgreSQL 15, xz, python3 (bench/); python3-xapian, hunspell (tools/everyday_words)
+#   bench    wrk, PostgreSQL 15, Sphinx 2.2.11 with python3-pymysql, xz, python3 (bench/);
+#            python3-xapian, hunspell (tools/everyday_words)
 #   fuzz     clang with libFuzzer and the sanitizer runtimes
 #   browser  Chromium and Node.js for the browser test
 #   container podman, buildah, debootstrap (docker/)
@@ -13,7 +14,7 @@ set -euo pipefail
 declare -A GROUPS_PACKAGES=(
   [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2"
   [test]="curl xapian-tools python3 python3-feedparser python3-prometheus-client wrk time"
-  [bench]="wrk postgresql xz-utils python3 curl time python3-xapian hunspell"
+  [bench]="wrk postgresql sphinxsearch python3-pymysql xz-utils python3 curl time python3-xapian hunspell"
   [fuzz]="clang libclang-rt-14-dev"
   [browser]="chromium nodejs npm"
   [container]="podman buildah debootstrap"
