@@ -22,19 +22,21 @@ command -v xapian-compact >/dev/null || fail "xapian-compact not found: apt-get 
 [ ! -e "$dest" ] || fail "$dest already exists; give a new path"
 
 # Copies one database (a generation folder) to $2, retrying when a commit
-# took away the revision being read.
+# took away the revision being read. A reader survives one commit, not two,
+# so the copy must fit between two commits but one: under a stream of writes
+# with no gap that long it retries for BACKUP_RETRY_SECONDS (60) and fails.
 copy_database() {
-    local source=$1 target=$2 tries=0
+    local source=$1 target=$2
+    local give_up_at=$((SECONDS + ${BACKUP_RETRY_SECONDS:-60}))
     [ -f "$source/iamglass" ] || fail "$source: not a Xapian (glass) database"
     while :; do
-        tries=$((tries + 1))
         rm -rf "$target"
         if out=$(xapian-compact --no-renumber "$source" "$target" 2>&1); then return 0; fi
-        if [ $tries -ge 5 ] || ! grep -q "DatabaseModified\|modified" <<<"$out"; then
+        if [ $SECONDS -ge $give_up_at ] || ! grep -q "DatabaseModified\|modified" <<<"$out"; then
             rm -rf "$target"
             fail "xapian-compact $source: $out"
         fi
-        sleep 0.2
+        sleep 0.1
     done
 }
 

@@ -76,6 +76,8 @@ TEST_CASE("a backup under write and search load restores to an index that answer
             for (int batch = 0; !stop; ++batch) {
                 if (client.request("POST", "/api/articles", auth, batch_body(batch)).status != 200) break;
                 acknowledged = batch + 1;
+                // A feed posting twenty batches a second: a copy must fit between two commits.
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
             }
         } catch (const std::exception&) {
         }
