@@ -43,6 +43,7 @@ struct Options {
     bool timings = false;
     bool update = false;
     bool termlists = true;
+    bool help = false;  // --help: the usage on stdout, exit 0
     unsigned shards = 0;  // 0: one database, not a sharded index
     std::optional<unsigned> only_shard;
 };
@@ -70,7 +71,10 @@ bool parse_options(int argc, char** argv, Options& options) {
             options.only_shard = shard;
             ++i;
         }
-        else if (arg == "--help" || arg == "-h") return false;
+        else if (arg == "--help" || arg == "-h") {
+            options.help = true;
+            return true;
+        }
         else if (arg.rfind("--", 0) == 0) {
             std::cerr << "indexer: unknown option " << arg << "\n";
             return false;
@@ -165,6 +169,10 @@ int main(int argc, char** argv) {
     if (!parse_options(argc, argv, options)) {
         std::cerr << kUsage;
         return 2;
+    }
+    if (options.help) {
+        std::cout << kUsage;
+        return 0;
     }
     const auto started = std::chrono::steady_clock::now();
     indexer::IndexStats stats;

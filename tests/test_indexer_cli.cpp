@@ -49,6 +49,13 @@ TEST_CASE("running without --db or inputs prints the usage and fails") {
     CHECK(run_indexer(dir / "idx", {}).exit_code != 0);
 }
 
+TEST_CASE("asked for help, the indexer prints its usage on stdout and succeeds") {
+    const auto help = test_support::run_program({test_support::program("indexer").string(), "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("usage: indexer --db DIR") != std::string::npos);
+    CHECK(help.out.find("--update") != std::string::npos);
+}
+
 TEST_CASE("an empty file and a broken JSONL line are reported with file and reason") {
     TempDir dir;
     const auto empty = dir.write("c/empty.txt", "");
