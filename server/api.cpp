@@ -1,5 +1,6 @@
 #include "server/api.h"
 
+#include "core/related.h"
 #include "core/text.h"
 #include "server/json.h"
 #include "server/json_objects.h"
@@ -102,6 +103,30 @@ Reply api_doc(const Request& http, IndexHandle& index) {
     }
     if (!view) return error_reply(404, "no article with id " + id);
     write_article(json, *view);
+    return Reply{200, kJson, std::move(body)};
+}
+
+Reply api_related(const Request& http, IndexHandle& index) {
+    const std::string& id = http.path_value;
+    if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
+    auto parsed = parse_search_request(http, false);  // limit=, as a search takes it
+    if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
+    const Xapian::doccount limit = std::get<core::SearchRequest>(parsed).limit;
+    std::optional<std::vector<core::RelatedArticle>> related;
+    try {
+        related = index.run([&](core::Searcher& s) { return core::related_articles(s.database(), id, limit); });
+    } catch (const core::NoTermLists& e) {
+        return error_reply(409, e.what());
+    }
+    if (!related) return error_reply(404, "no article with id " + id);
+    std::string body;
+    JsonWriter json(body);
+    json.begin_object().field("id", id).key("related").begin_array();
+    for (const core::RelatedArticle& r : *related) {
+        json.begin_object().field("id", r.article.id).field("title", r.article.title).field("date", r.article.date);
+        json.field("url", r.article.url).field("source", r.article.source).field("score", r.score).end_object();
+    }
+    json.end_array().end_object();
     return Reply{200, kJson, std::move(body)};
 }
 

@@ -10,6 +10,8 @@ namespace server {
 Reply api_search(const Request& request, IndexHandle& index);
 // GET /api/doc/{id}: the whole article.
 Reply api_doc(const Request& request, IndexHandle& index);
+// GET /api/doc/{id}/related?limit=10: articles on the same story, not copies of it.
+Reply api_related(const Request& request, IndexHandle& index);
 // GET /api/quotes?q=...&speaker=...&limit=&offset=: quotations ranked by match.
 Reply api_quotes(const Request& request, IndexHandle& index);
 Reply healthz(const Request& request, IndexHandle& index);

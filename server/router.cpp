@@ -26,6 +26,7 @@ constexpr std::array kRoutes = {
     Route{Method::Get, "/healthz", reads<healthz>},
     Route{Method::Get, "/api/search", reads<api_search>},
     Route{Method::Get, "/api/quotes", reads<api_quotes>},
+    Route{Method::Get, "/api/doc/{id}/related", reads<api_related>},  // before /api/doc/{id}, which takes any tail
     Route{Method::Get, "/api/doc/{id}", reads<api_doc>},
     Route{Method::Get, "/api/people", reads<api_people>},
     Route{Method::Get, "/api/people/{name}", reads<api_person>},
@@ -54,11 +55,17 @@ const char* method_name(Method method) {
 }
 
 // Whether the route's path matches; sets `value` to what stands at its `{...}`.
+// A pattern's `{...}` takes the rest of the path, or, when a fixed tail
+// follows it (`/api/doc/{id}/related`), what stands before that tail.
 bool path_matches(std::string_view pattern, const std::string& path, std::string& value) {
     const std::size_t brace = pattern.find('{');
     if (brace == std::string_view::npos) return path == pattern;
     if (path.compare(0, brace, pattern.substr(0, brace)) != 0) return false;
-    value = path.substr(brace);
+    const std::string_view tail = pattern.substr(pattern.find('}', brace) + 1);
+    if (path.size() < brace + tail.size() || path.compare(path.size() - tail.size(), tail.size(), tail) != 0) {
+        return false;
+    }
+    value = path.substr(brace, path.size() - brace - tail.size());
     return true;
 }
 

@@ -3,12 +3,14 @@
 // by the indexer (IndexBuilder), which assigns the clusters.
 #include "server/router.h"
 #include "server/url.h"
+#include "tests/support/process.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_index.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -119,4 +121,41 @@ TEST_CASE("the search page says how many reprints a hit stands for and who publi
     const server::Reply page = get("/doc/tass");
     CHECK(page.body.find("id=\"reprints\"") != std::string::npos);
     CHECK(page.body.find("Перепечатки (2)") != std::string::npos);
+}
+
+TEST_CASE("related articles are on the same story but not its copies, one per cluster") {
+    // Built by the indexer program, which keeps the term lists related articles read.
+    test_support::TempDir dir;
+    const auto corpus = dir / "corpus";
+    std::filesystem::create_directories(corpus);
+    dir.write("corpus/regional.txt", "Пропал гидрант\n\nСрочная новость.\n" + kStory);
+    dir.write("corpus/tass.txt", "Пропал гидрант\n\nТУЛА, 5 мар — ТАСС. " + kStory);
+    dir.write("corpus/other.txt", "Новый гидрант\n\nВ Туле установили новый пожарный гидрант на улице Металлистов "
+                                  "взамен украденного. Старый так и не нашли, полиция возбудила дело о краже.");
+    // Other news, so that the story's words are rare in the archive, as they are in a real one.
+    dir.write("corpus/weather.txt", "Погода\n\nВ Москве ожидается снег и гололедица, синоптики советуют метро.");
+    dir.write("corpus/football.txt", "Спорт\n\nСборная провела товарищеский матч и победила со счётом два один.");
+    REQUIRE(test_support::run_indexer(dir / "idx", {corpus.string()}).exit_code == 0);
+    server::IndexHandle index((dir / "idx").string());
+    auto related = [&](const std::string& target) {
+        return body_json(server::route(server::Method::Get, target, index));
+    };
+    const json regional = related("/api/doc/regional/related");
+    REQUIRE(regional["related"].size() == 1);
+    CHECK(regional["related"][0]["id"] == "other");  // tass is a copy: left out
+    const json other = related("/api/doc/other/related");
+    REQUIRE(other["related"].size() == 1);  // the two copies are one story
+    CHECK(std::set<std::string>{"regional", "tass"}.count(other["related"][0]["id"].get<std::string>()) == 1);
+    CHECK(server::route(server::Method::Get, "/api/doc/nosuch/related", index).status == 404);
+    CHECK(server::route(server::Method::Get, "/api/doc/other/related?limit=0x", index).status == 400);
+    CHECK(related("/api/doc/other").contains("cluster"));  // the plain article route still answers
+}
+
+TEST_CASE("related articles over an index without term lists are refused with the reason") {
+    test_support::TempDir dir;
+    test_support::build_index(dir / "idx", {article("one", kStory, "ТАСС", "2024-03-05")});
+    server::IndexHandle index((dir / "idx").string());
+    const server::Reply reply = server::route(server::Method::Get, "/api/doc/one/related", index);
+    CHECK(reply.status == 409);
+    CHECK(reply.body.find("term lists") != std::string::npos);
 }
