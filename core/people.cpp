@@ -54,26 +54,22 @@ void add_quotations(Searcher& searcher, Person& person) {
     person.quotations = std::move(found.hits);
 }
 
-void add_mentions(Searcher& searcher, const std::string& name, Person& person) {
-    SearchRequest request;
-    request.query = name;
-    request.limit = 0;
-    request.collapse = false;
-    request.facets = true;
-    const SearchResult result = searcher.search(request);
-    person.articles = result.total;
-    person.months = result.facets.months;
-}
-
-// Speakers quoted in the articles that name the person, by number of articles.
-void add_named_with(Searcher& searcher, const std::string& name, Person& person) {
+// The articles naming the person in any case form: their count and months
+// from the facets, and the best of them, whose quotations name the company.
+SearchResult articles_naming(Searcher& searcher, const std::string& name) {
     SearchRequest request;
     request.query = name;
     request.limit = kCoMentionArticles;
     request.collapse = false;
+    request.facets = true;
+    return searcher.search(request);
+}
+
+// Speakers quoted in the articles that name the person, by number of articles.
+void add_named_with(const std::vector<SearchHit>& naming, Person& person) {
     std::map<std::string, std::map<std::string, Xapian::doccount>> spellings_by_key;
     std::map<std::string, Xapian::doccount> articles_by_key;
-    for (const SearchHit& hit : searcher.search(request).hits) {
+    for (const SearchHit& hit : naming) {
         std::map<std::string, std::string> in_article;  // key → a spelling
         for (const Quotation& quote : hit.article.quotes) {
             const std::string key = speaker_key(quote.speaker);
@@ -97,8 +93,10 @@ Person find_person(Searcher& searcher, const std::string& name) {
     person.key = speaker_key(name);
     if (person.key.empty()) return person;
     add_quotations(searcher, person);
-    add_mentions(searcher, name, person);
-    add_named_with(searcher, name, person);
+    const SearchResult naming = articles_naming(searcher, name);
+    person.articles = naming.total;
+    person.months = naming.facets.months;
+    add_named_with(naming.hits, person);
     return person;
 }
 
