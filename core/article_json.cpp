@@ -65,6 +65,7 @@ bool article_from_json(std::string_view line, Article& article, std::string& rea
     if (article.id.empty()) reason = "no \"id\"";
     else if (article.text.empty() && article.title.empty()) reason = "no \"text\"";
     else if (article.id.find_first_of("/\\") != std::string::npos || article.id.size() > 200) reason = "invalid \"id\"";
+    else if (article.source.size() > kMaxSourceBytes) reason = "\"source\" longer than 200 bytes";
     if (!reason.empty()) return false;
     if (is_telegram(article)) read_telegram_markup(article);
     extract_metadata(article);

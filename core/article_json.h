@@ -13,6 +13,8 @@ namespace core {
 inline constexpr std::size_t kMaxArticleLineBytes = 20 * 1024 * 1024;
 // Objects nested deeper than this are refused before they are parsed.
 inline constexpr int kMaxJsonDepth = 32;
+// A "source" is a filter term, and Xapian refuses terms over 245 bytes.
+inline constexpr std::size_t kMaxSourceBytes = 200;
 
 // Fills `article` from one JSON line (metadata a plain text carries is
 // extracted too). Returns false with a short reason ("not UTF-8",

@@ -16,6 +16,7 @@ namespace {
 
 // Xapian refuses terms over 245 bytes; such "words" are noise anyway.
 constexpr std::size_t kMaxWordBytes = 120;
+constexpr std::size_t kMaxTermBytes = 245;
 // Spelling suggestions come only from words at least this long.
 constexpr std::size_t kMinSpellingChars = 4;
 constexpr Xapian::termcount kMinSpellingFrequency = 2;
@@ -27,6 +28,12 @@ std::string compact_date(const std::string& date) {
         if (c != '-') digits.push_back(c);
     }
     return digits;
+}
+
+// A filter value drawn from the text (a URL's host, a speaker) can be longer
+// than Xapian takes; the article is indexed without that one filter.
+void add_filter_term(Xapian::Document& doc, const std::string& term) {
+    if (term.size() <= kMaxTermBytes) doc.add_boolean_term(term);
 }
 
 }  // namespace
@@ -43,7 +50,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     doc.add_boolean_term(id_term(article.id));
     for (const Field& field : fields()) {
         if (field.kind != FieldKind::Term || (article.*field.value).empty()) continue;
-        doc.add_boolean_term(filter_term(field, article.*field.value));
+        add_filter_term(doc, filter_term(field, article.*field.value));
         if (field.slot != Xapian::BAD_VALUENO) doc.add_value(field.slot, article.*field.value);
     }
     if (!article.date.empty()) {
@@ -61,7 +68,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         stored.quotes.clear();
     }
     for (const Quotation& quote : stored.quotes) {
-        if (!quote.speaker.empty()) doc.add_boolean_term(filter_term(*find_field("speaker"), quote.speaker));
+        if (!quote.speaker.empty()) add_filter_term(doc, filter_term(*find_field("speaker"), quote.speaker));
     }
     if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
     const ReprintSignature signature = reprint_signature(article.text, article.date);

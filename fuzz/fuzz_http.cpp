@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string_view>
 
 namespace {
@@ -49,6 +50,7 @@ bool is_json(const server::Reply& reply) { return reply.content_type.rfind("appl
 
 void check_reply(const server::Reply& reply) {
     fuzz::require(reply.status >= 200 && reply.status <= 599, "a valid status");
+    if (reply.status >= 500) std::fprintf(stderr, "fuzz: answered %d: %.400s\n", reply.status, reply.body.c_str());
     fuzz::require(reply.status < 500, "no server error on any input");
     fuzz::require(core::is_valid_utf8(reply.body), "the body is UTF-8");
     if (!is_json(reply)) return;

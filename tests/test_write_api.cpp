@@ -132,6 +132,30 @@ TEST_CASE("each bad line is rejected with its number and reason and never stops 
     CHECK(live.status("/api/doc/b") == 200);
 }
 
+TEST_CASE("a source too long to be a filter term is refused for its line, never answered 500") {
+    LiveIndex live;
+    json article = {{"id", "long-source"}, {"title", "Заголовок"}, {"text", "Текст статьи."}};
+    article["source"] = std::string(300, 's');
+    const server::Reply reply = live.post(article.dump() + "\n" + line("fine", "Заголовок", "Текст."));
+    REQUIRE(reply.status == 200);
+    const json answer = json::parse(reply.body);
+    CHECK(answer["accepted"] == 1);
+    REQUIRE(answer["rejected"].size() == 1);
+    CHECK(answer["rejected"][0]["id"] == "long-source");
+    CHECK(answer["rejected"][0]["error"].get<std::string>().find("source") != std::string::npos);
+    CHECK(live.status("/api/doc/fine") == 200);
+}
+
+TEST_CASE("an article whose URL host is too long to filter on is still written and found") {
+    LiveIndex live;
+    json article = {{"id", "long-host"}, {"title", "Снегопад"}, {"text", "В Москве выпал снег."}};
+    article["url"] = "https://" + std::string(300, 'h') + ".ru/news/1";
+    const server::Reply reply = live.post(article.dump() + "\n");
+    REQUIRE(reply.status == 200);
+    CHECK(json::parse(reply.body)["accepted"] == 1);
+    CHECK(live.ids("Снегопад") == std::vector<std::string>{"long-host"});
+}
+
 TEST_CASE("writes sent at the same time share commits, and each is acknowledged only once committed") {
     LiveIndex live;
     constexpr int kWriters = 8;

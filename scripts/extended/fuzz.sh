@@ -42,7 +42,7 @@ for target in fuzz_query fuzz_http; do
   status=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$')
   if [ $status -ne 0 ]; then
-    grep -E 'ERROR|invariant|SUMMARY|Test unit written' "$log" | head -20
+    grep -E 'ERROR|invariant|answered|SUMMARY|Test unit written' "$log" | head -20
     echo "FAIL fuzz: $target exited with $status (log: $log)"
     failed=1
     continue
