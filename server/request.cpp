@@ -68,8 +68,10 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Reque
     const auto limit = number_param(http, "limit", kDefaultLimit, kMaxLimit, error);
     const auto offset = number_param(http, "offset", 0, kMaxOffset, error);
     const auto collapse = number_param(http, "collapse", 1, 1, error);
-    if (!limit || !offset || !collapse) return RequestError{400, error};
+    const auto snippets = number_param(http, "snippets", 1, 1, error);
+    if (!limit || !offset || !collapse || !snippets) return RequestError{400, error};
     request.collapse = *collapse == 1;
+    request.snippets = *snippets == 1;
     request.limit = static_cast<Xapian::doccount>(*limit);
     request.offset = static_cast<Xapian::doccount>(*offset);
     const std::string& sort = http.param("sort");

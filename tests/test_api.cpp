@@ -395,3 +395,19 @@ TEST_CASE("a prefix too short to expand says so, and is searched as the word its
     CHECK_FALSE(body_json(get(search("сам*")))["hits"].empty());
     CHECK_FALSE(body_json(get(search("сам*"))).contains("notices"));
 }
+
+TEST_CASE("snippets=0 answers the same hits in the same order without snippets; other values are refused") {
+    const json with = body_json(get(search("Казакбаев Лавров")));
+    const json without = body_json(get(search("Казакбаев Лавров") + "&snippets=0"));
+    REQUIRE_FALSE(with["hits"].empty());
+    REQUIRE(without["hits"].size() == with["hits"].size());
+    for (std::size_t i = 0; i < with["hits"].size(); ++i) {
+        CHECK(without["hits"][i]["id"] == with["hits"][i]["id"]);
+        CHECK(without["hits"][i]["title"] == with["hits"][i]["title"]);
+        CHECK_FALSE(with["hits"][i]["snippet"].get<std::string>().empty());
+        CHECK(without["hits"][i]["snippet"] == "");
+    }
+    CHECK(without["total"] == with["total"]);
+    CHECK(get(search("Казакбаев") + "&snippets=2").status == 400);
+    CHECK(get(search("Казакбаев") + "&snippets=no").status == 400);
+}
