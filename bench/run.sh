@@ -188,6 +188,8 @@ bench_newsearch() {  # dataset
   BENCH_QUERIES=$queries wrk -t 1 -c 2 -d 2s -s bench/search.lua "$server_url/" >/dev/null
   for c in $concurrencies; do
     BENCH_QUERIES=$queries run_wrk "$dataset" search "$c" /
+    # Matching alone, as Sphinx's search-no-snippets row measures it.
+    BENCH_QUERIES=$queries run_wrk "$dataset" search-no-snippets "$c" / "&snippets=0"
     BENCH_QUERIES="" run_wrk "$dataset" healthz "$c" /healthz
   done
   BENCH_QUERIES=$queries run_wrk "$dataset" "search-offset-1000" 16 / "&offset=1000"
