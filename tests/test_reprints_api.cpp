@@ -149,6 +149,13 @@ TEST_CASE("related articles are on the same story but not its copies, one per cl
     CHECK(server::route(server::Method::Get, "/api/doc/nosuch/related", index).status == 404);
     CHECK(server::route(server::Method::Get, "/api/doc/other/related?limit=0x", index).status == 400);
     CHECK(related("/api/doc/other").contains("cluster"));  // the plain article route still answers
+
+    const server::Reply page = server::route(server::Method::Get, "/doc/regional", index);
+    REQUIRE(page.status == 200);
+    const std::size_t section = page.body.find("<section id=\"related\"><h2>Похожие</h2>");
+    REQUIRE(section != std::string::npos);
+    CHECK(page.body.find("href=\"/doc/other\"", section) != std::string::npos);
+    CHECK(page.body.find("href=\"/doc/tass\"", section) == std::string::npos);  // a copy is a reprint, not a related story
 }
 
 TEST_CASE("related articles over an index without term lists are refused with the reason") {
@@ -158,4 +165,7 @@ TEST_CASE("related articles over an index without term lists are refused with th
     const server::Reply reply = server::route(server::Method::Get, "/api/doc/one/related", index);
     CHECK(reply.status == 409);
     CHECK(reply.body.find("term lists") != std::string::npos);
+    const server::Reply page = server::route(server::Method::Get, "/doc/one", index);
+    CHECK(page.status == 200);  // the article page simply has no «Похожие»
+    CHECK(page.body.find("id=\"related\"") == std::string::npos);
 }

@@ -1,5 +1,6 @@
 // The article page: the whole text with every match highlighted, its
 // quotations and a citation line.
+#include "core/related.h"
 #include "core/text.h"
 #include "server/pages.h"
 #include "server/pages/parts.h"
@@ -20,6 +21,32 @@ void reprints_section(Html& out, const core::ArticleView& view) {
         out.text(copy.title.empty() ? copy.id : copy.title).close("a").text(" ");
         out.open("span").attr("class", "meta").text(copy.source);
         if (!copy.date.empty()) out.text(", ").text(ru_date(copy.date));
+        out.close("span").close("li");
+    }
+    out.close("ol").close("section");
+}
+
+constexpr Xapian::doccount kRelatedShown = 5;
+
+// «Похожие»: other stories on the same subject, one article each (its own
+// copies are listed under «Перепечатки»). None over an index without term lists.
+std::vector<core::RelatedArticle> related_to(IndexHandle& index, const std::string& id) {
+    try {
+        auto related = index.run([&](core::Searcher& s) { return core::related_articles(s.database(), id, kRelatedShown); });
+        return related ? std::move(*related) : std::vector<core::RelatedArticle>{};
+    } catch (const core::NoTermLists&) {
+        return {};
+    }
+}
+
+void related_section(Html& out, const std::vector<core::RelatedArticle>& related) {
+    if (related.empty()) return;
+    out.open("section").attr("id", "related").open("h2").text("Похожие").close("h2").open("ol");
+    for (const core::RelatedArticle& r : related) {
+        out.open("li").open("a").attr("href", "/doc/" + percent_encode(r.article.id));
+        out.text(r.article.title.empty() ? r.article.id : r.article.title).close("a").text(" ");
+        out.open("span").attr("class", "meta").text(r.article.source);
+        if (!r.article.date.empty()) out.text(r.article.source.empty() ? "" : ", ").text(ru_date(r.article.date));
         out.close("span").close("li");
     }
     out.close("ol").close("section");
@@ -117,6 +144,7 @@ Reply article_page(const Request& http, IndexHandle& index) {
     paragraphs(out, view->text_html);
     quotations_section(out, *view);
     reprints_section(out, *view);
+    related_section(out, related_to(index, id));
     out.close("article");
     return Reply{200, kHtml, render(page)};
 }
