@@ -4,6 +4,7 @@
 
 #include "core/article.h"
 #include "core/facets.h"
+#include "core/provenance.h"
 #include "core/query_builder.h"
 #include "core/reprints.h"
 #include "core/russian.h"
@@ -121,6 +122,8 @@ public:
     SearchResult search(const SearchRequest& request);
     std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
     QuoteResult search_quotes(const QuoteRequest& request);
+    // Every article carrying the pasted quotation, earliest first (provenance.cpp).
+    Provenance provenance(const std::string& pasted);
     Xapian::doccount document_count() const { return db_.get_doccount(); }
     const Xapian::Database& database() const { return db_; }
     const std::string& path() const { return path_; }

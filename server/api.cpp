@@ -58,7 +58,45 @@ Reply api_search(const Request& http, IndexHandle& index) {
     return Reply{200, kJson, std::move(body)};
 }
 
+namespace {
+
+void write_carrier(JsonWriter& json, const core::Carrier& carrier) {
+    const core::Article& a = carrier.article;
+    json.begin_object().field("id", a.id).field("title", a.title).field("date", a.date).field("source", a.source);
+    json.field("url", a.url).field("speaker", carrier.speaker).field("citation", carrier.citation);
+    json.field("whole", carrier.whole).end_object();
+}
+
+// /api/quotes?q=...&provenance=1: every article carrying the quotation,
+// earliest first, and the first of them.
+Reply api_provenance(const Request& http, IndexHandle& index) {
+    const std::string& pasted = http.param("q");
+    if (!core::is_valid_utf8(pasted) || core::utf8_length(pasted) > kMaxQueryChars) {
+        return error_reply(400, "q must be UTF-8 of at most " + std::to_string(kMaxQueryChars) + " characters");
+    }
+    const auto started = std::chrono::steady_clock::now();
+    const core::Provenance found = index.run([&](core::Searcher& s) { return s.provenance(pasted); });
+    if (found.words < core::kMinProvenanceWords) {
+        return error_reply(400, "provenance needs a quotation of at least three searchable words in q");
+    }
+    std::string body;
+    JsonWriter json(body);
+    json.begin_object().field("query", pasted).field("words", std::uint64_t{found.words});
+    json.field("total", std::uint64_t{found.carriers.size()}).field("speaker", found.speaker);
+    json.field("took_ms", milliseconds_since(started));
+    if (found.first) write_carrier(json.key("first"), *found.first);
+    json.key("carriers").begin_array();
+    for (const core::Carrier& carrier : found.carriers) write_carrier(json, carrier);
+    json.end_array().end_object();
+    return Reply{200, kJson, std::move(body)};
+}
+
+}  // namespace
+
 Reply api_quotes(const Request& http, IndexHandle& index) {
+    const std::string& provenance = http.param("provenance");
+    if (provenance == "1") return api_provenance(http, index);
+    if (!provenance.empty() && provenance != "0") return error_reply(400, "provenance must be 0 or 1");
     auto parsed = parse_quote_request(http, http.param("speaker"));
     if (auto* error = std::get_if<RequestError>(&parsed)) return error_reply(error->status, error->message);
     const core::QuoteRequest& request = std::get<core::QuoteRequest>(parsed);

@@ -193,6 +193,38 @@ void order_switch(Html& out, const PageQuery& query) {
 
 }  // namespace
 
+constexpr std::size_t kCarriersShown = 10;
+
+// «Где впервые»: when the query is a pasted quotation some hit carries, the
+// earliest article carrying it, who said it, and the others that copied it.
+void first_carrier(Html& out, const core::SearchResult& result, const std::string& pasted, IndexHandle& index) {
+    const bool quoted = std::any_of(result.hits.begin(), result.hits.end(), [](const auto& h) { return h.quoted.has_value(); });
+    if (!quoted) return;
+    const core::Provenance found = index.run([&](core::Searcher& s) { return s.provenance(pasted); });
+    if (!found.first) return;
+    const core::Article& a = found.first->article;
+    out.open("section").attr("class", "provenance").attr("id", "provenance").open("h2").text("Где впервые").close("h2");
+    out.open("p").open("a").attr("href", "/doc/" + percent_encode(a.id) + "?q=" + percent_encode(pasted));
+    out.text(a.title.empty() ? a.id : a.title).close("a").text(" ").open("span").attr("class", "meta").text(a.source);
+    if (!a.date.empty()) out.text(a.source.empty() ? "" : ", ").text(ru_date(a.date));
+    out.close("span");
+    if (!found.speaker.empty()) out.text(" · сказал: ").text(found.speaker);
+    out.close("p");
+    if (found.carriers.size() > 1) {
+        out.open("details").open("summary").text("Цитата есть ещё в ").text(static_cast<long long>(found.carriers.size() - 1));
+        out.text(" " + plural(found.carriers.size() - 1, "статье", "статьях", "статьях")).close("summary").open("ol");
+        for (std::size_t i = 1; i < found.carriers.size() && i <= kCarriersShown; ++i) {
+            const core::Article& c = found.carriers[i].article;
+            out.open("li").open("a").attr("href", "/doc/" + percent_encode(c.id)).text(c.title.empty() ? c.id : c.title);
+            out.close("a").text(" ").open("span").attr("class", "meta").text(c.source);
+            if (!c.date.empty()) out.text(c.source.empty() ? "" : ", ").text(ru_date(c.date));
+            out.close("span").close("li");
+        }
+        out.close("ol").close("details");
+    }
+    out.close("section");
+}
+
 Reply search_page(const Request& http, IndexHandle& index) {
     const auto started = std::chrono::steady_clock::now();
     PageQuery query{http.param("q"), read_filters(http)};
@@ -253,6 +285,7 @@ Reply search_page(const Request& http, IndexHandle& index) {
         out.open("p").attr("class", "notice").text("Ничего не найдено. Проверьте написание, уберите часть слов");
         out.text(query.filters.empty() ? "." : " или фильтры.").close("p");
     }
+    if (request.offset == 0) first_carrier(out, result, request.query, index);
     out.open("ol").attr("class", "results").attr("id", "results").attr("start", std::to_string(request.offset + 1));
     for (const core::SearchHit& hit : result.hits) result_item(out, hit, query);
     out.close("ol");
