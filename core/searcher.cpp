@@ -25,6 +25,8 @@ constexpr Xapian::doccount kExactTotalUpTo = 10000;
 constexpr int kMinQuotedWords = 3;
 // "Did you mean" is offered when fewer articles than this match.
 constexpr Xapian::doccount kSuggestBelowMatches = 20;
+// The article page compares the article with this many of its copies.
+constexpr std::size_t kComparedCopies = 20;
 // Quotations are picked from this many best-matching articles.
 constexpr Xapian::doccount kQuoteArticles = 200;
 // Words whose correction is remembered per searcher (per index generation).
@@ -289,6 +291,15 @@ std::optional<ArticleView> Searcher::article(const std::string& id, const std::s
     if (view.cluster.empty()) view.cluster = id;
     for (Copy& copy : cluster_members(db_, view.cluster)) {
         if (copy.id != id) view.reprints.push_back(std::move(copy));
+    }
+    for (std::size_t i = 0; i < view.reprints.size() && i < kComparedCopies; ++i) {
+        Xapian::PostingIterator other = db_.postlist_begin(id_term(view.reprints[i].id));
+        if (other == db_.postlist_end(id_term(view.reprints[i].id))) {
+            view.differences.emplace_back();
+            continue;
+        }
+        const Article copy = deserialize_article(db_.get_document(*other).get_data());
+        view.differences.push_back(compare_with_copy(view.article.text, copy.text));
     }
     return view;
 }

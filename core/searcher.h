@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/article.h"
+#include "core/copy_diff.h"
 #include "core/facets.h"
 #include "core/provenance.h"
 #include "core/query_builder.h"
@@ -107,6 +108,7 @@ struct ArticleView {
     std::string text_html;  // the whole text with every match marked
     std::string cluster;         // the reprint cluster key, the same for every copy
     std::vector<Copy> reprints;  // the other members of the cluster, earliest first
+    std::vector<CopyDiff> differences;  // per reprint (the first kComparedCopies): how it differs
 };
 
 class Searcher {

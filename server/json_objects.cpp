@@ -30,6 +30,12 @@ void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title) {
 
 namespace {
 
+void write_strings(JsonWriter& json, const std::vector<std::string>& values) {
+    json.begin_array();
+    for (const std::string& value : values) json.value(value);
+    json.end_array();
+}
+
 void quotation_fields(JsonWriter& json, const core::Quotation& quote) {
     json.field("text", quote.text)
         .field("speaker", quote.speaker)
@@ -93,7 +99,16 @@ void write_article(JsonWriter& json, const core::ArticleView& view) {
     json.begin_object();
     article_fields(json, view.article);
     json.field("cluster", view.cluster).key("reprints").begin_array();
-    for (const core::Copy& copy : view.reprints) write_copy(json, copy, true);
+    for (std::size_t i = 0; i < view.reprints.size(); ++i) {
+        const core::Copy& copy = view.reprints[i];
+        json.begin_object().field("id", copy.id).field("title", copy.title).field("source", copy.source);
+        json.field("date", copy.date);
+        if (i < view.differences.size()) {
+            write_strings(json.key("added"), view.differences[i].added);
+            write_strings(json.key("missing"), view.differences[i].missing);
+        }
+        json.end_object();
+    }
     json.end_array().end_object();
 }
 

@@ -1,3 +1,4 @@
+#include "core/copy_diff.h"
 #include "core/document.h"
 #include "core/markdown.h"
 #include "core/reprints.h"
@@ -310,4 +311,25 @@ TEST_CASE("yesterday's figures in today's template post make a new post, a copy 
     const auto with_line = reprint_signature(losses("250") + "\nЗа неделю сбито 40 беспилотников и 12 ракет.", "2024-11-27");
     CHECK(core::number_agreement(today, with_line) == 1.0);
     CHECK(core::is_reprint(today, with_line));
+}
+
+TEST_CASE("a text is cut into sentences after . ! ? and … before a space, and at line breaks") {
+    const std::vector<std::string_view> parts = core::sentences_of("Первое. Второе! Третье? Четвёртое… Пятое\nШестое. 10.5 тыс.");
+    CHECK(parts == std::vector<std::string_view>{"Первое.", "Второе!", "Третье?", "Четвёртое…", "Пятое", "Шестое.",
+                                                 "10.5 тыс."});
+}
+
+TEST_CASE("a copy differing only in quote marks, ё, case and spacing has no differing sentence") {
+    const core::CopyDiff diff = core::compare_with_copy("Министр сказал: «Всё решено». Ждём  итогов.",
+                                                        "министр сказал: \"Все решено\".  Ждём итогов.");
+    CHECK(diff.added.empty());
+    CHECK(diff.missing.empty());
+}
+
+TEST_CASE("a copy's added line and cut sentence are named as such") {
+    const core::CopyDiff diff = core::compare_with_copy(
+        "В Туле пропал гидрант. Полиция ищет похитителей. Водоканал обещает новый.",
+        "Срочная новость\nВ Туле пропал гидрант. Водоканал обещает новый.");
+    CHECK(diff.added == std::vector<std::string>{"Срочная новость"});
+    CHECK(diff.missing == std::vector<std::string>{"Полиция ищет похитителей."});
 }

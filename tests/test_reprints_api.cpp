@@ -109,6 +109,8 @@ TEST_CASE("the article endpoint gives the cluster and the other copies, earliest
     CHECK(regional["reprints"][0]["source"] == "ТАСС");
     CHECK(regional["reprints"][1]["id"] == "site");
     CHECK(regional["reprints"][1]["title"] == "Пропал гидрант (Сайт)");
+    CHECK(regional["reprints"][0]["added"] == json{"ТУЛА, 5 мар — ТАСС."});  // what the copy has that this one lacks
+    CHECK(regional["reprints"][0]["missing"] == json{"Срочная новость."});
     const json other = body_json(get("/api/doc/other"));
     CHECK(other["cluster"] != regional["cluster"]);
     CHECK(other["reprints"].empty());
@@ -121,6 +123,16 @@ TEST_CASE("the search page says how many reprints a hit stands for and who publi
     const server::Reply page = get("/doc/tass");
     CHECK(page.body.find("id=\"reprints\"") != std::string::npos);
     CHECK(page.body.find("Перепечатки (2)") != std::string::npos);
+}
+
+TEST_CASE("the article page says, for each copy, the sentences it added and the ones it left out") {
+    const std::string page = get("/doc/tass").body;
+    const std::size_t regional = page.find("href=\"/doc/regional\"");
+    REQUIRE(regional != std::string::npos);
+    const std::size_t diff = page.find("<details class=\"copy-diff\"><summary>Отличия: +1 / −1 предложение</summary>", regional);
+    REQUIRE(diff != std::string::npos);
+    CHECK(page.find("Есть только в копии:</p><ul><li>Срочная новость.</li></ul>", diff) != std::string::npos);
+    CHECK(page.find("Нет в копии:</p><ul><li>ТУЛА, 5 мар — ТАСС.</li></ul>", diff) != std::string::npos);
 }
 
 TEST_CASE("related articles are on the same story but not its copies, one per cluster") {

@@ -11,17 +11,42 @@ namespace {
 
 using namespace pages;
 
-// The article's copies, earliest first.
+void sentence_list(Html& out, const char* heading, const std::vector<std::string>& sentences) {
+    if (sentences.empty()) return;
+    out.open("p").text(heading).close("p").open("ul");
+    for (const std::string& sentence : sentences) out.open("li").text(sentence).close("li");
+    out.close("ul");
+}
+
+// How a copy differs from this article: the sentences it added and left out.
+void copy_differences(Html& out, const core::CopyDiff& diff) {
+    if (diff.added.empty() && diff.missing.empty()) {
+        out.text(" · ").open("span").attr("class", "meta same-text").text("тот же текст").close("span");
+        return;
+    }
+    out.open("details").attr("class", "copy-diff").open("summary").text("Отличия: ");
+    out.text("+").text(static_cast<long long>(diff.added.size())).text(" / −");
+    out.text(static_cast<long long>(diff.missing.size())).text(" " + plural(diff.missing.size(), "предложение", "предложения", "предложений"));
+    out.close("summary");
+    sentence_list(out, "Есть только в копии:", diff.added);
+    sentence_list(out, "Нет в копии:", diff.missing);
+    out.close("details");
+}
+
+// The article's copies, earliest first, each with how it differs.
 void reprints_section(Html& out, const core::ArticleView& view) {
     if (view.reprints.empty()) return;
     out.open("section").attr("id", "reprints").open("h2").text("Перепечатки (");
     out.text(static_cast<long long>(view.reprints.size())).text(")").close("h2").open("ol");
-    for (const core::Copy& copy : view.reprints) {
+    for (std::size_t i = 0; i < view.reprints.size(); ++i) {
+        const core::Copy& copy = view.reprints[i];
         out.open("li").open("a").attr("href", "/doc/" + percent_encode(copy.id));
         out.text(copy.title.empty() ? copy.id : copy.title).close("a").text(" ");
         out.open("span").attr("class", "meta").text(copy.source);
         if (!copy.date.empty()) out.text(", ").text(ru_date(copy.date));
-        out.close("span").close("li");
+        out.close("span");
+        if (i < view.differences.size()) copy_differences(out, view.differences[i]);
+        out.close("li");
     }
     out.close("ol").close("section");
 }
