@@ -26,9 +26,14 @@ constexpr std::size_t kMinHashes = 128;
 // a band with probability 0.993 (1 - (1 - 0.38²)^32); unrelated ones almost never.
 constexpr std::size_t kBands = 32;
 constexpr std::size_t kBandRows = 2;
-// Fewer words than this and a body is not compared at all: a two-line post
-// has too few word pairs for a signature, and would match by chance.
+// Fewer words than this and a body is too short for a MinHash signature: a
+// two-line post has too few word pairs, and would match by chance. Such a
+// short post (from kMinShortWords words) is a copy only of the same words in
+// the same order, published within kShortWindowDays: the same one-line alert
+// reposted by other channels within minutes.
 constexpr std::size_t kMinWords = 8;
+constexpr std::size_t kMinShortWords = 4;
+constexpr std::int32_t kShortWindowDays = 1;
 // Fewer word pairs of its own (not common across the archive) than this and
 // a body is not compared either: an RT page whose body is its disclaimer.
 constexpr std::size_t kMinOwnPairs = 3;
@@ -247,11 +252,38 @@ std::int32_t publication_day(std::string_view date) {
     return static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
+namespace {
+
+// A short post's signature: every MinHash value is a hash of its whole word
+// sequence, so only the same words in the same order are alike (similarity
+// 1) and they share every band; its opening has fewer pairs than a full
+// body's, which is how is_short() tells it apart.
+ReprintSignature short_signature(const std::vector<std::string>& words, std::int32_t day) {
+    ReprintSignature signature;
+    signature.day = day;
+    std::uint64_t whole = 0;
+    for (const std::string& word : words) whole = whole * 1099511628211ULL ^ fnv1a(word);
+    const HashFamily& family = hash_family();
+    signature.minhash.resize(kMinHashes);
+    for (std::size_t h = 0; h < kMinHashes; ++h) {
+        signature.minhash[h] = static_cast<std::uint32_t>((whole * family.a[h] + family.b[h]) >> 32);
+    }
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        signature.opening.push_back(static_cast<std::uint32_t>(pair_hash(words[i], words[i + 1]) >> 32));
+    }
+    return signature;
+}
+
+bool is_short(const ReprintSignature& s) { return !s.minhash.empty() && s.opening.size() + 1 < kMinWords; }
+
+}  // namespace
+
 ReprintSignature reprint_signature(std::string_view body, std::string_view date) {
     ReprintSignature signature;
     signature.day = publication_day(date);
     const std::vector<std::string> words = reprint_words(body);
-    if (words.size() < kMinWords) return signature;
+    if (words.size() < kMinShortWords) return signature;
+    if (words.size() < kMinWords) return short_signature(words, signature.day);
     const HashFamily& family = hash_family();
     signature.minhash.assign(kMinHashes, UINT32_MAX);
     std::unordered_set<std::uint64_t> seen;
@@ -326,8 +358,10 @@ bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
 }
 
 bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
-    if (a.day == ReprintSignature::kUndated || b.day == ReprintSignature::kUndated) return true;
+    const bool short_post = is_short(a) || is_short(b);
+    if (a.day == ReprintSignature::kUndated || b.day == ReprintSignature::kUndated) return !short_post;
     const std::int64_t apart = std::abs(static_cast<std::int64_t>(a.day) - b.day);
+    if (short_post) return apart <= kShortWindowDays;
     return apart <= kDateWindowDays || body_similarity(a, b) >= kVerbatimSimilarity;
 }
 

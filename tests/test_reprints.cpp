@@ -80,13 +80,26 @@ TEST_CASE("an article quoting one sentence of another inside its own text is not
     CHECK_FALSE(core::is_reprint(reprint_signature(kStory), reprint_signature(quoting)));
 }
 
-TEST_CASE("a two-line post has no signature and never joins a cluster") {
-    const auto short_post = reprint_signature("Садовое кольцо закроют.\nПодробности позже.");
-    CHECK(short_post.empty());
-    CHECK_FALSE(core::is_reprint(short_post, short_post));
+TEST_CASE("a post of a few words is a copy only of the same words, reposted within a day") {
+    const auto alert = reprint_signature("⚡️Доллар выше 110 рублей на бирже", "2024-11-27T11:15:17+00:00");
+    const auto repost = reprint_signature("Доллар выше 110 рублей на бирже\n\n🔴 [Подписаться](https://t.me/x)",
+                                          "2024-11-27T11:17:33+00:00");
+    CHECK(core::is_reprint(alert, repost));
+    CHECK_FALSE(core::is_reprint(alert, reprint_signature("Доллар выше 111 рублей на бирже", "2024-11-27")));
+    CHECK_FALSE(core::is_reprint(alert, reprint_signature("Доллар выше 110 рублей на бирже", "2024-12-05")));
+    CHECK_FALSE(core::is_reprint(alert, reprint_signature("Доллар выше 110 рублей на бирже")));  // undated: unknown
+    CHECK_FALSE(core::is_reprint(alert, reprint_signature("Доллар выше 110 рублей на бирже, сообщили трейдеры "
+                                                          "после открытия торгов в среду утром", "2024-11-27")));
+}
+
+TEST_CASE("a post under four words has no signature, and a short post never joins a longer story's cluster") {
+    const auto tiny = reprint_signature("Садовое кольцо закроют.");
+    CHECK(tiny.empty());
+    CHECK_FALSE(core::is_reprint(tiny, tiny));
     core::ReprintIndex index;
     CHECK(index.assign("a", reprint_signature(kStory)) == "a");
-    CHECK(index.assign("short", short_post) == "short");
+    CHECK(index.assign("tiny", tiny) == "tiny");
+    CHECK(index.assign("short", reprint_signature("Садовое кольцо закроют, подробности позже.")) == "short");
 }
 
 TEST_CASE("a signature survives its stored form") {
