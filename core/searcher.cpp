@@ -9,7 +9,6 @@
 #include "core/text.h"
 
 #include <algorithm>
-#include <chrono>
 #include <set>
 
 namespace core {
@@ -105,58 +104,54 @@ struct MatchCount {
 };
 
 // The number of matches (stories, when collapsing) and whether it is exact.
-// `stopped` says the time limit may have ended the match early.
-MatchCount count_of(const Xapian::MSet& mset, Xapian::doccount check_at_least, bool collapse, bool stopped) {
+MatchCount count_of(const Xapian::MSet& mset, Xapian::doccount check_at_least, bool collapse) {
     const Xapian::doccount lower = mset.get_matches_lower_bound();
     // Collapsing, Xapian 1.4 keeps the OR's upper bound as its estimate even
     // when it looked at every match; the lower bound is then the exact count.
-    if (collapse && lower < check_at_least && !stopped) return {lower, true};
+    if (collapse && lower < check_at_least) return {lower, true};
     return {mset.get_matches_estimated(), lower == mset.get_matches_upper_bound()};
-}
-
-// Runs the match, within the plan's time limit (Xapian then stops looking
-// past the page: the count becomes an estimate), and reads the page.
-Searcher::Ranking Searcher::read_mset(Xapian::Enquire& enquire, Xapian::doccount offset, Xapian::doccount limit,
-                                      Xapian::doccount check_at_least, const MatchPlan& plan) {
-    Ranking ranking;
-    if (plan.collapse) enquire.set_collapse_key(schema::kClusterSlot);
-    if (plan.time_limit > 0) enquire.set_time_limit(plan.time_limit);
-    const auto started = std::chrono::steady_clock::now();
-    const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
-    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    const bool stopped = plan.time_limit > 0 && took.count() >= plan.time_limit;
-    const MatchCount counted = count_of(mset, check_at_least, plan.collapse, stopped);
-    ranking.total = counted.total;
-    ranking.exact = counted.exact;
-    ranking.cut_short = stopped && !counted.exact;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        ranking.hits.emplace_back(*it, it.get_weight());
-        ranking.folded.push_back(plan.collapse ? it.get_collapse_count() : 0);
-    }
-    return ranking;
 }
 
 // One Xapian match: the hits of [offset, offset + limit) with their weights,
 // and the estimated number of matches.
 Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doccount offset,
-                                         Xapian::doccount limit, Xapian::doccount check_at_least,
-                                         const MatchPlan& plan) {
+                                         Xapian::doccount limit, Xapian::doccount check_at_least, bool collapse) {
+    Ranking ranking;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
-    return read_mset(enquire, offset, limit, check_at_least, plan);
+    if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
+    const MatchCount counted = count_of(mset, check_at_least, collapse);
+    ranking.total = counted.total;
+    ranking.exact = counted.exact;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ranking.hits.emplace_back(*it, it.get_weight());
+        ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
+    }
+    return ranking;
 }
 
 // Newest first by the date value ("YYYYMMDD"); an article without a date
 // has none, which sorts below every date. Relevance breaks ties.
 Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
-                                         const MatchPlan& plan) {
+                                         bool collapse) {
+    Ranking ranking;
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
     // Sorted by a value, Xapian looks at every match anyway: counting them costs nothing more.
-    return read_mset(enquire, offset, limit, kExactTotalUpTo, plan);
+    const Xapian::MSet mset = enquire.get_mset(offset, limit, kExactTotalUpTo);
+    const MatchCount counted = count_of(mset, kExactTotalUpTo, collapse);
+    ranking.total = counted.total;
+    ranking.exact = counted.exact;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ranking.hits.emplace_back(*it, it.get_weight());
+        ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
+    }
+    return ranking;
 }
 
 // Words side by side rank the articles holding all of them first. Those are
@@ -171,33 +166,32 @@ Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doc
 // weights: the first pages of the benchmark's 200 queries have the same
 // scores as when ranked in one step.)
 Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit,
-                                 const MatchPlan& plan) {
+                                 bool collapse) {
     using Xapian::Query;
     // Counted without weights, so that no article is scored for the count,
     // and the same way for every page (at least as many as were seen).
     const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
     auto count_all = [&](Ranking& ranking, Xapian::doccount at_least) {
-        const Ranking count = rank_matches(unweighted, 0, 0, kExactTotalUpTo, plan);
+        const Ranking count = rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse);
         const Xapian::doccount seen =
             ranking.hits.empty() ? 0 : offset + static_cast<Xapian::doccount>(ranking.hits.size());
         ranking.total = std::max({count.total, at_least, seen});
         ranking.exact = count.exact;
-        ranking.cut_short = ranking.cut_short || count.cut_short;
     };
     if (built.all_words.empty()) {
-        Ranking ranking = rank_matches(built.query, offset, limit, kCheckAtLeast, plan);
+        Ranking ranking = rank_matches(built.query, offset, limit, kCheckAtLeast, collapse);
         if (!ranking.exact) count_all(ranking, 0);
         return ranking;
     }
     // Looking at offset + limit matches makes the count exact when the page is not full.
     Ranking ranking = rank_matches(Query(Query::OP_FILTER, built.query, built.all_words), offset, limit,
-                                   std::max(kCheckAtLeast, offset + limit), plan);
+                                   std::max(kCheckAtLeast, offset + limit), collapse);
     const Xapian::doccount with_all = ranking.total;
     if (ranking.hits.size() < limit) {
         const auto missing = limit - static_cast<Xapian::doccount>(ranking.hits.size());
         const Ranking rest = rank_matches(Query(Query::OP_AND_NOT, built.query, built.all_words),
-                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast, plan);
-        append_other_stories(ranking, rest, plan.collapse);
+                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast, collapse);
+        append_other_stories(ranking, rest, collapse);
     }
     count_all(ranking, with_all);
     return ranking;
@@ -211,10 +205,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 
-    const MatchPlan plan{request.collapse, request.time_limit};
     auto ranked = [&] {
-        return request.newest_first ? rank_by_date(built.query, request.offset, request.limit, plan)
-                                    : rank(built, request.offset, request.limit, plan);
+        return request.newest_first ? rank_by_date(built.query, request.offset, request.limit, request.collapse)
+                                    : rank(built, request.offset, request.limit, request.collapse);
     };
     Ranking ranking = ranked();
 
@@ -228,7 +221,6 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = ranking.total;
     result.total_exact = ranking.exact;
-    result.cut_short = ranking.cut_short;
     result.short_prefixes = built.short_prefixes;
     result.collapsed = request.collapse;
     // Suggestions cost hundreds of term lookups: only offer one when the

@@ -34,8 +34,6 @@ struct SearchFilters {
     }
 };
 
-inline constexpr double kMatchTimeLimitSeconds = 0.1;
-
 struct SearchRequest {
     std::string query;    // what the user typed, in the query syntax
     SearchFilters filters;
@@ -45,10 +43,6 @@ struct SearchRequest {
     bool facets = false;  // also count the matches' sources, places and dates
     bool collapse = true;  // one hit per reprint cluster (its best-ranked member)
     bool newest_first = false;  // sort=date: by date, newest first, articles without a date last
-    // Seconds Xapian may spend looking past the page to count the matches;
-    // past it the total is an estimate and the answer says it was cut short.
-    // 0: no limit.
-    double time_limit = kMatchTimeLimitSeconds;
 };
 
 struct SearchHit {
@@ -77,7 +71,6 @@ struct SearchResult {
     std::vector<std::string> short_prefixes;
     Facets facets;               // when the request asked for them
     bool collapsed = false;      // total and hits count stories (reprint clusters), not articles
-    bool cut_short = false;      // the time limit stopped the count: total is an estimate
     std::vector<std::string> missing_shards;  // shards left out: they did not answer
 };
 
@@ -136,26 +129,16 @@ public:
     }
 
 private:
-    // How one search is matched: folded by story or not, and for how long
-    // Xapian may look past the page.
-    struct MatchPlan {
-        bool collapse = true;
-        double time_limit = 0;
-    };
     struct Ranking {
         Xapian::doccount total = 0;  // Xapian's estimate of all matches
         bool exact = false;          // every match was looked at: total is the count
-        bool cut_short = false;      // the time limit ended the match before that
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
         std::vector<Xapian::doccount> folded;  // per hit: the other cluster members folded into it
     };
-    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, const MatchPlan& plan);
-    Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
-                         const MatchPlan& plan);
+    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
+    Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
     Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
-                         Xapian::doccount check_at_least, const MatchPlan& plan);
-    static Ranking read_mset(Xapian::Enquire& enquire, Xapian::doccount offset, Xapian::doccount limit,
-                             Xapian::doccount check_at_least, const MatchPlan& plan);
+                         Xapian::doccount check_at_least, bool collapse);
     void append_other_stories(Ranking& ranking, const Ranking& rest, bool collapse);
     void add_first_copy(SearchHit& hit, Xapian::docid docid);
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
