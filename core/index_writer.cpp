@@ -3,6 +3,7 @@
 #include "core/index_location.h"
 #include "core/schema.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -60,10 +61,22 @@ Xapian::WritableDatabase open_for_writing(const std::string& db_path, const std:
     }
 }
 
+// The size of a database folder's files (Xapian's tables and the rest).
+std::uintmax_t folder_bytes(const std::string& folder) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (entry.is_regular_file(ec)) total += entry.file_size(ec);
+    }
+    return total;
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& db_path, const std::string& holder, bool create_if_missing)
-    : generation_(writable_generation(db_path, create_if_missing)),
+    : db_path_(db_path),
+      generation_(writable_generation(db_path, create_if_missing)),
+      holder_(holder),
       holder_file_((fs::path(generation_) / kHolderFile).string()),
       db_(open_for_writing(db_path, generation_)) {
     for (auto it = db_.spellings_begin(); it != db_.spellings_end(); ++it) spelling_table_.insert(*it);
@@ -132,6 +145,36 @@ void IndexWriter::cancel() {
     } catch (const Xapian::Error&) {
         // Already ended by the failure that brought us here.
     }
+}
+
+Compaction IndexWriter::compact() {
+    if (in_transaction_) throw std::logic_error("compact() between commits only");
+    const auto started = std::chrono::steady_clock::now();
+    Compaction result;
+    result.bytes_before = folder_bytes(generation_);
+    const std::string fresh_path = new_generation_path(db_path_);
+    const std::string fresh_holder = (fs::path(fresh_path) / kHolderFile).string();
+    Xapian::WritableDatabase fresh;
+    try {
+        db_.compact(fresh_path, Xapian::DBCOMPACT_NO_RENUMBER | Xapian::DBCOMPACT_MULTIPASS);
+        fresh = Xapian::WritableDatabase(fresh_path, Xapian::DB_OPEN);  // our lock there before anyone sees it
+        std::ofstream(fresh_holder, std::ios::trunc) << holder_ << "\n";
+        publish_generation(db_path_, fresh_path);
+    } catch (...) {
+        fresh.close();
+        std::error_code ec;
+        fs::remove_all(fresh_path, ec);
+        throw;
+    }
+    db_.close();
+    std::error_code ec;
+    fs::remove(holder_file_, ec);
+    db_ = std::move(fresh);
+    generation_ = current_generation(db_path_);
+    holder_file_ = fresh_holder;
+    result.bytes_after = folder_bytes(generation_);
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
 }
 
 std::unordered_map<std::string, std::string> IndexWriter::content_hashes() const {

@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -35,29 +36,57 @@ struct PreparedArticle {
 };
 PreparedArticle prepare_article(Article article);
 
-class IndexWriter {
+// What a compaction did: the index's size before and after, in bytes.
+struct Compaction {
+    std::uintmax_t bytes_before = 0;
+    std::uintmax_t bytes_after = 0;
+    double seconds = 0;
+};
+
+// Where the write API sends articles: one index (IndexWriter) or local
+// shards (ShardedIndexWriter, sharded_index_writer.h).
+class ArticleWriter {
+public:
+    virtual ~ArticleWriter() = default;
+    virtual void put(const PreparedArticle& prepared) = 0;
+    virtual bool erase(const std::string& id) = 0;
+    virtual void commit() = 0;
+    virtual void cancel() = 0;
+    // Packs the committed index into a new generation and switches to it
+    // (see IndexWriter::compact()).
+    virtual Compaction compact() = 0;
+};
+
+class IndexWriter : public ArticleWriter {
 public:
     // Opens the generation `db_path` resolves to for writing. With
     // `create_if_missing`, an empty index is made and published first when
     // nothing is at `db_path`. Throws IndexLocked when another writer holds
     // it, std::runtime_error when it cannot be opened (a stub of shards).
     IndexWriter(const std::string& db_path, const std::string& holder, bool create_if_missing = false);
-    ~IndexWriter();
+    ~IndexWriter() override;
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
     // Adds the article, or replaces the one with the same id. Not visible
     // until commit().
     void put(const Article& article);
-    void put(const PreparedArticle& prepared);
+    void put(const PreparedArticle& prepared) override;
     // Deletes the article; false when there is none with that id.
-    bool erase(const std::string& id);
+    bool erase(const std::string& id) override;
     // Makes everything put and erased since the last commit durable (fsync)
     // and visible to readers, all or nothing.
-    void commit();
+    void commit() override;
     // Forgets everything put and erased since the last commit (after a
     // failure, e.g. a full disk: the index stays as last committed).
-    void cancel();
+    void cancel() override;
+    // Replacing and deleting leave free space in Xapian's B-trees (and
+    // writes into a compacted index split its full blocks): writes the last
+    // commit compacted into a new generation, takes the writer's lock there,
+    // points the index link at it atomically and goes on writing there.
+    // Readers move over at their next request. Between commits only; on a
+    // failure (a full disk) the new generation is removed and nothing changes.
+    Compaction compact() override;
 
     // id → content_hash() of every article in the index.
     std::unordered_map<std::string, std::string> content_hashes() const;
@@ -70,7 +99,9 @@ private:
 
     bool in_transaction_ = false;
 
+    std::string db_path_;
     std::string generation_;
+    std::string holder_;
     std::string holder_file_;
     Xapian::WritableDatabase db_;
     DocumentBuilder documents_{ClusterAssignment::ByCaller};

@@ -1,5 +1,7 @@
 // indexer --db DIR PATH...: builds a search index from articles on disk.
+#include "core/index_location.h"
 #include "core/index_writer.h"
+#include "core/sharded_index_writer.h"
 #include "core/version.h"
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
@@ -21,6 +23,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: indexer --db DIR [--update | --shards N [--shard K]] [--no-termlists] [--quiet] [--timings] PATH...\n"
+    "       indexer --db DIR [--update PATH...] --compact\n"
     "  Indexes *.txt articles (id = file name) and *.jsonl files (one JSON\n"
     "  article a line: id, title, text, date, url, source) found in each PATH,\n"
     "  a folder (read recursively) or a file, into a new index at DIR, then\n"
@@ -34,7 +37,11 @@ constexpr const char* kUsage =
     "  replaces changed ones (by a content hash), removes those no longer in\n"
     "  PATH...; refused while a server holds DIR for writing.\n"
     "  --no-termlists leaves out the documents' term lists (about a fifth of the\n"
-    "  index): a read-only archive; --update and the server's writes need them.\n";
+    "  index): a read-only archive; --update and the server's writes need them.\n"
+    "  --compact packs the index at DIR (after --update, if given) into a new\n"
+    "  generation and switches to it: replaced and deleted articles leave free\n"
+    "  space behind. Refused while a server holds DIR for writing (ask it with\n"
+    "  POST /api/admin/compact instead). Local shards are compacted each.\n";
 
 struct Options {
     std::string db;
@@ -42,6 +49,7 @@ struct Options {
     bool quiet = false;
     bool timings = false;
     bool update = false;
+    bool compact = false;
     bool termlists = true;
     bool help = false;  // --help: the usage on stdout, exit 0
     unsigned shards = 0;  // 0: one database, not a sharded index
@@ -64,6 +72,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         else if (arg == "--quiet" || arg == "-q") options.quiet = true;
         else if (arg == "--timings") options.timings = true;
         else if (arg == "--update") options.update = true;
+        else if (arg == "--compact") options.compact = true;
         else if (arg == "--no-termlists") options.termlists = false;
         else if (arg == "--shards" && i + 1 < argc && parse_count(argv[i + 1], 1024, options.shards) &&
                  options.shards > 0) ++i;
@@ -84,6 +93,15 @@ bool parse_options(int argc, char** argv, Options& options) {
         std::cerr << "indexer: --update works on a single index, not with --shards\n";
         return false;
     }
+    if (options.compact && options.shards > 0) {
+        std::cerr << "indexer: --compact works on an existing index (local shards included), not with --shards\n";
+        return false;
+    }
+    if (options.compact && !options.update && !options.inputs.empty()) {
+        std::cerr << "indexer: --compact takes no PATH without --update (a full build is compacted already)\n";
+        return false;
+    }
+    if (options.compact && !options.update) return !options.db.empty();
     if (options.only_shard && options.shards == 0) {
         std::cerr << "indexer: --shard K needs --shards N\n";
         return false;
@@ -161,6 +179,26 @@ void print_phase_times(const indexer::PhaseTimes& times) {
                  times.analysis, times.writing, times.spelling, times.commit, times.compact);
 }
 
+// indexer --db DIR --compact: see IndexWriter::compact().
+int compact_index(const std::string& db) {
+    try {
+        if (core::current_generation(db).empty()) {
+            std::cerr << "indexer: " << db << ": no index there\n";
+            return 1;
+        }
+        auto writer = core::open_article_writer(db, "indexer pid " + std::to_string(::getpid()) + " (--compact)");
+        const core::Compaction done = writer->compact();
+        std::printf("indexer: compacted %s: %.1f MB -> %.1f MB, %.2f s\n", db.c_str(), done.bytes_before / 1e6,
+                    done.bytes_after / 1e6, done.seconds);
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "indexer: " << db << ": " << e.what() << "\n";
+    } catch (const Xapian::Error& e) {
+        std::cerr << "indexer: " << db << ": " << e.get_description() << "\n";
+    }
+    return 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -174,6 +212,7 @@ int main(int argc, char** argv) {
         std::cout << kUsage;
         return 0;
     }
+    if (options.compact && !options.update) return compact_index(options.db);
     const auto started = std::chrono::steady_clock::now();
     indexer::IndexStats stats;
     std::size_t other_shards = 0;  // with --shard K: articles of the shards not rebuilt
@@ -222,7 +261,7 @@ int main(int argc, char** argv) {
                     stats.read, updated->added, updated->changed, updated->unchanged, updated->removed,
                     skipped_summary(stats).c_str(), stats.duplicates, seconds,
                     seconds > 0 ? static_cast<double>(stats.read) / seconds : 0.0);
-        return 0;
+        return options.compact ? compact_index(options.db) : 0;
     }
     std::printf("indexer: %zu read, %zu indexed, %s, %zu duplicate ids replaced, %.2f s, %.0f articles/s\n",
                 stats.read, stats.indexed, skipped_summary(stats).c_str(), stats.duplicates, seconds,

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages a task needs, only those missing, so it is
 # quick when everything is present. Usage: scripts/install-deps.sh GROUP...
 #   build    compilers, CMake and the libraries (the default)
-#   test     what the test suite uses besides the build (curl, xapian-tcpsrv, xapian-compact, wrk, time,
+#   test     what the test suite uses besides the build (curl, xapian-tcpsrv, xapian-compact,
+#            xapian-replicate(-server) for the replica suite, wrk, time,
 #            feedparser, prometheus-client)
 #   bench    wrk, PostgreSQL 15, Sphinx 2.2.11 with python3-pymysql, xz, python3 (bench/);
 #            python3-xapian, hunspell (tools/everyday_words)

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 # suite builds and tests the whole project again inside the image (5-10
 # minutes here) and checks the image over two remote shards. The package
 # suite builds the .deb and installs it into a Debian 12 root (2-4 minutes).
-default_suites=(indexer-faults:600 faults:900 live-writes:900 soak:900 fuzz:900 container:1500 package:900 sanitizers:2400
+default_suites=(indexer-faults:600 faults:900 live-writes:900 replica:300 soak:900 fuzz:900 container:1500 package:900 sanitizers:2400
                 browser:1200 bench-quick:900)
 # NEWSEARCH_CONTAINER_CHECK=0 leaves the container suite out (no podman at hand).
 if [ "${NEWSEARCH_CONTAINER_CHECK:-1}" = 0 ]; then

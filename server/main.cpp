@@ -1,6 +1,7 @@
 // server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS] [--log-format json]
 #include "core/index_location.h"
 #include "core/index_writer.h"
+#include "core/sharded_index_writer.h"
 #include "core/version.h"
 #include "server/http_server.h"
 #include "server/index_handle.h"
@@ -30,7 +31,9 @@ constexpr const char* kUsage =
     "  Connections over --max-connections are closed at once.\n"
     "  --write-token-file FILE turns on POST /api/articles and DELETE /api/articles/{id}\n"
     "  for callers sending `Authorization: Bearer <the token in FILE>`; the server is then\n"
-    "  the index's one writer (an empty index is made when DIR does not exist).\n"
+    "  the index's one writer (an empty index is made when DIR does not exist); over local\n"
+    "  shards each article goes to the shard its id hashes to, as `indexer --shards` splits.\n"
+    "  POST /api/admin/compact (same token) packs the index into a new generation.\n"
     "  Each request is logged to stderr, one line: method, path, status, bytes, duration and\n"
     "  request id (X-Request-Id, taken from the request or made up, returned with every answer);\n"
     "  --log-format json writes JSON lines, --log-query adds the query string, --quiet logs nothing.\n"
@@ -128,12 +131,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     server::IndexHandle index(db, shard_options);
-    std::unique_ptr<core::IndexWriter> writer;
+    std::unique_ptr<core::ArticleWriter> writer;
     std::unique_ptr<server::WriteService> writes;
     try {
         if (!token_file.empty()) {
             std::string token = server::read_write_token(token_file);
-            writer = std::make_unique<core::IndexWriter>(db, "server pid " + std::to_string(::getpid()), true);
+            writer = core::open_article_writer(db, "server pid " + std::to_string(::getpid()));
             writes = std::make_unique<server::WriteService>(*writer, index, std::move(token));
         }
         const auto documents = index.searcher().document_count();

@@ -32,6 +32,7 @@ constexpr std::array kRoutes = {
     Route{Method::Get, "/api/people/{name}", reads<api_person>},
     Route{Method::Post, "/api/articles", post_articles},
     Route{Method::Delete, "/api/articles/{id}", delete_article},
+    Route{Method::Post, "/api/admin/compact", compact_index},
     Route{Method::Get, "/feed", reads<atom_feed>},
     Route{Method::Get, "/", reads<search_page>, true},
     Route{Method::Get, "/search", reads<search_page>, true},

@@ -19,6 +19,7 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kCollection = "/api/articles";
+constexpr std::string_view kCompact = "/api/admin/compact";
 constexpr std::size_t kMinTokenChars = 16;
 
 constexpr const char* kJsonType = "application/json; charset=utf-8";
@@ -111,6 +112,8 @@ Reply post_articles(const Request& request, Services& services) { return write(r
 
 Reply delete_article(const Request& request, Services& services) { return write(request, services, "DELETE"); }
 
+Reply compact_index(const Request& request, Services& services) { return write(request, services, "POST"); }
+
 bool is_write_path(std::string_view path) {
     return path == kCollection || (path.size() > kCollection.size() + 1 && path.substr(0, kCollection.size() + 1) == "/api/articles/");
 }
@@ -128,12 +131,19 @@ std::string read_write_token(const std::string& file) {
     return token;
 }
 
-WriteService::WriteService(core::IndexWriter& writer, IndexHandle& index, std::string token)
+WriteService::WriteService(core::ArticleWriter& writer, IndexHandle& index, std::string token)
     : writer_(writer), index_(index), token_(std::move(token)) {}
 
 Reply WriteService::handle(const WriteRequest& request) {
-    const bool collection = request.path == kCollection;
-    if (collection && request.method != "POST") return error_reply(405, "use POST on /api/articles");
+    if (auto refused = refusal(request)) return *refused;
+    if (request.path == kCompact) return compact();
+    if (request.path == kCollection) return post_articles(request.body);
+    return delete_article(std::string(request.path.substr(kCollection.size() + 1)));
+}
+
+std::optional<Reply> WriteService::refusal(const WriteRequest& request) const {
+    const bool collection = request.path == kCollection || request.path == kCompact;
+    if (collection && request.method != "POST") return error_reply(405, "use POST on " + std::string(request.path));
     if (!collection && request.method != "DELETE") return error_reply(405, "use DELETE on /api/articles/{id}");
     const std::string_view scheme = "Bearer ";
     if (request.authorization.empty()) {
@@ -144,8 +154,7 @@ Reply WriteService::handle(const WriteRequest& request) {
         return error_reply(403, "wrong write token");
     }
     if (request.shutting_down) return error_reply(503, "the server is shutting down; send the write again later");
-    if (collection) return post_articles(request.body);
-    return delete_article(std::string(request.path.substr(kCollection.size() + 1)));
+    return std::nullopt;
 }
 
 Reply WriteService::post_articles(std::string_view body) {
@@ -178,6 +187,41 @@ Reply WriteService::delete_article(const std::string& id) {
     if (!change.found) return error_reply(404, "no article with id " + id);
     std::string body;
     JsonWriter(body).begin_object().field("deleted", id).end_object();
+    return Reply(200, kJsonType, std::move(body));
+}
+
+// Compaction takes the commit slot as a commit does: writes that arrive
+// meanwhile queue and are committed, into the new generation, after it.
+Reply WriteService::compact() {
+    {
+        std::unique_lock lock(queue_mutex_);
+        committed_.wait(lock, [this] { return !committing_; });
+        committing_ = true;
+    }
+    std::optional<core::Compaction> done;
+    std::optional<Reply> failure;
+    try {
+        done = writer_.compact();
+    } catch (const Xapian::Error& e) {
+        failure = write_failed("not compacted", e);
+    } catch (const std::exception& e) {
+        failure = error_reply(500, std::string("not compacted, the index is as before: ") + e.what());
+    }
+    {
+        std::lock_guard lock(queue_mutex_);
+        committing_ = false;
+    }
+    committed_.notify_all();
+    if (failure) return *failure;
+    index_.note_write();
+    std::string body;
+    JsonWriter(body)
+        .begin_object()
+        .field("compacted", true)
+        .field("bytes_before", std::uint64_t{done->bytes_before})
+        .field("bytes_after", std::uint64_t{done->bytes_after})
+        .field("seconds", done->seconds)
+        .end_object();
     return Reply(200, kJsonType, std::move(body));
 }
 

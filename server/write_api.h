@@ -41,7 +41,7 @@ class WriteService {
 public:
     // Writes through `writer` and tells `index` after each commit, so that
     // readers reopen. `token` must not be empty.
-    WriteService(core::IndexWriter& writer, IndexHandle& index, std::string token);
+    WriteService(core::ArticleWriter& writer, IndexHandle& index, std::string token);
 
     Reply handle(const WriteRequest& request);
 
@@ -61,12 +61,14 @@ private:
 
     Reply post_articles(std::string_view body);
     Reply delete_article(const std::string& id);
+    Reply compact();
+    std::optional<Reply> refusal(const WriteRequest& request) const;
     void write(Change& change);
     void commit_group(const std::vector<Change*>& group);
     bool commit(const std::vector<Change*>& changes);
     void apply(Change& change);
 
-    core::IndexWriter& writer_;
+    core::ArticleWriter& writer_;
     IndexHandle& index_;
     std::string token_;
     // The changes waiting for the next commit; one commit at a time (Xapian
@@ -82,6 +84,9 @@ private:
 // answered by `services.writes`, or 403 when the server takes no writes.
 Reply post_articles(const Request& request, Services& services);
 Reply delete_article(const Request& request, Services& services);
+// POST /api/admin/compact: packs the index into a new generation and
+// switches to it (core::IndexWriter::compact()); writes wait meanwhile.
+Reply compact_index(const Request& request, Services& services);
 
 // Whether `path` is one the write API answers.
 bool is_write_path(std::string_view path);

@@ -3,6 +3,7 @@
 #include "core/index_location.h"
 #include "core/shards.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -180,16 +181,25 @@ Searcher& IndexHandle::searcher() {
         changed = true;
     }
     for (OpenShard& shard : index.shards) changed = refresh(shard, options_, board_) || changed;
+    const bool all_local = std::all_of(index.shards.begin(), index.shards.end(),
+                                       [](const OpenShard& shard) { return shard.spec.kind == Kind::Local; });
     if (changed || !index.searcher) {
         index.searcher.reset();
         index.directory.clear();
         index.searcher = searcher_over(index.shards, db_path_);
         index.writes_seen = writes;
         index.reopened_at = Clock::now();
+    } else if (all_local && (writes != index.writes_seen || Clock::now() - index.reopened_at >= kReopenEvery)) {
+        // Local shards written in place (the server's sharded writes, a
+        // replica's changesets) keep their generation: reopen as for one database.
+        index.searcher->reopen();
+        index.writes_seen = writes;
+        index.reopened_at = Clock::now();
     }
     // Only one database may skip the checks above next time: a stub's local
-    // shards switch on their own, and remote shards come back.
-    const bool one_database = index.shards.size() == 1 && index.shards.front().spec.kind == Kind::Local;
+    // shards switch on their own (a replica's stub too), and remote shards come back.
+    const bool one_database = index.shards.size() == 1 && index.shards.front().spec.kind == Kind::Local &&
+                              !is_stub(db_path_);
     index.directory = one_database ? std::move(directory) : std::string();
     return *index.searcher;
 }
