@@ -100,6 +100,10 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, b
     });
 }
 
+void DocumentBuilder::merge_spelling(const DocumentBuilder& other) {
+    for (const auto& [word, frequency] : other.spelling_) spelling_[word] += frequency;
+}
+
 void DocumentBuilder::write_metadata(Xapian::WritableDatabase& db) const {
     if (RussianDictionary::instance().available()) db.set_metadata(schema::kLemmasMetadataKey, "1");
 }
@@ -108,15 +112,21 @@ void DocumentBuilder::write_metadata(Xapian::WritableDatabase& db) const {
 // it holds only the most frequent words seen at least twice, up to a cap:
 // it serves "did you mean" for typos two edits away from common words, while
 // closest_known_word() (spelling.h) covers rare words such as surnames.
-void DocumentBuilder::write_spelling(Xapian::WritableDatabase& db) const {
+void DocumentBuilder::write_spelling(Xapian::WritableDatabase& db, std::size_t commit_every) const {
     std::vector<std::pair<Xapian::termcount, const std::string*>> words;
     for (const auto& [word, frequency] : spelling_) {
         if (frequency >= kMinSpellingFrequency) words.emplace_back(frequency, &word);
     }
     const std::size_t keep = std::min(words.size(), kMaxSpellingWords);
     std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(keep), words.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = 0; i < keep; ++i) db.add_spelling(*words[i].second, words[i].first);
+                      [](const auto& a, const auto& b) {
+                          // Ties by word, so the table does not depend on the order words were counted in.
+                          return a.first != b.first ? a.first > b.first : *a.second < *b.second;
+                      });
+    for (std::size_t i = 0; i < keep; ++i) {
+        db.add_spelling(*words[i].second, words[i].first);
+        if (commit_every > 0 && (i + 1) % commit_every == 0) db.commit();
+    }
 }
 
 std::unordered_map<std::string, Xapian::termcount> spelling_words(const Article& article) {

@@ -26,8 +26,13 @@ public:
     // cluster key.
     Xapian::Document build(const Article& article);
 
-    // Words seen so far with their frequencies, for "did you mean".
-    void write_spelling(Xapian::WritableDatabase& db) const;
+    // Adds the words `other` has seen, as if this builder had seen them too.
+    void merge_spelling(const DocumentBuilder& other);
+
+    // Words seen so far with their frequencies, for "did you mean". With
+    // `commit_every`, commits after each that many words: Xapian holds the
+    // spelling table's changes in memory until a commit.
+    void write_spelling(Xapian::WritableDatabase& db, std::size_t commit_every = 0) const;
     // What a reader must know about how the index was built (schema.h).
     void write_metadata(Xapian::WritableDatabase& db) const;
 

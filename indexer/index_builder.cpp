@@ -14,51 +14,56 @@
 namespace indexer {
 namespace {
 
-// Enough documents in flight to keep the threads busy, few enough to bound memory.
-constexpr std::size_t kMaxQueuedDocuments = 256;
-constexpr unsigned kMaxParts = 2;
+// Articles between the reader and the writer: enough to keep every thread
+// busy while the writer commits, few enough to bound memory.
+constexpr std::size_t kMaxInFlight = 128;
 
-// Xapian keeps this many documents' postings in memory before merging them
-// into the tables (default 10,000). Each merge rewrites the postlist chunks of
-// every term it touches, and a news archive touches most of the vocabulary
-// every time, so fewer, larger merges are much cheaper. Memory grows with it.
-constexpr const char* kFlushThreshold = "40000";
+// The share of the memory budget for the postings Xapian holds until a
+// commit; the rest is for the word caches and spelling counts of the
+// analysis threads, the reprint index, the articles in flight and the
+// process itself (dictionaries, quotation rules).
+constexpr double kPostingsShare = 0.4;
+
+// What Xapian's inverter holds in memory per document until a commit (a map
+// entry per term and document, the encoded positions, the values), as
+// measured: peak RSS against the estimate.
+constexpr std::size_t kBytesPerTerm = 120;
+constexpr std::size_t kBytesPerPosition = 4;
+constexpr std::size_t kBytesPerValue = 64;
+
+// Xapian would commit by itself after this many documents (default 10,000);
+// the builder commits by memory instead (commit_bytes_).
+constexpr const char* kFlushThreshold = "100000000";
+
+// The spelling table is written in batches of this many words: Xapian holds
+// its n-gram fragments in memory until a commit, about 3 KB a word.
+constexpr std::size_t kSpellingWordsPerCommit = 5000;
 
 // No termlists (DB_NO_TERMLIST) unless asked for: they were a fifth of the
-// index, cost the writers time, and nothing reads them when the server
+// index, cost the writer time, and nothing reads them when the server
 // searches the index itself. xapian-tcpsrv does (its get_document checks the
 // term list), so shards keep them. Without them Xapian cannot remove a
-// replaced document's postings: see rebuild_part().
-Xapian::WritableDatabase open_part(const std::string& path, bool termlists) {
+// replaced document's postings: see rebuild().
+Xapian::WritableDatabase create_database(const std::string& path, bool termlists) {
     setenv("XAPIAN_FLUSH_THRESHOLD", kFlushThreshold, 0);  // an explicit setting wins
     const int flags = Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | (termlists ? 0 : Xapian::DB_NO_TERMLIST);
     return Xapian::WritableDatabase(path, flags);
 }
 
-unsigned part_count(unsigned wanted) {
+unsigned thread_count(unsigned wanted) {
     if (wanted > 0) return wanted;
-    return std::clamp(std::thread::hardware_concurrency(), 1u, kMaxParts);
+    return std::max(std::thread::hardware_concurrency(), 1u);
 }
 
-// Runs `job(i)` for each of `indexes`, each on its own thread, and once all
-// are done rethrows the first failure.
-template <class Job>
-void run_side_by_side(const std::vector<std::size_t>& indexes, Job job) {
-    std::vector<std::exception_ptr> errors(indexes.size());
-    std::vector<std::thread> threads;
-    for (std::size_t n = 0; n < indexes.size(); ++n) {
-        threads.emplace_back([&, n] {
-            try {
-                job(indexes[n]);
-            } catch (...) {
-                errors[n] = std::current_exception();
-            }
-        });
+std::size_t held_bytes(const Xapian::Document& document) {
+    std::size_t bytes = 0;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+        bytes += (*term).size() + kBytesPerTerm + term.positionlist_count() * kBytesPerPosition;
     }
-    for (std::thread& thread : threads) thread.join();
-    for (const std::exception_ptr& error : errors) {
-        if (error) std::rethrow_exception(error);
+    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+        bytes += (*value).size() + kBytesPerValue;
     }
+    return bytes;
 }
 
 class Stopwatch {
@@ -79,25 +84,21 @@ std::size_t IndexStats::skipped_total() const {
     return total;
 }
 
-IndexBuilder::IndexBuilder(const std::string& db_path, unsigned parts, bool termlists)
-    : db_path_(db_path), termlists_(termlists), generation_(core::new_generation_path(db_path)) {
-    try {
-        for (unsigned i = 0; i < part_count(parts); ++i) {
-            auto part = std::make_unique<Part>();
-            part->path = generation_ + ".part" + std::to_string(i);
-            part->db = open_part(part->path, termlists_);
-            parts_.push_back(std::move(part));
-        }
-    } catch (...) {
-        remove_parts();
-        throw;
-    }
-    for (auto& part : parts_) part->writer = std::thread([s = part.get()] { write_documents(*s); });
+IndexBuilder::IndexBuilder(const std::string& db_path, unsigned threads, bool termlists, std::size_t memory_mb)
+    : db_path_(db_path),
+      termlists_(termlists),
+      commit_bytes_(static_cast<std::size_t>(static_cast<double>(memory_mb << 20) * kPostingsShare)),
+      generation_(core::new_generation_path(db_path)),
+      building_(generation_ + ".building"),
+      db_(create_database(building_, termlists)) {
+    for (unsigned i = 0; i < thread_count(threads); ++i) workers_.push_back(std::make_unique<Worker>());
+    for (auto& worker : workers_) worker->thread = std::thread([this, w = worker.get()] { analyse(*w); });
+    writer_ = std::thread([this] { write_in_order(); });
 }
 
 IndexBuilder::~IndexBuilder() {
-    finish_writing();
-    remove_parts();
+    stop_threads();
+    remove_building();
     if (published_) return;
     // An unfinished generation is never published: remove it.
     std::error_code ec;
@@ -106,141 +107,176 @@ IndexBuilder::~IndexBuilder() {
 
 bool IndexBuilder::add(const core::Article& article) {
     // Ids are tracked here rather than looked up in the index: a lookup in
-    // a database with uncommitted changes is slow. Docids are chosen here
-    // too, so a replacement needs nothing back from the writers; it goes to
-    // the part that holds the article it replaces.
-    auto [entry, added] = placements_.try_emplace(article.id, Placement{0, 0});
-    if (added) {
-        entry->second.part = next_part_;
-        entry->second.docid = ++parts_[next_part_]->last_docid;
-        next_part_ = (next_part_ + 1) % parts_.size();
-    }
-    Part& part = *parts_[entry->second.part];
-    Pending pending{entry->second.docid, {}};
-    {
-        Stopwatch watch(times_.analysis);
-        pending.document = documents_.build(article);
-    }
-    std::unique_lock lock(part.mutex);
-    part.changed.wait(lock, [&part] { return part.queue.size() < kMaxQueuedDocuments || part.error; });
-    if (part.error) std::rethrow_exception(part.error);
-    if (!added && !termlists_) part.replaced = true;
-    part.queue.push_back(std::move(pending));
-    part.changed.notify_all();
+    // a database with uncommitted changes is slow.
+    auto [entry, added] = docids_.try_emplace(article.id, 0);
+    if (added) entry->second = ++last_docid_;
+    if (!added && !termlists_) replaced_ = true;
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return next_sequence_ - written_ < kMaxInFlight || error_; });
+    if (error_) std::rethrow_exception(error_);
+    jobs_.push_back(Job{next_sequence_++, entry->second, article});
+    changed_.notify_all();
     return !added;
 }
 
-// A writer thread: replace_document() with a docid not yet used adds the
-// document under that docid.
-void IndexBuilder::write_documents(Part& part) {
+// An analysis thread: builds documents in any order; the writer puts them
+// back in the order of their articles.
+void IndexBuilder::analyse(Worker& worker) {
     try {
         for (;;) {
-            std::unique_lock lock(part.mutex);
-            part.changed.wait(lock, [&part] { return !part.queue.empty() || part.no_more; });
-            if (part.queue.empty()) break;
-            Pending pending = std::move(part.queue.front());
-            part.queue.pop_front();
-            part.changed.notify_all();
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [this] { return !jobs_.empty() || no_more_ || error_; });
+            if (jobs_.empty() || error_) return;
+            Job job = std::move(jobs_.front());
+            jobs_.pop_front();
             lock.unlock();
-            Stopwatch watch(part.busy);
-            part.db.replace_document(pending.docid, pending.document);
+            Built built{job.docid, job.article.id, {}, 0};
+            {
+                Stopwatch watch(worker.busy);
+                built.document = worker.documents.build(job.article);
+                built.held_bytes = held_bytes(built.document);
+            }
+            lock.lock();
+            built_.emplace(job.sequence, std::move(built));
+            changed_.notify_all();
         }
     } catch (...) {
-        std::lock_guard lock(part.mutex);
-        part.error = std::current_exception();
-        part.changed.notify_all();
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = std::current_exception();
+        changed_.notify_all();
     }
 }
 
-void IndexBuilder::finish_writing() {
-    for (auto& part : parts_) {
-        if (!part->writer.joinable()) continue;
-        {
-            std::lock_guard lock(part->mutex);
-            part->no_more = true;
-            part->changed.notify_all();
+// The writer thread.
+void IndexBuilder::write_in_order() {
+    try {
+        for (;;) {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [this] {
+                return built_.count(written_) || (no_more_ && written_ == next_sequence_) || error_;
+            });
+            if (error_ || !built_.count(written_)) return;
+            auto next = built_.find(written_);
+            Built built = std::move(next->second);
+            built_.erase(next);
+            lock.unlock();
+            write(built);
+            lock.lock();
+            ++written_;
+            changed_.notify_all();
         }
-        part->writer.join();
-        times_.writing += part->busy;
+    } catch (...) {
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = std::current_exception();
+        changed_.notify_all();
     }
 }
 
-void IndexBuilder::remove_parts() {
-    for (auto& part : parts_) {
-        try {
-            part->db.close();
-        } catch (const Xapian::Error&) {
+// replace_document() with a docid not yet used adds the document under that
+// docid.
+void IndexBuilder::write(Built& built) {
+    Stopwatch watch(writing_);
+    core::set_cluster(built.document, reprints_.assign(built.id, core::stored_signature(built.document)));
+    if (built.docid <= last_written_ && !termlists_) {
+        replacements_[built.docid] = std::move(built.document);
+        return;
+    }
+    last_written_ = std::max(last_written_, built.docid);
+    db_.replace_document(built.docid, built.document);
+    held_bytes_ += built.held_bytes;
+    if (held_bytes_ >= commit_bytes_) commit();
+}
+
+void IndexBuilder::commit() {
+    Stopwatch watch(committing_);
+    db_.commit();
+    held_bytes_ = 0;
+    ++commits_;
+}
+
+void IndexBuilder::stop_threads() {
+    {
+        std::lock_guard lock(mutex_);
+        no_more_ = true;
+        changed_.notify_all();
+    }
+    for (auto& worker : workers_) {
+        if (worker->thread.joinable()) worker->thread.join();
+    }
+    if (writer_.joinable()) writer_.join();
+}
+
+void IndexBuilder::remove_building() {
+    try {
+        db_.close();
+    } catch (const Xapian::Error&) {
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(building_, ec);
+}
+
+// A database without termlists cannot take back the postings of an article
+// that a later one with the same id replaces. So it is built again, in a
+// fresh database, from the articles it stores and the replacements
+// (analysis is deterministic, so the documents are the same). Runs only
+// when an id came twice; a corpus without duplicates pays nothing.
+void IndexBuilder::rebuild() {
+    const std::string fresh_path = building_ + ".rebuilt";
+    Xapian::WritableDatabase fresh = create_database(fresh_path, false);
+    core::DocumentBuilder builder(core::ClusterAssignment::ByCaller);
+    for (Xapian::docid docid = 1; docid <= last_docid_; ++docid) {
+        if (auto replacement = replacements_.find(docid); replacement != replacements_.end()) {
+            fresh.replace_document(docid, replacement->second);
+            continue;
         }
-        std::error_code ec;
-        std::filesystem::remove_all(part->path, ec);
-    }
-    parts_.clear();
-}
-
-// A part without termlists keeps the postings of an article that a later
-// one with the same id replaced (replace_document() cannot know them), and
-// its statistics count both. So a part that had a replacement is built
-// again, in a fresh database, from the articles it stores (the last version
-// of each; analysis is deterministic, so the documents are the same). Runs
-// only when an id came twice; a corpus without duplicates pays nothing.
-void IndexBuilder::rebuild_part(Part& part) {
-    const std::string fresh_path = part.path + ".rebuilt";
-    Xapian::WritableDatabase fresh = open_part(fresh_path, false);
-    core::DocumentBuilder builder;  // its spelling counts are unused: every article was counted once
-    for (Xapian::docid docid = 1; docid <= part.last_docid; ++docid) {
-        const Xapian::Document old = part.db.get_document(docid);
+        const Xapian::Document old = db_.get_document(docid);
         const core::Article article = core::deserialize_article(old.get_data());
         Xapian::Document document = builder.build(article);
-        // The cluster was assigned against the whole batch; this builder saw one part.
+        // The cluster was assigned against the whole batch, in input order.
         core::set_cluster(document, old.get_value(core::schema::kClusterSlot));
         fresh.replace_document(docid, document);
+        if (docid % 5000 == 0) fresh.commit();
     }
-    part.db.close();
-    std::error_code ec;
-    std::filesystem::remove_all(part.path, ec);
-    part.db = std::move(fresh);
-    part.path = fresh_path;
-    part.replaced = false;
+    remove_building();
+    building_ = fresh_path;
+    db_ = std::move(fresh);
+}
+
+// The words every analysis thread counted, with the index's metadata.
+void IndexBuilder::write_spelling() {
+    core::DocumentBuilder& first = workers_.front()->documents;
+    for (std::size_t i = 1; i < workers_.size(); ++i) first.merge_spelling(workers_[i]->documents);
+    first.write_spelling(db_, kSpellingWordsPerCommit);
+    first.write_metadata(db_);
 }
 
 void IndexBuilder::publish() {
-    finish_writing();
-    for (auto& part : parts_) {
-        if (part->error) std::rethrow_exception(part->error);
-    }
-    {
-        // Side by side, one thread per part to rebuild (see rebuild_part()).
+    stop_threads();
+    if (error_) std::rethrow_exception(error_);
+    for (const auto& worker : workers_) times_.analysis += worker->busy;
+    times_.writing = writing_;
+    times_.commit = committing_;
+    times_.commits = commits_;
+    if (replaced_) {
         Stopwatch watch(times_.writing);
-        std::vector<std::size_t> replaced;
-        for (std::size_t i = 0; i < parts_.size(); ++i) {
-            if (parts_[i]->replaced) replaced.push_back(i);
-        }
-        run_side_by_side(replaced, [this](std::size_t i) { rebuild_part(*parts_[i]); });
+        rebuild();
     }
     {
-        // Each part commits (flushes its postings) on its own thread, the
-        // first after taking the spelling table: ~1 s each on 10k articles,
-        // so done side by side they cost the longest of them, not the sum.
+        Stopwatch watch(times_.spelling);
+        write_spelling();
+    }
+    {
         Stopwatch watch(times_.commit);
-        std::vector<std::size_t> all(parts_.size());
-        for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-        run_side_by_side(all, [this](std::size_t i) {
-            if (i == 0) {
-                Stopwatch spelling(times_.spelling);
-                documents_.write_spelling(parts_.front()->db);
-                documents_.write_metadata(parts_.front()->db);
-            }
-            parts_[i]->db.commit();
-        });
+        db_.commit();
+        ++times_.commits;
     }
     {
-        // Compaction also packs the B-tree blocks full: a smaller, faster index.
+        // Compaction packs the B-tree blocks full: a smaller, faster index.
         Stopwatch watch(times_.compact);
-        Xapian::Database all;
-        for (auto& part : parts_) all.add_database(Xapian::Database(part->path));
-        all.compact(generation_, Xapian::DBCOMPACT_MULTIPASS);
+        db_.close();
+        Xapian::Database(building_).compact(generation_, Xapian::DBCOMPACT_MULTIPASS);
     }
-    remove_parts();
+    remove_building();
     // A server writing into the current generation would lose what it
     // acknowledged when the link moved on: refuse instead.
     core::check_no_writer(db_path_);

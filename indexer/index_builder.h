@@ -3,6 +3,7 @@
 
 #include "core/article.h"
 #include "core/document.h"
+#include "core/reprints.h"
 
 #include <xapian.h>
 
@@ -29,24 +30,36 @@ struct IndexStats {
 
 // Seconds spent in each phase, to see where indexing time goes.
 struct PhaseTimes {
-    double analysis = 0;  // turning articles into documents (caller's thread)
-    double writing = 0;   // Xapian adding documents, summed over the writer threads
+    double analysis = 0;  // turning articles into documents, summed over the analysis threads
+    double writing = 0;   // Xapian adding documents (the writer thread)
     double spelling = 0;  // the spelling table
-    double commit = 0;    // committing the parts side by side, the spelling table included
-    double compact = 0;   // merging the parts into the generation
+    double commit = 0;    // the commits along the way and the last one
+    double compact = 0;   // packing the database into the generation
+    std::size_t commits = 0;  // how many times the postings held in memory were written out
 };
 
-// Articles are analysed on the caller's thread while writer threads hand the
-// documents to Xapian, each into its own part (Xapian's own work per
-// document is the larger half, and one database takes one writer). publish()
-// merges the parts into one compact generation.
+// Articles are analysed into documents on worker threads, one per core, and
+// one writer thread adds the documents, in the order the articles came, to
+// one database: Xapian takes one writer a database, and analysis is the
+// larger half of the work. The writer also gives each article its reprint
+// cluster, which depends on the articles before it. It commits whenever its
+// estimate of the postings Xapian holds in memory reaches the budget, so
+// memory does not grow with the corpus. publish() packs the database into
+// the new generation (compact) and switches to it.
 class IndexBuilder {
 public:
+    // What the indexer may use when not told (--memory), as Sphinx's
+    // mem_limit, and the least it accepts.
+    static constexpr std::size_t kDefaultMemoryMb = 256;
+    static constexpr std::size_t kMinMemoryMb = 64;
+
     // Starts a new generation beside `db_path`; nothing is visible to
-    // servers until publish(). `parts`: writer threads (0: one per core, at
-    // most 2). `termlists`: keep each document's term list, which the index
+    // servers until publish(). `threads`: analysis threads (0: one per
+    // core). `termlists`: keep each document's term list, which the index
     // does not need to search itself but xapian-tcpsrv needs to serve it.
-    explicit IndexBuilder(const std::string& db_path, unsigned parts = 0, bool termlists = false);
+    // `memory_mb`: the memory budget of the whole build.
+    explicit IndexBuilder(const std::string& db_path, unsigned threads = 0, bool termlists = false,
+                          std::size_t memory_mb = kDefaultMemoryMb);
     ~IndexBuilder();
 
     // Adds or replaces (same id: the last one wins). Returns true when it
@@ -58,40 +71,67 @@ public:
     const PhaseTimes& phase_times() const { return times_; }
 
 private:
-    struct Pending {
+    struct Job {
+        std::size_t sequence;
         Xapian::docid docid;
+        core::Article article;
+    };
+    struct Built {
+        Xapian::docid docid;
+        std::string id;
         Xapian::Document document;
+        std::size_t held_bytes;  // what Xapian will hold in memory for it until a commit
     };
-    // One part: a database, its writer thread and the queue that feeds it.
-    struct Part {
-        std::string path;
-        Xapian::WritableDatabase db;
-        Xapian::docid last_docid = 0;
-        std::mutex mutex;
-        std::condition_variable changed;
-        std::deque<Pending> queue;
-        bool no_more = false;
-        bool replaced = false;  // an article here was replaced by a later one: rebuild_part()
-        std::exception_ptr error;
+    struct Worker {
+        core::DocumentBuilder documents{core::ClusterAssignment::ByCaller};
         double busy = 0;
-        std::thread writer;
+        std::thread thread;
     };
-    struct Placement {
-        std::size_t part;
-        Xapian::docid docid;
-    };
-    static void write_documents(Part& part);
-    static void rebuild_part(Part& part);
-    void finish_writing();
-    void remove_parts();
+    void analyse(Worker& worker);
+    void write_in_order();
+    void write(Built& built);
+    void commit();
+    void stop_threads();
+    void rebuild();
+    void write_spelling();
+    void remove_building();
 
     std::string db_path_;
     bool termlists_;
+    std::size_t commit_bytes_;
     std::string generation_;
-    std::vector<std::unique_ptr<Part>> parts_;
-    core::DocumentBuilder documents_;
-    std::unordered_map<std::string, Placement> placements_;  // article id → part and document
-    std::size_t next_part_ = 0;
+    std::string building_;  // the database written, packed into generation_ by publish()
+    Xapian::WritableDatabase db_;
+
+    // The caller's thread: docids, chosen here so that a replacement needs
+    // nothing back from the writer.
+    std::unordered_map<std::string, Xapian::docid> docids_;
+    Xapian::docid last_docid_ = 0;
+    bool replaced_ = false;  // an id came twice without termlists: rebuild()
+
+    // Shared by all threads, under mutex_.
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Job> jobs_;
+    std::map<std::size_t, Built> built_;  // analysed, waiting for their turn
+    std::size_t next_sequence_ = 0;        // of the next article added
+    std::size_t written_ = 0;              // articles written
+    bool no_more_ = false;
+    std::exception_ptr error_;
+
+    // The writer thread.
+    core::ReprintIndex reprints_;
+    Xapian::docid last_written_ = 0;  // the highest docid written: a lower one is a replacement
+    // Without termlists Xapian cannot replace a committed document: the
+    // last version of each replaced one waits here for rebuild().
+    std::unordered_map<Xapian::docid, Xapian::Document> replacements_;
+    std::size_t held_bytes_ = 0;
+    double writing_ = 0;
+    double committing_ = 0;
+    std::size_t commits_ = 0;
+
+    std::vector<std::unique_ptr<Worker>> workers_;
+    std::thread writer_;
     bool published_ = false;
     PhaseTimes times_;
 };

@@ -22,7 +22,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: indexer --db DIR [--update | --shards N [--shard K]] [--no-termlists] [--quiet] [--timings] PATH...\n"
+    "usage: indexer --db DIR [--update | --shards N [--shard K]] [--no-termlists] [--memory MB] [--quiet] [--timings]\n"
+    "               PATH...\n"
     "       indexer --db DIR [--update PATH...] --compact\n"
     "  Indexes *.txt articles (id = file name) and *.jsonl files (one JSON\n"
     "  article a line: id, title, text, date, url, source) found in each PATH,\n"
@@ -36,6 +37,8 @@ constexpr const char* kUsage =
     "  --update changes the index at DIR in place instead: adds new articles,\n"
     "  replaces changed ones (by a content hash), removes those no longer in\n"
     "  PATH...; refused while a server holds DIR for writing.\n"
+    "  --memory MB bounds the memory the indexer uses (default 256, at least 64):\n"
+    "  it writes out what Xapian holds whenever that reaches its share.\n"
     "  --no-termlists leaves out the documents' term lists (about a fifth of the\n"
     "  index): a read-only archive; --update and the server's writes need them.\n"
     "  --compact packs the index at DIR (after --update, if given) into a new\n"
@@ -53,6 +56,7 @@ struct Options {
     bool termlists = true;
     bool help = false;  // --help: the usage on stdout, exit 0
     unsigned shards = 0;  // 0: one database, not a sharded index
+    unsigned memory_mb = indexer::IndexBuilder::kDefaultMemoryMb;
     std::optional<unsigned> only_shard;
 };
 
@@ -74,6 +78,15 @@ bool parse_options(int argc, char** argv, Options& options) {
         else if (arg == "--update") options.update = true;
         else if (arg == "--compact") options.compact = true;
         else if (arg == "--no-termlists") options.termlists = false;
+        else if (arg == "--memory") {
+            if (i + 1 >= argc || !parse_count(argv[i + 1], 1u << 20, options.memory_mb) ||
+                options.memory_mb < indexer::IndexBuilder::kMinMemoryMb) {
+                std::cerr << "indexer: --memory needs a size in MB, at least " << indexer::IndexBuilder::kMinMemoryMb
+                          << "\n";
+                return false;
+            }
+            ++i;
+        }
         else if (arg == "--shards" && i + 1 < argc && parse_count(argv[i + 1], 1024, options.shards) &&
                  options.shards > 0) ++i;
         else if (arg == "--shard" && i + 1 < argc && parse_count(argv[i + 1], 1023, shard)) {
@@ -116,10 +129,11 @@ public:
         if (options.update) {
             updater_ = std::make_unique<indexer::IndexUpdater>(options.db);
         } else if (options.shards > 0) {
-            sharded_ = std::make_unique<indexer::ShardedIndexBuilder>(options.db, options.shards, options.only_shard);
+            sharded_ = std::make_unique<indexer::ShardedIndexBuilder>(options.db, options.shards, options.only_shard,
+                                                                      options.memory_mb);
         } else {
             core::check_no_writer(options.db);  // fail before the work, not after
-            single_ = std::make_unique<indexer::IndexBuilder>(options.db, 0, options.termlists);
+            single_ = std::make_unique<indexer::IndexBuilder>(options.db, 0, options.termlists, options.memory_mb);
         }
     }
     indexer::AddOutcome add(const core::Article& article) {
@@ -174,9 +188,9 @@ std::string skipped_summary(const indexer::IndexStats& stats) {
 std::string reason_kind(const std::string& reason) { return reason.substr(0, reason.find(':')); }
 
 void print_phase_times(const indexer::PhaseTimes& times) {
-    std::fprintf(stderr, "indexer: time: analysis %.2f s, Xapian writing %.2f s (summed over the writer threads), "
-                 "spelling %.2f s, commit %.2f s, compaction %.2f s\n",
-                 times.analysis, times.writing, times.spelling, times.commit, times.compact);
+    std::fprintf(stderr, "indexer: time: analysis %.2f s (summed over the threads), Xapian writing %.2f s, "
+                 "spelling %.2f s, %zu commits %.2f s, compaction %.2f s\n",
+                 times.analysis, times.writing, times.spelling, times.commits, times.commit, times.compact);
 }
 
 // indexer --db DIR --compact: see IndexWriter::compact().

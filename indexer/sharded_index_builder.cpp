@@ -20,7 +20,8 @@ std::string read_file(const fs::path& path) {
 
 }  // namespace
 
-ShardedIndexBuilder::ShardedIndexBuilder(const std::string& db_dir, unsigned shard_count, std::optional<unsigned> only)
+ShardedIndexBuilder::ShardedIndexBuilder(const std::string& db_dir, unsigned shard_count, std::optional<unsigned> only,
+                                         std::size_t memory_mb)
     : db_dir_(db_dir), shard_count_(shard_count), only_(only) {
     if (shard_count_ == 0) throw std::runtime_error("--shards must be at least 1");
     if (only_ && *only_ >= shard_count_) {
@@ -31,13 +32,15 @@ ShardedIndexBuilder::ShardedIndexBuilder(const std::string& db_dir, unsigned sha
     std::error_code ec;
     fs::create_directories(db_dir_, ec);
     if (ec) throw std::runtime_error("cannot create the folder " + db_dir_ + ": " + ec.message());
-    // Several shards built at once share the cores: one writer thread each.
-    // Shards keep term lists so that xapian-tcpsrv can serve them.
-    const unsigned writers = only_ || shard_count_ == 1 ? 0 : 1;
+    // Several shards built at once share the cores and the memory: one
+    // analysis thread each. Shards keep term lists so that xapian-tcpsrv can
+    // serve them.
+    const unsigned threads = only_ || shard_count_ == 1 ? 0 : 1;
+    const std::size_t shard_memory_mb = only_ ? memory_mb : memory_mb / shard_count_;
     for (unsigned i = 0; i < shard_count_; ++i) {
         const bool rebuilt = !only_ || *only_ == i;
         const std::string path = (fs::path(db_dir_) / core::shard_name(i)).string();
-        builders_.push_back(rebuilt ? std::make_unique<IndexBuilder>(path, writers, true) : nullptr);
+        builders_.push_back(rebuilt ? std::make_unique<IndexBuilder>(path, threads, true, shard_memory_mb) : nullptr);
     }
 }
 
@@ -100,6 +103,7 @@ PhaseTimes ShardedIndexBuilder::phase_times() const {
         total.spelling += t.spelling;
         total.commit += t.commit;
         total.compact += t.compact;
+        total.commits += t.commits;
     }
     return total;
 }

@@ -19,7 +19,9 @@ class ShardedIndexBuilder {
 public:
     // Throws std::runtime_error when `db_dir` exists but is not a sharded
     // index, or holds one with another number of shards.
-    ShardedIndexBuilder(const std::string& db_dir, unsigned shard_count, std::optional<unsigned> only = std::nullopt);
+    // `memory_mb` is shared out among the shards built at once.
+    ShardedIndexBuilder(const std::string& db_dir, unsigned shard_count, std::optional<unsigned> only = std::nullopt,
+                        std::size_t memory_mb = IndexBuilder::kDefaultMemoryMb);
 
     AddOutcome add(const core::Article& article);
     // Publishes each rebuilt shard, then writes the stub if it changed.

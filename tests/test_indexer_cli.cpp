@@ -191,3 +191,16 @@ TEST_CASE("an index path that is a plain folder is refused with a message naming
     CHECK(result.err.find((dir / "idx").string()) != std::string::npos);
     CHECK(std::filesystem::exists(dir / "idx/keep.txt"));
 }
+
+TEST_CASE("the memory budget option takes a size in MB of at least 64 and refuses anything else with the reason") {
+    TempDir dir;
+    const auto corpus = dir.write("c/a.txt", "Лавров провёл переговоры в Бишкеке.\n");
+    for (const char* bad : {"10", "lots", "-5"}) {
+        const auto result = run_indexer(dir / "idx", {"--memory", bad, corpus.string()});
+        CHECK(result.exit_code != 0);
+        CHECK(result.err.find("--memory needs a size in MB, at least 64") != std::string::npos);
+    }
+    const auto result = run_indexer(dir / "idx", {"--memory", "64", corpus.string()});
+    CHECK(result.exit_code == 0);
+    CHECK(parse_summary(result.out).indexed == 1);
+}
