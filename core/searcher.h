@@ -101,6 +101,9 @@ struct ArticleView {
     std::vector<Copy> reprints;  // the other members of the cluster, earliest first
 };
 
+// The weighting every ranking of the searcher uses (BM25, tuned).
+Xapian::BM25Weight search_weight();
+
 class Searcher {
 public:
     // Opens the index at `path` (a generation directory or stub file).
@@ -112,6 +115,10 @@ public:
     Searcher(Xapian::Database shards, std::string path, std::vector<std::string> missing_shards);
 
     SearchResult search(const SearchRequest& request);
+    // The request's query (its filters added) as search() builds it, for
+    // callers that rank on their own (export.h).
+    BuiltQuery build_query(const SearchRequest& request, Strictness strictness = Strictness::Strict);
+    RussianStemmer& stemmer() { return stemmer_; }
     std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
     QuoteResult search_quotes(const QuoteRequest& request);
     Xapian::doccount document_count() const { return db_.get_doccount(); }
