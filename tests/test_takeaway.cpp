@@ -20,7 +20,7 @@ namespace {
 
 core::Article ria_article() {
     core::Article a = test_support::make_article("ria-1", "Лавров назвал условия переговоров",
-                                                 "Министр Сергей Лавров назвал условия переговоров в Москве.");
+                                                 "«Условия переговоров всем известны», — сказал Сергей Лавров журналистам в Москве.");
     a.source = "РИА Новости";
     a.place = "Москва";
     a.date = "2021-03-05";
@@ -140,4 +140,10 @@ TEST_CASE("the copy link, followed, shows the same page of the same search") {
     };
     CHECK(results(again) == results(page));
     CHECK(contains(results(page), "start=\"11\""));
+}
+
+TEST_CASE("the Цитаты view links to the export of its quotations") {
+    const std::string page = get("/search?view=quotes&q=&speaker=" + percent_encode("Лавров")).body;
+    CHECK(contains(page, "id=\"export-csv\" href=\"/api/export?kind=quotes&amp;q=&amp;speaker=" + percent_encode("Лавров") +
+                             "&amp;format=csv\""));
 }

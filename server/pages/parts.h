@@ -51,6 +51,8 @@ std::string exact_search_link(const PageQuery& query, const core::SearchRequest&
 std::string export_link(const PageQuery& query, const char* format);
 // «Все результаты: Скачать CSV · NDJSON · Ссылка на этот поиск [Скопировать ссылку]».
 void takeaway_line(Html& out, const PageQuery& query, const core::SearchRequest& request);
+// The same for the Цитаты view: its quotations (kind=quotes) as CSV, NDJSON.
+void quotes_takeaway_line(Html& out, const std::string& words, const std::string& speaker);
 // The article's citations (core/citation.h), each named, in a read-only text
 // area; the short line's is #citation-text, which «Скопировать цитату» copies.
 void citation_forms(Html& out, const core::Article& article);

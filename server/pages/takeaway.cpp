@@ -33,6 +33,15 @@ void takeaway_line(Html& out, const PageQuery& query, const core::SearchRequest&
     out.close("p");
 }
 
+void quotes_takeaway_line(Html& out, const std::string& words, const std::string& speaker) {
+    std::string link = "/api/export?kind=quotes&q=" + percent_encode(words);
+    if (!speaker.empty()) link += "&speaker=" + percent_encode(speaker);
+    out.open("p").attr("class", "takeaway meta").attr("id", "takeaway").text("Все цитаты: ");
+    out.open("a").attr("id", "export-csv").attr("href", link + "&format=csv").attr("download").text("Скачать CSV").close("a");
+    out.text(" · ").open("a").attr("id", "export-ndjson").attr("href", link + "&format=ndjson").attr("download");
+    out.text("NDJSON").close("a").close("p");
+}
+
 void citation_forms(Html& out, const core::Article& article) {
     for (const core::Citation& citation : core::article_citations(article, utc_date_today())) {
         const std::string id = citation.style == "short" ? "citation-text" : "citation-" + citation.style;
