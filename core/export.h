@@ -7,6 +7,7 @@
 
 #include "core/searcher.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,10 @@ public:
 
 private:
     enum class Phase { First, Rest, Done };
-    std::vector<ExportRow> read(Searcher& searcher, const BuiltQuery& built, Xapian::doccount want);
+    static constexpr Xapian::doccount kFetchAhead = 5000;  // ids ranked per Xapian match
+    void fetch(Searcher& searcher, const BuiltQuery& built);
+    void add_row(std::vector<ExportRow>& rows, Searcher& searcher, const BuiltQuery& built,
+                 const std::set<std::string>& named, Xapian::docid id);
 
     SearchRequest request_;
     Xapian::doccount max_rows_;
@@ -46,6 +50,8 @@ private:
     Strictness strictness_ = Strictness::Strict;
     Phase phase_ = Phase::First;
     Xapian::doccount offset_ = 0;  // in the current phase's ranking
+    std::vector<Xapian::docid> pending_;  // fetched, not yet given
+    std::size_t pending_at_ = 0;
 };
 
 struct QuoteRow {
