@@ -11,8 +11,8 @@
 namespace server {
 namespace {
 
-// Rows read from Xapian and written per piece of the body: a piece is about
-// 150 KB of CSV, and the export holds one at a time.
+// Rows written per piece of the body: a piece is about 350 KB of CSV on the
+// real texts, and the export holds one at a time.
 constexpr Xapian::doccount kBatchRows = 500;
 constexpr Xapian::doccount kBatchArticles = 200;  // quotations: articles read per piece
 
