@@ -98,6 +98,13 @@ std::vector<std::pair<std::string, std::string>> filter_fields(const SearchFilte
 
 Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
 
+Xapian::BM25Weight search_weight() { return ranking_weight(); }
+
+BuiltQuery Searcher::build_query(const SearchRequest& request, Strictness strictness) {
+    const QueryNode root = add_filters(parse_query(request.query), filter_fields(request.filters));
+    return QueryBuilder(db_, stemmer_).build(root, strictness);
+}
+
 struct MatchCount {
     Xapian::doccount total;
     bool exact;  // every match was looked at

@@ -104,6 +104,9 @@ struct ArticleView {
     std::vector<CopyDiff> differences;  // per reprint (the first kComparedCopies): how it differs
 };
 
+// The weighting every ranking of the searcher uses (BM25, tuned).
+Xapian::BM25Weight search_weight();
+
 class Searcher {
 public:
     // Opens the index at `path` (a generation directory or stub file).
@@ -115,6 +118,10 @@ public:
     Searcher(Xapian::Database shards, std::string path, std::vector<std::string> missing_shards);
 
     SearchResult search(const SearchRequest& request);
+    // The request's query (its filters added) as search() builds it, for
+    // callers that rank on their own (export.h).
+    BuiltQuery build_query(const SearchRequest& request, Strictness strictness = Strictness::Strict);
+    RussianStemmer& stemmer() { return stemmer_; }
     std::optional<ArticleView> article(const std::string& id, const std::string& query = {});
     QuoteResult search_quotes(const QuoteRequest& request);
     // Every article carrying the pasted quotation, earliest first (provenance.cpp).

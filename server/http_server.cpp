@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -198,17 +200,20 @@ private:
         Reply reply = route(method, target, services, headers_and_body(request));
         const std::string id = request_id(view(request["X-Request-Id"]));
         tag_reply(reply, id);
+        const bool keep_alive = request.keep_alive() && !state_->stopping;
+        if (reply.more) {
+            return send_streamed(std::move(reply), request, keep_alive, method == Method::Head, started, id);
+        }
         const auto took = std::chrono::steady_clock::now() - started;
         if (state_->metrics) state_->metrics->count_request(reply.route, reply.status, took);
-        const bool keep_alive = request.keep_alive() && !state_->stopping;
         send(reply, request.version(), keep_alive, method == Method::Head);
-        log(view(request.method_string()), target, reply, took, id);
+        log(view(request.method_string()), target, reply, reply.body.size(), took, id);
     }
 
-    void log(std::string_view method, std::string_view target, const Reply& reply,
+    void log(std::string_view method, std::string_view target, const Reply& reply, std::size_t bytes,
              std::chrono::steady_clock::duration took, const std::string& id) const {
         if (!state_->options.log_requests) return;
-        const LoggedRequest logged{std::chrono::system_clock::now(), method, target, reply.status, reply.body.size(),
+        const LoggedRequest logged{std::chrono::system_clock::now(), method, target, reply.status, bytes,
                                    std::chrono::duration_cast<std::chrono::nanoseconds>(took), id};
         const std::string line = log_line(logged, state_->options.log_format, state_->options.log_query);
         std::fwrite(line.data(), 1, line.size(), stderr);
@@ -228,7 +233,7 @@ private:
             state_->metrics->count_request(kNoRoute, reply.status, std::chrono::steady_clock::now() - started);
         }
         send(reply, 11, false, false);
-        log(view(parser_->get().method_string()), view(parser_->get().target()), reply,
+        log(view(parser_->get().method_string()), view(parser_->get().target()), reply, reply.body.size(),
             std::chrono::steady_clock::now() - started, id);
     }
 
@@ -246,6 +251,86 @@ private:
         stream_.expires_after(state_->options.request_timeout);
         http::async_write(stream_, *response,
                           beast::bind_front_handler(&Session::on_write, shared_from_this(), keep_alive));
+    }
+
+    // A reply with Reply::more: the header, then each piece as a chunk,
+    // asking for the next piece only once the last is written (one piece
+    // held at a time, however long the body), then the last chunk. The
+    // request is counted and logged when the body is complete.
+    void send_streamed(Reply reply, const http::request<http::string_body>& request, bool keep_alive, bool head_only,
+                       std::chrono::steady_clock::time_point started, const std::string& id) {
+        auto streamed = std::make_unique<Streamed>();
+        http::response<http::empty_body>& response = streamed->response;
+        response.result(static_cast<http::status>(reply.status));
+        response.version(request.version());
+        response.set(http::field::server, "newsearch");
+        response.set(http::field::content_type, reply.content_type);
+        response.set("X-Content-Type-Options", "nosniff");
+        for (const auto& [name, value] : reply.headers) response.set(name, value);
+        response.keep_alive(keep_alive);
+        response.chunked(true);
+        streamed->serializer.emplace(response);
+        streamed->piece = std::move(reply.body);
+        streamed->more = std::move(reply.more);
+        streamed->method = std::string(view(request.method_string()));
+        streamed->target = std::string(view(request.target()));
+        streamed->id = id;
+        streamed->started = started;
+        streamed->keep_alive = keep_alive;
+        reply.body.clear();
+        streamed->reply = std::move(reply);
+        streamed_ = std::move(streamed);
+        stream_.expires_after(state_->options.request_timeout);
+        http::async_write_header(stream_, *streamed_->serializer,
+                                 beast::bind_front_handler(&Session::on_streamed_header, shared_from_this(), head_only));
+    }
+
+    void on_streamed_header(bool head_only, beast::error_code ec, std::size_t) {
+        if (ec || head_only) return finish_streamed(ec, false);
+        write_piece();
+    }
+
+    void write_piece() {
+        Streamed& s = *streamed_;
+        while (s.piece.empty() && s.more_to_come) {
+            try {
+                s.more_to_come = s.more(s.piece);
+            } catch (const Xapian::Error& e) {
+                return cut_streamed(e.get_description());
+            } catch (const std::exception& e) {
+                return cut_streamed(e.what());
+            }
+        }
+        stream_.expires_after(state_->options.request_timeout);
+        if (s.piece.empty()) {
+            return asio::async_write(stream_, http::make_chunk_last(),
+                                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                         self->finish_streamed(ec, false);
+                                     });
+        }
+        s.bytes += s.piece.size();
+        asio::async_write(stream_, http::make_chunk(asio::buffer(s.piece)),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              if (ec) return self->finish_streamed(ec, false);
+                              self->streamed_->piece.clear();
+                              self->write_piece();
+                          });
+    }
+
+    // The rest of the body cannot be made: the connection is closed without
+    // the last chunk, so the client knows the body is incomplete.
+    void cut_streamed(const std::string& why) {
+        std::fprintf(stderr, "server: %s cut after %zu bytes: %s\n", streamed_->target.c_str(), streamed_->bytes,
+                     why.c_str());
+        finish_streamed({}, true);
+    }
+
+    void finish_streamed(beast::error_code ec, bool cut) {
+        const std::unique_ptr<Streamed> s = std::move(streamed_);
+        const auto took = std::chrono::steady_clock::now() - s->started;
+        if (state_->metrics) state_->metrics->count_request(s->reply.route, s->reply.status, took);
+        log(s->method, s->target, s->reply, s->bytes, took, s->id);
+        on_write(s->keep_alive && !cut, ec, 0);
     }
 
     void on_write(bool keep_alive, beast::error_code ec, std::size_t) {
@@ -295,6 +380,20 @@ private:
     std::shared_ptr<State> state_;
     std::optional<http::request_parser<http::string_body>> parser_;
     std::shared_ptr<void> response_;
+    // The answer being sent in pieces, and what its log line needs at the end.
+    struct Streamed {
+        http::response<http::empty_body> response;
+        std::optional<http::response_serializer<http::empty_body>> serializer;
+        Reply reply;  // status, route and headers; the body goes out piece by piece
+        std::string piece;
+        std::function<bool(std::string&)> more;
+        bool more_to_come = true;
+        std::size_t bytes = 0;
+        std::string method, target, id;
+        std::chrono::steady_clock::time_point started;
+        bool keep_alive = false;
+    };
+    std::unique_ptr<Streamed> streamed_;
     std::size_t requests_served_ = 0;
     bool refused_ = false;  // the request could not be read: answer, then linger_then_close
     std::size_t lingered_bytes_ = 0;

@@ -1,5 +1,7 @@
 #include "server/json_objects.h"
 
+#include <ctime>
+
 namespace server {
 
 void write_hit(JsonWriter& json, const core::SearchHit& hit) {
@@ -109,7 +111,27 @@ void write_article(JsonWriter& json, const core::ArticleView& view) {
         }
         json.end_object();
     }
-    json.end_array().end_object();
+    json.end_array();
+    write_citations(json, core::article_citations(view.article, utc_date_today()));
+    json.end_object();
+}
+
+void write_citations(JsonWriter& json, const std::vector<core::Citation>& citations) {
+    if (citations.empty()) return;
+    json.field("citation", citations.front().text).key("citations").begin_array();
+    for (const core::Citation& c : citations) {
+        json.begin_object().field("style", c.style).field("name", c.name).field("text", c.text).end_object();
+    }
+    json.end_array();
+}
+
+std::string utc_date_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char date[16];
+    std::strftime(date, sizeof date, "%Y-%m-%d", &utc);
+    return date;
 }
 
 void write_coverage(JsonWriter& json, const std::vector<std::string>& missing_shards) {

@@ -3,6 +3,7 @@
 // appear. Each writes one value (an object) at the writer's position.
 #pragma once
 
+#include "core/citation.h"
 #include "core/searcher.h"
 #include "server/index_handle.h"
 #include "server/json.h"
@@ -31,8 +32,15 @@ void write_article(JsonWriter& json, const core::Article& article);
 
 // The article as /api/doc gives it: the whole article plus "cluster" (the
 // same string for every copy of one story) and "reprints": [{"id", "title",
-// "source", "date"}], its copies earliest first.
+// "source", "date"}], its copies earliest first, and "citation"/"citations"
+// (write_citations).
 void write_article(JsonWriter& json, const core::ArticleView& view);
+
+// Into the open object: "citation" (the short line) and "citations":
+// [{"style", "name", "text"}], the article in each usual Russian form.
+void write_citations(JsonWriter& json, const std::vector<core::Citation>& citations);
+// Today in UTC, YYYY-MM-DD: the «дата обращения» of a citation.
+std::string utc_date_today();
 
 // {"id", "title"?, "source", "date"}: one copy of a story.
 void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title);

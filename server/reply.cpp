@@ -10,4 +10,13 @@ Reply error_reply(int status, const std::string& message) {
     return Reply{status, "application/json; charset=utf-8", std::move(body)};
 }
 
+std::string whole_body(Reply& reply) {
+    std::string body = reply.body;
+    if (reply.more) {
+        while (reply.more(body)) {
+        }
+    }
+    return body;
+}
+
 }  // namespace server

@@ -1,6 +1,7 @@
 #include "server/router.h"
 
 #include "server/api.h"
+#include "server/export_api.h"
 #include "server/pages.h"
 #include "server/people_api.h"
 #include "server/feed.h"
@@ -26,6 +27,7 @@ constexpr std::array kRoutes = {
     Route{Method::Get, "/healthz", reads<healthz>},
     Route{Method::Get, "/api/search", reads<api_search>},
     Route{Method::Get, "/api/quotes", reads<api_quotes>},
+    Route{Method::Get, "/api/export", reads<api_export>},
     Route{Method::Get, "/api/doc/{id}/related", reads<api_related>},  // before /api/doc/{id}, which takes any tail
     Route{Method::Get, "/api/doc/{id}", reads<api_doc>},
     Route{Method::Get, "/api/people", reads<api_people>},

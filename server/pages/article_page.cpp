@@ -90,19 +90,6 @@ void quotations_section(Html& out, const core::ArticleView& view) {
     out.close("ul").close("section");
 }
 
-std::string citation_text(const core::Article& a) {
-    std::string out = "«" + a.title + "»";
-    std::string details;
-    for (const std::string& part : {a.source, a.place, ru_date(a.date)}) {
-        if (part.empty()) continue;
-        if (!details.empty()) details += ", ";
-        details += part;
-    }
-    if (!details.empty()) out += " // " + details;
-    out += a.url.empty() ? "." : ". " + a.url;
-    return out;
-}
-
 // The text's lines as paragraphs; the text is markup already escaped, with <mark>.
 void paragraphs(Html& out, const std::string& text_html) {
     out.open("div").attr("class", "text").open("p");
@@ -164,8 +151,8 @@ Reply article_page(const Request& http, IndexHandle& index) {
     out.text("Скопировать цитату").close("button");
     out.open("span").attr("class", "copied").attr("id", "copy-status").attr("role", "status").close("span").close("div");
     out.open("details").attr("class", "citation").open("summary").text("Ссылка для цитирования").close("summary");
-    out.open("textarea").attr("id", "citation-text").attr("rows", "3").attr("readonly").text(citation_text(a));
-    out.close("textarea").close("details");
+    citation_forms(out, a);
+    out.close("details");
     paragraphs(out, view->text_html);
     quotations_section(out, *view);
     reprints_section(out, *view);

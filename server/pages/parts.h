@@ -42,6 +42,21 @@ std::string search_link(const PageQuery& query, long offset = 0);
 // optionally by one speaker (`speaker=`).
 std::string quotes_link(const std::string& words, const std::string& speaker, long offset = 0);
 
+// --- taking results away (takeaway.cpp) ---
+
+// The search page's own link with every parameter (words, filters, order,
+// folding, page and page size), to reproduce the search exactly.
+std::string exact_search_link(const PageQuery& query, const core::SearchRequest& request);
+// /api/export of every hit of the search, in `format` (csv, ndjson).
+std::string export_link(const PageQuery& query, const char* format);
+// «Все результаты: Скачать CSV · NDJSON · Ссылка на этот поиск [Скопировать ссылку]».
+void takeaway_line(Html& out, const PageQuery& query, const core::SearchRequest& request);
+// The same for the Цитаты view: its quotations (kind=quotes) as CSV, NDJSON.
+void quotes_takeaway_line(Html& out, const std::string& words, const std::string& speaker);
+// The article's citations (core/citation.h), each named, in a read-only text
+// area; the short line's is #citation-text, which «Скопировать цитату» copies.
+void citation_forms(Html& out, const core::Article& article);
+
 // --- Russian formatting (russian.cpp) ---
 
 // "2021-05-03" -> "3 мая 2021"; other shapes as they are.

@@ -45,6 +45,7 @@ Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& inde
     }
     out.open("p").attr("class", "summary").attr("id", "summary").text("Найдено цитат: ");
     out.text(static_cast<long long>(result.total)).close("p");
+    if (!result.hits.empty()) quotes_takeaway_line(out, query.text, request.speaker);
     if (result.hits.empty()) {
         out.open("p").attr("class", "notice").text("Ничего не найдено. Проверьте написание или уберите часть слов.").close("p");
     }

@@ -267,6 +267,7 @@ Reply search_page(const Request& http, IndexHandle& index) {
     if (!result.hits.empty()) out.open("a").attr("class", "to-filters").attr("href", "#filters").text("Фильтры ↓").close("a");
     out.close("p");
     if (!result.hits.empty()) order_switch(out, query);
+    if (!result.hits.empty()) takeaway_line(out, query, request);
     for (const std::string& prefix : result.short_prefixes) {
         out.open("p").attr("class", "notice").text("«" + prefix + "*»: для поиска по началу слова нужны хотя бы две буквы; ");
         out.text("искали слово «" + prefix + "».").close("p");

@@ -9,7 +9,7 @@
 // else fails the test (the page must load nothing from outside).
 import { chromium } from 'playwright-core';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import assert from 'node:assert/strict';
@@ -66,6 +66,24 @@ async function shot(page, name, options = {}) {
 }
 
 const count = (page, selector) => page.locator(selector).count();
+
+// RFC 4180: fields in double quotes may hold commas, doubled quotes and line breaks; records end in CRLF.
+function readCsv(text) {
+  const records = [];
+  let record = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { record.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
+    else field += c;
+  }
+  return records;
+}
 const text = async (page, selector) => (await page.innerText(selector)).replace(/\s+/g, ' ');
 
 async function search(page, base, query) {
@@ -253,9 +271,46 @@ async function main() {
       await Promise.all([plain.waitForURL(/\/doc\//), plain.locator('#results h2 a').first().click()]);
       assert.ok(await plain.locator('#citation-text').count() === 1);
       assert.ok(await plain.locator('#copy-citation').isHidden(), 'the copy button needs JavaScript, so it stays hidden');
+      await plain.goBack();
+      assert.ok(await plain.locator('#copy-link').isVisible(), 'the link to the search is a plain link');
+      assert.ok(await plain.locator('#copy-link-button').isHidden(), 'its copy button needs JavaScript');
     } finally {
       await noScript.close();
     }
+  });
+
+  await step('«Скачать CSV» downloads every result of the search, one row per result, as a CSV reader reads it', async () => {
+    await search(page, base, 'Россия');
+    const total = Number((await page.innerText('#summary')).match(/Найдено: (\d+)/)[1]);
+    const href = await page.getAttribute('#export-csv', 'href');
+    assert.match(href, /^\/api\/export\?q=.+&format=csv$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    assert.equal(download.suggestedFilename(), 'newsearch-hits.csv');
+    const records = readCsv(readFileSync(await download.path(), 'utf8'));
+    assert.deepEqual(records[0], ['id', 'date', 'source', 'title', 'url', 'snippet', 'speaker']);
+    assert.equal(records.length - 1, total, 'a row for every result the page counts');
+    const shown = await page.locator('#results h2').allInnerTexts();
+    assert.deepEqual(records.slice(1, 1 + shown.length).map((r) => r[3] || r[0]), shown, 'in the order of the page');
+  });
+
+  await step('«Скопировать ссылку» copies a link that reproduces the search: words, filter, order and page', async () => {
+    await search(page, base, 'Россия');
+    await Promise.all([page.waitForURL(/sort=date/), page.click('#sort-date')]);
+    await Promise.all([page.waitForURL(/offset=10/), page.click('nav.pages a[rel=next]')]);
+    const shown = await page.locator('#results h2').allInnerTexts();
+    const link = await page.locator('#copy-link').evaluate((a) => a.href);
+    assert.match(link, /sort=date/);
+    assert.match(link, /offset=10/);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.click('#copy-link-button');
+    await page.waitForFunction(() => document.getElementById('copy-link-status').textContent === 'Ссылка скопирована');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    const other = await context.newPage();
+    await other.goto(link);
+    assert.deepEqual(await other.locator('#results h2').allInnerTexts(), shown, 'the same results on the same page');
+    assert.equal(await other.inputValue('#q'), 'Россия');
+    await shot(other, '09-copied-link');
+    await other.close();
   });
 
   await step('the pages loaded nothing from outside and raised no script errors', async () => {
