@@ -40,8 +40,10 @@ private:
     TakeawayFixture() : index_((dir_ / "idx").string()) {
         std::vector<core::Article> articles = {ria_article()};
         for (int i = 0; i < 25; ++i) {
+            // Each its own story: the same short post a day apart would be a reprint.
             core::Article a = test_support::make_article("t" + std::to_string(i), "Переговоры " + std::to_string(i),
-                                                         "Министры провели переговоры о торговле.");
+                                                         "Министры провели переговоры о торговле, раунд " +
+                                                             std::to_string(i) + ".");
             a.source = "ТАСС";
             a.date = "2021-05-" + std::to_string(10 + i);
             articles.push_back(a);
