@@ -268,6 +268,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
     if (normalized.empty()) return Query();
     const int topic = out_.highlight.new_topic();
     const FieldPrefixes prefixes = prefixes_for(field);
+    out_.highlight.set_source(HighlightTerms::Source::Typed, raw_word);
 
     if (prefix && normalized.size() >= kMinPrefixBytes) {
         out_.highlight.add_prefix(normalized, topic);
@@ -283,6 +284,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         // No form of the word is in the index: also search the closest words
         // that are (a misspelt surname still finds its articles).
         if (out_.unknown_words.size() <= kMaxCorrectedWords) {
+            out_.highlight.set_source(HighlightTerms::Source::Spelling, raw_word);
             for (const std::string& corrected : closest_known_words(db_, normalized, kCorrectionsSearched, has_capital(raw_word))) {
                 forms = Query(Query::OP_OR, forms, forms_query(corrected, field, topic, kCorrectionWeight));
             }
@@ -425,6 +427,7 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
     out_.highlight.add_exact(normalized, topic);
     std::vector<Query> exact{Query(prefixes.exact + normalized)};
     std::vector<Query> alternatives;
+    out_.highlight.set_source(HighlightTerms::Source::Latin, normalized);
     for (const std::string& spelling : spellings) {
         out_.highlight.add_exact(spelling, topic);
         exact.emplace_back(prefixes.exact + spelling);
@@ -544,6 +547,9 @@ Query QueryBuilder::synonym_query(const std::vector<std::string>& words, const S
     std::vector<Query> typed;
     for (const std::string& word : words) typed.push_back(word_query(word, "", false));
     std::vector<Query> alternatives{combine(Query::OP_AND, typed)};
+    std::string typed_words;
+    for (const std::string& word : words) typed_words += (typed_words.empty() ? "" : " ") + word;
+    out_.highlight.set_source(HighlightTerms::Source::Equivalent, typed_words);
 
     const std::vector<Synonyms::Variant>& group = synonyms_.group(match.group);
     for (std::size_t v = 0; v < group.size(); ++v) {

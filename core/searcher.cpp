@@ -232,8 +232,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
         hit.reprints = ranking.folded[i];
         hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
         hit.score = weight;
-        hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
-        if (request.snippets) hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_);
+        hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_, {}, &hit.title_matches);
+        if (request.snippets) {
+            hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_, {}, &hit.snippet_matches);
+        }
         if (const Quotation* quote = quotation_quoted(hit.article.quotes, query_topics, built.highlight, stemmer_)) {
             hit.quoted = *quote;
             hit.citation = citation_line(*quote, hit.article.source, hit.article.date, hit.article.url);
@@ -275,8 +277,8 @@ std::optional<ArticleView> Searcher::article(const std::string& id, const std::s
     view.article = deserialize_article(db_.get_document(*posting).get_data());
     QueryBuilder builder(db_, stemmer_);
     const BuiltQuery built = builder.build(parse_query(query));
-    view.title_html = highlight_all(view.article.title, built.highlight, stemmer_);
-    view.text_html = highlight_all(view.article.text, built.highlight, stemmer_, "first-match");
+    view.title_html = highlight_all(view.article.title, built.highlight, stemmer_, {}, &view.title_matches);
+    view.text_html = highlight_all(view.article.text, built.highlight, stemmer_, "first-match", &view.text_matches);
     view.cluster = db_.get_document(*posting).get_value(schema::kClusterSlot);
     if (view.cluster.empty()) view.cluster = id;
     for (Copy& copy : cluster_members(db_, view.cluster)) {

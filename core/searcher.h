@@ -48,6 +48,10 @@ struct SearchHit {
     double score = 0;
     std::string title_html;   // escaped, matches marked
     std::string snippet_html; // escaped, matches marked
+    // Why each <mark> of title_html and of snippet_html matched, one per
+    // mark, in order.
+    std::vector<MatchSpan> title_matches;
+    std::vector<MatchSpan> snippet_matches;
     // When the query quotes the article (every word of a query of three or
     // more stands in one of its quotations): that quotation, so the answer
     // says who said it, and its citation line.
@@ -97,6 +101,8 @@ struct ArticleView {
     Article article;
     std::string title_html;
     std::string text_html;  // the whole text with every match marked
+    std::vector<MatchSpan> title_matches;  // why each <mark> matched, in order
+    std::vector<MatchSpan> text_matches;
     std::string cluster;         // the reprint cluster key, the same for every copy
     std::vector<Copy> reprints;  // the other members of the cluster, earliest first
 };
