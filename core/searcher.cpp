@@ -1,6 +1,7 @@
 #include "core/searcher.h"
 
 #include "core/document.h"
+#include "core/explain.h"
 #include "core/facets.h"
 #include "core/query_builder.h"
 #include "core/schema.h"
@@ -9,6 +10,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace core {
@@ -225,6 +227,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
+    std::map<Xapian::docid, std::vector<ScoreShare>> explained;
+    if (request.explain) {
+        std::vector<Xapian::docid> docids;
+        for (const auto& hit : ranking.hits) docids.push_back(hit.first);
+        explained = explain_scores(db_, built.score_parts, docids, ranking_weight());
+    }
     const std::set<int> query_topics = topics_in(request.query, built.highlight, stemmer_);
     for (std::size_t i = 0; i < ranking.hits.size(); ++i) {
         const auto& [docid, weight] = ranking.hits[i];
@@ -232,6 +240,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         hit.reprints = ranking.folded[i];
         hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
         hit.score = weight;
+        if (request.explain) hit.explanation = explained[docid];
         hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_, {}, &hit.title_matches);
         if (request.snippets) {
             hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_, {}, &hit.snippet_matches);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/article.h"
+#include "core/explain.h"
 #include "core/facets.h"
 #include "core/query_builder.h"
 #include "core/reprints.h"
@@ -41,6 +42,7 @@ struct SearchRequest {
     bool facets = false;  // also count the matches' sources, places and dates
     bool collapse = true;  // one hit per reprint cluster (its best-ranked member)
     bool newest_first = false;  // sort=date: by date, newest first, articles without a date last
+    bool explain = false;  // each hit's score split into its parts (explain.h)
 };
 
 struct SearchHit {
@@ -52,6 +54,8 @@ struct SearchHit {
     // mark, in order.
     std::vector<MatchSpan> title_matches;
     std::vector<MatchSpan> snippet_matches;
+    // With SearchRequest::explain: what each word and bonus gave to `score`.
+    std::vector<ScoreShare> explanation;
     // When the query quotes the article (every word of a query of three or
     // more stands in one of its quotations): that quotation, so the answer
     // says who said it, and its citation line.

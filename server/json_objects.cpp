@@ -33,12 +33,23 @@ void write_hit(JsonWriter& json, const core::SearchHit& hit) {
         .field("source", a.source)
         .field("place", a.place);
     write_matches(json, hit);
+    if (!hit.explanation.empty()) write_explanation(json, hit.explanation);
     if (hit.quoted) write_quotation(json.key("quote"), *hit.quoted, &hit.citation);
     if (hit.first) {
         json.field("reprints", std::uint64_t{hit.reprints});
         write_copy(json.key("first"), *hit.first, false);
     }
     json.end_object();
+}
+
+void write_explanation(JsonWriter& json, const std::vector<core::ScoreShare>& shares) {
+    json.key("explain").begin_array();
+    for (const core::ScoreShare& share : shares) {
+        json.begin_object().field("part", share.kind);
+        if (share.kind == "word" || share.kind == "query") json.field("word", share.word);
+        json.field("score", share.score).end_object();
+    }
+    json.end_array();
 }
 
 void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title) {

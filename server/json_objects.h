@@ -20,6 +20,11 @@ void write_hit(JsonWriter& json, const core::SearchHit& hit);
 // words marked in the hit's title and snippet matched, each triple once.
 void write_matches(JsonWriter& json, const core::SearchHit& hit);
 
+// Into the open object: "explain": [{"part": "word", "word", "score"}, {"part":
+// "all_words", "score"}, {"part": "proximity", "score"}]: the parts of the
+// hit's score (explain=1), which add up to it.
+void write_explanation(JsonWriter& json, const std::vector<core::ScoreShare>& shares);
+
 // {"text", "speaker", "speaker_full", "speaker_title", "begin", "end", "citation"?}
 void write_quotation(JsonWriter& json, const core::Quotation& quote, const std::string* citation = nullptr);
 

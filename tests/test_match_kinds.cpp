@@ -171,3 +171,78 @@ TEST_CASE("the article page labels every mark and keeps the jump to the first ma
     CHECK(reply.body.find("<mark class=\"match-name\" title=\"падежная форма имени „лавров“\">Лаврова</mark>") !=
           std::string::npos);
 }
+
+namespace {
+
+core::SearchResult explained_search(const std::string& query) {
+    core::Searcher searcher(MatchFixture::instance().path());
+    core::SearchRequest request;
+    request.query = query;
+    request.explain = true;
+    return searcher.search(request);
+}
+
+double share_of(const core::SearchHit& hit, const std::string& kind, const std::string& word = {}) {
+    for (const core::ScoreShare& share : hit.explanation) {
+        if (share.kind == kind && share.word == word) return share.score;
+    }
+    FAIL("no part " << kind << " " << word);
+    return 0;
+}
+
+const core::SearchHit& hit_of(const core::SearchResult& result, const std::string& id) {
+    for (const core::SearchHit& hit : result.hits) {
+        if (hit.article.id == id) return hit;
+    }
+    FAIL("no hit " << id);
+    return result.hits.front();
+}
+
+}  // namespace
+
+TEST_CASE("explain: the parts of each hit's score add up to the score Xapian ranked it by") {
+    for (const std::string query : {"Лавров Казакбаев", "Лавров", "Lavrov Казакбаев", "Киргизия соглашение",
+                                    "«переговоры с Русланом»", "перегов* Лавров", "Казакбаеф"}) {
+        INFO(query);
+        const core::SearchResult result = explained_search(query);
+        REQUIRE_FALSE(result.hits.empty());
+        for (const core::SearchHit& hit : result.hits) {
+            INFO(hit.article.id);
+            REQUIRE_FALSE(hit.explanation.empty());
+            double sum = 0;
+            for (const core::ScoreShare& share : hit.explanation) sum += share.score;
+            CHECK(sum == Approx(hit.score).epsilon(1e-9));
+        }
+    }
+}
+
+TEST_CASE("explain: each query word has its part, and the bonuses for all words and for words close together") {
+    const core::SearchResult result = explained_search("Лавров Казакбаев");
+    const core::SearchHit& both = hit_of(result, "lavrov");
+    CHECK(share_of(both, "word", "Лавров") > 0);
+    CHECK(share_of(both, "word", "Казакбаев") > 0);
+    CHECK(share_of(both, "all_words") > 0);
+    CHECK(share_of(both, "proximity") > 0);
+    const core::SearchHit& one = hit_of(result, "kazakbaev");
+    CHECK(share_of(one, "word", "Лавров") == 0);
+    CHECK(share_of(one, "word", "Казакбаев") > 0);
+    CHECK(share_of(one, "all_words") == 0);
+    CHECK(share_of(one, "proximity") == 0);
+}
+
+TEST_CASE("explain=1 adds the parts to each hit of the API; without it they are left out; other values are refused") {
+    const json with = json::parse(get("/api/search?explain=1&q=" + percent_encode("Лавров Казакбаев")).body);
+    REQUIRE_FALSE(with["hits"].empty());
+    for (const json& hit : with["hits"]) {
+        double sum = 0;
+        for (const json& part : hit.at("explain")) sum += part.at("score").get<double>();
+        CHECK(sum == Approx(hit["score"].get<double>()).epsilon(1e-6));
+    }
+    CHECK(with["hits"][0]["explain"][0] ==
+          json{{"part", "word"}, {"word", "Лавров"}, {"score", with["hits"][0]["explain"][0]["score"]}});
+    const json without = json::parse(get("/api/search?q=" + percent_encode("Лавров")).body);
+    CHECK_FALSE(without["hits"][0].contains("explain"));
+    const server::Reply refused = get("/api/search?explain=yes&q=" + percent_encode("Лавров"));
+    CHECK(refused.status == 400);
+    CHECK(json::parse(refused.body).contains("error"));
+}
