@@ -37,7 +37,12 @@ std::map<Xapian::docid, std::vector<ScoreShare>> explain_scores(const Xapian::Da
         Xapian::Enquire enquire(db);
         enquire.set_query(part.query);
         enquire.set_weighting_scheme(weighting);
-        const Xapian::MSet mset = enquire.get_mset(0, count, count, nullptr, &only);
+        Xapian::MSet mset;
+        try {
+            mset = enquire.get_mset(0, count, count, nullptr, &only);
+        } catch (const Xapian::UnimplementedError&) {
+            return {};  // remote shards take no match deciders: no explanation rather than no answer
+        }
         for (auto it = mset.begin(); it != mset.end(); ++it) weights[*it] = it.get_weight();
         for (auto& [docid, shares] : out) shares.push_back({part.kind, part.word, weights[docid]});
     }

@@ -24,6 +24,7 @@ struct ScoreShare {
 // The term statistics are the database's and every weighted term of the
 // query stands in exactly one part, so the shares add up to the score the
 // whole query gave (BM25 with k2 = 0 has no per-query term).
+// Empty where a part cannot be restricted so (remote shards take no MatchDecider).
 std::map<Xapian::docid, std::vector<ScoreShare>> explain_scores(const Xapian::Database& db,
                                                                 const std::vector<ScorePart>& parts,
                                                                 const std::vector<Xapian::docid>& docids,
