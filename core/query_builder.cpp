@@ -117,6 +117,10 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, Strictness strictness) {
     strictness_ = strictness;
     root_ = &root;
     out_.query = node_query(root);
+    if (out_.score_parts.empty() && !out_.query.empty()) {
+        const bool word = is_plain_word(root);
+        out_.score_parts.push_back({word ? "word" : "query", word ? root.words.front() : describe(root), out_.query});
+    }
     return std::move(out_);
 }
 
@@ -157,8 +161,9 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     std::vector<Query> filters;
     std::vector<std::string> run;  // consecutive plain words
     std::vector<Query> nearby;     // their forms, for the proximity bonus
+    std::vector<std::string> labels;  // per part, for explain=1
     auto flush_run = [&]() {
-        for (Query& q : plain_words_queries(run)) parts.push_back(std::move(q));
+        for (Query& q : plain_words_queries(run, &labels)) parts.push_back(std::move(q));
         run.clear();
     };
 
@@ -174,10 +179,17 @@ Query QueryBuilder::and_query(const QueryNode& node) {
             filters.push_back(filter_query(child));
         } else {
             parts.push_back(node_query(child));
+            labels.push_back(describe(child));
         }
     }
     flush_run();
 
+    const bool is_root = &node == root_;
+    if (is_root) {
+        for (std::size_t i = 0; i < parts.size() && i < labels.size(); ++i) {
+            if (!parts[i].empty()) out_.score_parts.push_back({"word", labels[i], parts[i]});
+        }
+    }
     Query text;
     if (node.explicit_and && strictness_ == Strictness::Strict) {
         out_.can_relax = true;
@@ -185,7 +197,8 @@ Query QueryBuilder::and_query(const QueryNode& node) {
     } else if (parts.size() > 1) {
         const Query all = combine(Query::OP_AND, parts);
         text = Query(Query::OP_AND_MAYBE, combine(Query::OP_OR, parts), all);
-        if (&node == root_) out_.all_words = first_rank(parts);
+        if (is_root) out_.all_words = first_rank(parts);
+        if (is_root) out_.score_parts.push_back({"all_words", {}, all});
     } else {
         text = combine(Query::OP_OR, parts);
     }
@@ -194,6 +207,7 @@ Query QueryBuilder::and_query(const QueryNode& node) {
         // Articles where the words stand close together rank higher.
         Query near(Query::OP_NEAR, nearby.begin(), nearby.end(), kProximityWindow);
         text = Query(Query::OP_AND_MAYBE, text, near);
+        if (is_root) out_.score_parts.push_back({"proximity", {}, near});
     }
     Query filter = combine(Query::OP_AND, filters);
     if (filter.empty()) return text;
@@ -217,7 +231,8 @@ Query QueryBuilder::first_rank(const std::vector<Query>& parts) const {
 
 // One query per word, except that a run of words naming something in the
 // equivalents list becomes one query for all its names.
-std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::string>& words) {
+std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::string>& words,
+                                                    std::vector<std::string>* labels) {
     std::vector<std::string> stems;
     bool has_content_word = false;
     for (const std::string& word : words) {
@@ -231,12 +246,18 @@ std::vector<Query> QueryBuilder::plain_words_queries(const std::vector<std::stri
             const std::vector<std::string> covered(words.begin() + static_cast<std::ptrdiff_t>(i),
                                                    words.begin() + static_cast<std::ptrdiff_t>(i + match->length));
             queries.push_back(synonym_query(covered, *match));
+            if (labels) {
+                std::string label;
+                for (const std::string& word : covered) label += (label.empty() ? "" : " ") + word;
+                labels->push_back(std::move(label));
+            }
             i += match->length;
             continue;
         }
         // `и`, `в`, `что` beside other words only add noise.
         if (!(has_content_word && is_stopword(normalize_text(words[i])))) {
             queries.push_back(word_query(words[i], "", false));
+            if (labels) labels->push_back(words[i]);
         }
         ++i;
     }
@@ -268,6 +289,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
     if (normalized.empty()) return Query();
     const int topic = out_.highlight.new_topic();
     const FieldPrefixes prefixes = prefixes_for(field);
+    out_.highlight.set_source(HighlightTerms::Source::Typed, raw_word);
 
     if (prefix && normalized.size() >= kMinPrefixBytes) {
         out_.highlight.add_prefix(normalized, topic);
@@ -283,6 +305,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
         // No form of the word is in the index: also search the closest words
         // that are (a misspelt surname still finds its articles).
         if (out_.unknown_words.size() <= kMaxCorrectedWords) {
+            out_.highlight.set_source(HighlightTerms::Source::Spelling, raw_word);
             for (const std::string& corrected : closest_known_words(db_, normalized, kCorrectionsSearched, has_capital(raw_word))) {
                 forms = Query(Query::OP_OR, forms, forms_query(corrected, field, topic, kCorrectionWeight));
             }
@@ -425,6 +448,7 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
     out_.highlight.add_exact(normalized, topic);
     std::vector<Query> exact{Query(prefixes.exact + normalized)};
     std::vector<Query> alternatives;
+    out_.highlight.set_source(HighlightTerms::Source::Latin, normalized);
     for (const std::string& spelling : spellings) {
         out_.highlight.add_exact(spelling, topic);
         exact.emplace_back(prefixes.exact + spelling);
@@ -544,6 +568,9 @@ Query QueryBuilder::synonym_query(const std::vector<std::string>& words, const S
     std::vector<Query> typed;
     for (const std::string& word : words) typed.push_back(word_query(word, "", false));
     std::vector<Query> alternatives{combine(Query::OP_AND, typed)};
+    std::string typed_words;
+    for (const std::string& word : words) typed_words += (typed_words.empty() ? "" : " ") + word;
+    out_.highlight.set_source(HighlightTerms::Source::Equivalent, typed_words);
 
     const std::vector<Synonyms::Variant>& group = synonyms_.group(match.group);
     for (std::size_t v = 0; v < group.size(); ++v) {

@@ -23,8 +23,17 @@ namespace core {
 // copying it at once corrupted the count and crashed (found by the soak).
 Xapian::Query match_all_query();
 
+// A part of `query` whose weights add to an article's score, for explain=1:
+// the parts of a query together hold each weighted term of it once.
+struct ScorePart {
+    std::string kind;  // "word", "all_words" (the bonus for holding every word), "proximity", "query"
+    std::string word;  // for "word": the query word (words, for equivalents) as typed
+    Xapian::Query query;
+};
+
 struct BuiltQuery {
     Xapian::Query query;
+    std::vector<ScorePart> score_parts;
     HighlightTerms highlight;
     std::vector<std::string> unknown_words;  // normalized, in no form in the index: for "did you mean"
     std::vector<std::string> short_prefixes;  // `п*`: too short to expand, searched as the word itself
@@ -52,7 +61,8 @@ private:
     Xapian::Query node_query(const QueryNode& node);
     Xapian::Query and_query(const QueryNode& node);
     Xapian::Query first_rank(const std::vector<Xapian::Query>& parts) const;
-    std::vector<Xapian::Query> plain_words_queries(const std::vector<std::string>& words);
+    std::vector<Xapian::Query> plain_words_queries(const std::vector<std::string>& words,
+                                                   std::vector<std::string>* labels = nullptr);
     Xapian::Query word_query(const std::string& raw_word, const std::string& field, bool prefix);
     Xapian::Query prefix_query(const std::string& term_prefix);
     Xapian::Query indexed_forms_query(const std::string& normalized);

@@ -1,6 +1,7 @@
 #include "core/searcher.h"
 
 #include "core/document.h"
+#include "core/explain.h"
 #include "core/facets.h"
 #include "core/query_builder.h"
 #include "core/schema.h"
@@ -9,6 +10,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace core {
@@ -234,6 +236,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
 
+    std::map<Xapian::docid, std::vector<ScoreShare>> explained;
+    if (request.explain) {
+        std::vector<Xapian::docid> docids;
+        for (const auto& hit : ranking.hits) docids.push_back(hit.first);
+        explained = explain_scores(db_, built.score_parts, docids, ranking_weight());
+    }
     const std::set<int> query_topics = topics_in(request.query, built.highlight, stemmer_);
     for (std::size_t i = 0; i < ranking.hits.size(); ++i) {
         const auto& [docid, weight] = ranking.hits[i];
@@ -241,8 +249,11 @@ SearchResult Searcher::search(const SearchRequest& request) {
         hit.reprints = ranking.folded[i];
         hit.article = deserialize_article(db_.get_document(docid, Xapian::DOC_ASSUME_VALID).get_data());
         hit.score = weight;
-        hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_);
-        if (request.snippets) hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_);
+        if (request.explain) hit.explanation = explained[docid];
+        hit.title_html = highlight_all(hit.article.title, built.highlight, stemmer_, {}, &hit.title_matches);
+        if (request.snippets) {
+            hit.snippet_html = make_snippet(hit.article.text, built.highlight, stemmer_, {}, &hit.snippet_matches);
+        }
         if (const Quotation* quote = quotation_quoted(hit.article.quotes, query_topics, built.highlight, stemmer_)) {
             hit.quoted = *quote;
             hit.citation = citation_line(*quote, hit.article.source, hit.article.date, hit.article.url);
@@ -284,8 +295,8 @@ std::optional<ArticleView> Searcher::article(const std::string& id, const std::s
     view.article = deserialize_article(db_.get_document(*posting).get_data());
     QueryBuilder builder(db_, stemmer_);
     const BuiltQuery built = builder.build(parse_query(query));
-    view.title_html = highlight_all(view.article.title, built.highlight, stemmer_);
-    view.text_html = highlight_all(view.article.text, built.highlight, stemmer_, "first-match");
+    view.title_html = highlight_all(view.article.title, built.highlight, stemmer_, {}, &view.title_matches);
+    view.text_html = highlight_all(view.article.text, built.highlight, stemmer_, "first-match", &view.text_matches);
     view.cluster = db_.get_document(*posting).get_value(schema::kClusterSlot);
     if (view.cluster.empty()) view.cluster = id;
     for (Copy& copy : cluster_members(db_, view.cluster)) {

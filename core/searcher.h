@@ -4,6 +4,7 @@
 
 #include "core/article.h"
 #include "core/copy_diff.h"
+#include "core/explain.h"
 #include "core/facets.h"
 #include "core/provenance.h"
 #include "core/query_builder.h"
@@ -43,6 +44,7 @@ struct SearchRequest {
     bool facets = false;  // also count the matches' sources, places and dates
     bool collapse = true;  // one hit per reprint cluster (its best-ranked member)
     bool newest_first = false;  // sort=date: by date, newest first, articles without a date last
+    bool explain = false;  // each hit's score split into its parts (explain.h)
 };
 
 struct SearchHit {
@@ -50,6 +52,12 @@ struct SearchHit {
     double score = 0;
     std::string title_html;   // escaped, matches marked
     std::string snippet_html; // escaped, matches marked
+    // Why each <mark> of title_html and of snippet_html matched, one per
+    // mark, in order.
+    std::vector<MatchSpan> title_matches;
+    std::vector<MatchSpan> snippet_matches;
+    // With SearchRequest::explain: what each word and bonus gave to `score`.
+    std::vector<ScoreShare> explanation;
     // When the query quotes the article (every word of a query of three or
     // more stands in one of its quotations): that quotation, so the answer
     // says who said it, and its citation line.
@@ -99,6 +107,8 @@ struct ArticleView {
     Article article;
     std::string title_html;
     std::string text_html;  // the whole text with every match marked
+    std::vector<MatchSpan> title_matches;  // why each <mark> matched, in order
+    std::vector<MatchSpan> text_matches;
     std::string cluster;         // the reprint cluster key, the same for every copy
     std::vector<Copy> reprints;  // the other members of the cluster, earliest first
     std::vector<CopyDiff> differences;  // per reprint (the first kComparedCopies): how it differs

@@ -15,6 +15,7 @@ struct WordSpan {
     std::size_t char_begin;  // code-point offset of `begin`
     int topic;               // -1 when the word does not match
     bool exact;
+    HighlightTerms::Match match;  // how it matched, for MatchSpan
 };
 
 bool matched(const std::vector<WordSpan>& words, std::size_t i) { return i < words.size() && words[i].topic >= 0; }
@@ -94,7 +95,7 @@ std::vector<WordSpan> analyse(std::string_view text, const HighlightTerms& terms
             is_stop = match.topic >= 0 && is_stopword(normalized);
         }
         const std::size_t chars = word.char_begin;
-        words.push_back({word.begin, word.end, chars, match.topic, match.exact});
+        words.push_back({word.begin, word.end, chars, match.topic, match.exact, match});
         stopword.push_back(is_stop);
         if (!limit) return true;
         // One word past the passage, so the snippet knows text follows it.
@@ -170,9 +171,20 @@ Window add_leading_context(std::string_view text, const std::vector<WordSpan>& w
     return window;
 }
 
+// What the caller wants told about each <mark>, when it asks.
+struct SpanSink {
+    const HighlightTerms& terms;
+    RussianStemmer& stemmer;
+    std::vector<MatchSpan>* spans;  // null: not asked
+
+    void add(std::string_view word, const HighlightTerms::Match& match) const {
+        if (spans) spans->push_back(terms.explain(word, match, stemmer));
+    }
+};
+
 void append_marked(std::string& out, std::string_view text, const std::vector<WordSpan>& words,
                    std::size_t first, std::size_t last, std::string_view open, std::string_view close,
-                   std::string_view first_mark_id = {}) {
+                   const SpanSink& sink, std::string_view first_mark_id = {}) {
     std::size_t cursor = words[first].begin;
     bool first_mark = true;
     for (std::size_t i = first; i < last; ++i) {
@@ -189,6 +201,7 @@ void append_marked(std::string& out, std::string_view text, const std::vector<Wo
                 out += open;
             }
             first_mark = false;
+            sink.add(word, words[i].match);
             append_html_escaped(out, word);
             out += close;
         }
@@ -199,7 +212,7 @@ void append_marked(std::string& out, std::string_view text, const std::vector<Wo
 }  // namespace
 
 std::string make_snippet(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
-                         const SnippetOptions& options) {
+                         const SnippetOptions& options, std::vector<MatchSpan>* spans) {
     const ScanLimit limit{options.length, terms.topic_count()};
     bool whole_text = true;
     const std::vector<WordSpan> words =
@@ -211,7 +224,8 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, Rus
     std::string out;
     out.reserve(options.length * 3);
     if (window.first > 0) out += "…";
-    append_marked(out, text, words, window.first, window.last, options.mark_open, options.mark_close);
+    append_marked(out, text, words, window.first, window.last, options.mark_open, options.mark_close,
+                  SpanSink{terms, stemmer, spans});
     if (window.last < words.size() || !whole_text) {
         // Keep the sentence's closing punctuation when it directly follows.
         const std::size_t end = words[window.last - 1].end;
@@ -224,13 +238,14 @@ std::string make_snippet(std::string_view text, const HighlightTerms& terms, Rus
 }
 
 std::string highlight_all(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
-                          std::string_view first_mark_id) {
+                          std::string_view first_mark_id, std::vector<MatchSpan>* spans) {
     const std::vector<WordSpan> words = analyse(text, terms, stemmer);
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     if (words.empty()) return html_escape(text);
     append_html_escaped(out, text.substr(0, words.front().begin));
-    append_marked(out, text, words, 0, words.size(), "<mark>", "</mark>", first_mark_id);
+    append_marked(out, text, words, 0, words.size(), "<mark>", "</mark>", SpanSink{terms, stemmer, spans},
+                  first_mark_id);
     append_html_escaped(out, text.substr(words.back().end));
     return out;
 }

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace core {
 
@@ -17,12 +18,14 @@ struct SnippetOptions {
     std::string_view mark_close = "</mark>";
 };
 
+// `spans`, when given, receives one MatchSpan per <mark>, in order: why
+// each marked word matched.
 std::string make_snippet(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
-                         const SnippetOptions& options = {});
+                         const SnippetOptions& options = {}, std::vector<MatchSpan>* spans = nullptr);
 
 // The whole text, escaped, with every match marked. `first_mark_id`, when
 // set, is given to the first <mark> as an id so a page can jump to it.
 std::string highlight_all(std::string_view text, const HighlightTerms& terms, RussianStemmer& stemmer,
-                          std::string_view first_mark_id = {});
+                          std::string_view first_mark_id = {}, std::vector<MatchSpan>* spans = nullptr);
 
 }  // namespace core

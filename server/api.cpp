@@ -29,6 +29,9 @@ Reply api_search(const Request& http, IndexHandle& index) {
         return error_reply(400, "date_facet must be day or month");
     }
     request.facets = !date_facet.empty();
+    const std::string& explain = http.param("explain");
+    if (!explain.empty() && explain != "0" && explain != "1") return error_reply(400, "explain must be 0 or 1");
+    request.explain = explain == "1";
 
     const core::SearchResult result = index.run([&](core::Searcher& s) { return s.search(request); });
     std::string body;

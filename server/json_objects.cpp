@@ -1,8 +1,25 @@
 #include "server/json_objects.h"
 
 #include <ctime>
+#include <set>
+#include <tuple>
 
 namespace server {
+
+// The spans of the title, then of the snippet, each (text, kind, query
+// word) once: a reader asks why a word matched, not how often it stands.
+void write_matches(JsonWriter& json, const core::SearchHit& hit) {
+    std::set<std::tuple<std::string, core::MatchKind, std::string>> seen;
+    json.key("matches").begin_array();
+    for (const auto* spans : {&hit.title_matches, &hit.snippet_matches}) {
+        for (const core::MatchSpan& span : *spans) {
+            if (!seen.emplace(span.text, span.kind, span.query_word).second) continue;
+            json.begin_object().field("text", span.text).field("kind", core::match_kind_name(span.kind));
+            json.field("query_word", span.query_word).end_object();
+        }
+    }
+    json.end_array();
+}
 
 void write_hit(JsonWriter& json, const core::SearchHit& hit) {
     const core::Article& a = hit.article;
@@ -16,12 +33,24 @@ void write_hit(JsonWriter& json, const core::SearchHit& hit) {
         .field("url", a.url)
         .field("source", a.source)
         .field("place", a.place);
+    write_matches(json, hit);
+    if (!hit.explanation.empty()) write_explanation(json, hit.explanation);
     if (hit.quoted) write_quotation(json.key("quote"), *hit.quoted, &hit.citation);
     if (hit.first) {
         json.field("reprints", std::uint64_t{hit.reprints});
         write_copy(json.key("first"), *hit.first, false);
     }
     json.end_object();
+}
+
+void write_explanation(JsonWriter& json, const std::vector<core::ScoreShare>& shares) {
+    json.key("explain").begin_array();
+    for (const core::ScoreShare& share : shares) {
+        json.begin_object().field("part", share.kind);
+        if (share.kind == "word" || share.kind == "query") json.field("word", share.word);
+        json.field("score", share.score).end_object();
+    }
+    json.end_array();
 }
 
 void write_copy(JsonWriter& json, const core::Copy& copy, bool with_title) {

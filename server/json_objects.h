@@ -13,9 +13,18 @@
 
 namespace server {
 
-// {"id", "title", "title_html", "score", "snippet", "date", "url", "source", "place", "quote"?,
-//  "reprints"?, "first"?}: the last two on a hit standing for a cluster of copies.
+// {"id", "title", "title_html", "score", "snippet", "date", "url", "source", "place", "matches",
+//  "quote"?, "reprints"?, "first"?}: the last two on a hit standing for a cluster of copies.
 void write_hit(JsonWriter& json, const core::SearchHit& hit);
+
+// Into the open object: "matches": [{"text", "kind", "query_word"}], why the
+// words marked in the hit's title and snippet matched, each triple once.
+void write_matches(JsonWriter& json, const core::SearchHit& hit);
+
+// Into the open object: "explain": [{"part": "word", "word", "score"}, {"part":
+// "all_words", "score"}, {"part": "proximity", "score"}]: the parts of the
+// hit's score (explain=1), which add up to it.
+void write_explanation(JsonWriter& json, const std::vector<core::ScoreShare>& shares);
 
 // {"text", "speaker", "speaker_full", "speaker_title", "begin", "end", "citation"?}
 void write_quotation(JsonWriter& json, const core::Quotation& quote, const std::string* citation = nullptr);

@@ -129,7 +129,7 @@ Reply article_page(const Request& http, IndexHandle& index) {
     }
     out.open("h1");
     if (view->title_html.empty()) out.text(a.id);
-    else out.raw(view->title_html);  // escaped, with <mark>
+    else out.raw(labelled_marks(view->title_html, view->title_matches));  // escaped, with <mark>
     out.close("h1");
     meta_line(out, a);
     if (is_web_link(a.url)) {
@@ -153,7 +153,7 @@ Reply article_page(const Request& http, IndexHandle& index) {
     out.open("details").attr("class", "citation").open("summary").text("Ссылка для цитирования").close("summary");
     citation_forms(out, a);
     out.close("details");
-    paragraphs(out, view->text_html);
+    paragraphs(out, labelled_marks(view->text_html, view->text_matches));
     quotations_section(out, *view);
     reprints_section(out, *view);
     related_section(out, related_to(index, id));

@@ -107,6 +107,14 @@ struct PageNumber {
 // "← Назад 1 2 3 Дальше →": an empty prev or next link leaves that link out.
 void pagination(Html& out, const std::string& prev, const std::vector<PageNumber>& numbers, const std::string& next);
 
+// --- why each match matched (match_marks.cpp) ---
+
+// The tooltip of a mark: «другая форма слова „лавров“».
+std::string match_tooltip(const core::MatchSpan& span);
+// `html` (a snippet or a text from core/snippet.h) with each <mark> given
+// the class and tooltip of its span: `spans` holds one per mark, in order.
+std::string labelled_marks(std::string_view html, const std::vector<core::MatchSpan>& spans);
+
 // --- the quotations view (quotes_page.cpp), reached from the search page ---
 Reply quotes_page(const Request& http, const PageQuery& query, IndexHandle& index);
 

@@ -40,10 +40,10 @@ void result_item(Html& out, const core::SearchHit& hit, const PageQuery& query) 
     out.open("li").attr("class", "result").open("h2");
     out.open("a").attr("href", page_link("/doc/" + percent_encode(hit.article.id), query));
     if (hit.title_html.empty()) out.text(hit.article.id);
-    else out.raw(hit.title_html);  // escaped by the snippet maker, with <mark>
+    else out.raw(labelled_marks(hit.title_html, hit.title_matches));  // escaped by the snippet maker, with <mark>
     out.close("a").close("h2");
     meta_line(out, hit.article);
-    out.open("p").attr("class", "snippet").raw(hit.snippet_html).close("p");  // escaped, with <mark>
+    out.open("p").attr("class", "snippet").raw(labelled_marks(hit.snippet_html, hit.snippet_matches)).close("p");  // escaped, with <mark>
     if (hit.quoted) {
         // Under a hit whose quotation the query quotes: who said it.
         out.open("p").attr("class", "quoted").text("Цитата — ");
