@@ -313,6 +313,36 @@ async function main() {
     await other.close();
   });
 
+  await step('each highlighted word says why it matched in a tooltip, and guesses look different', async () => {
+    await search(page, base, 'Лаврова');
+    const form = page.locator('#results mark.match-name, #results mark.match-form').first();
+    assert.ok(await form.count() === 1, 'a case form of the name is marked as such');
+    assert.match(await form.getAttribute('title'), /лаврова/);
+    await form.hover();
+    await search(page, base, 'Lavrov');
+    const latin = page.locator('#results mark.match-latin').first();
+    assert.ok(await latin.count() === 1, 'a Latin spelling is marked as such');
+    assert.match(await latin.getAttribute('class'), /match-guess/);
+    const line = await latin.evaluate((m) => getComputedStyle(m).textDecorationStyle);
+    assert.equal(line, 'dotted', 'a guess is underlined with dots');
+    await search(page, base, 'Лавров');
+    assert.ok(await page.locator('#results mark').count() >= 1);
+    assert.ok(await page.locator('#results mark.match-guess').count() === 0, 'the word as typed is no guess');
+    await shot(page, '10-match-tooltips');
+  });
+
+  await step('a person page shows their articles per month as a chart, their quotations and the people beside them', async () => {
+    await page.goto(`${base}/person/${encodeURIComponent('Лаврова')}`);
+    assert.match(await page.innerText('#person'), /Лавров/);
+    assert.ok(await page.locator('#months svg rect').count() >= 1, 'a bar per month');
+    assert.ok(await page.locator('#quotations li').count() >= 1, 'the quotations attributed to him');
+    const search = page.locator('p.summary a').first();
+    await Promise.all([page.waitForURL(/\/search\?q=/), search.click()]);
+    assert.ok(await page.locator('#results li').count() >= 1);
+    await page.goBack();
+    await shot(page, '11-person');
+  });
+
   await step('the pages loaded nothing from outside and raised no script errors', async () => {
     assert.deepEqual(outside, []);
     assert.deepEqual(pageErrors, []);
