@@ -62,36 +62,34 @@ std::string url_part(const Article& a, std::string_view accessed) {
     return out;
 }
 
-// Title // Source : [сайт]. – 2021. – 5 марта. – URL: ... (дата обращения: 27.11.2026).
-std::string gost_2018(const Article& a, std::string_view accessed) {
-    std::string out = title_of(a);
-    if (!a.source.empty()) out += " // " + a.source + " : [сайт]";
+// The year, the day and month, and the URL part, each after `separator`
+// (GOST 2018 and 2008 differ only in it); a missing one is left out.
+std::string date_and_url_areas(const Article& a, std::string_view accessed, std::string_view separator) {
     std::vector<std::string> areas;
     if (is_full_date(a.date)) {
         areas.push_back(a.date.substr(0, 4));
         areas.push_back(day_and_month(a.date));
     }
     areas.push_back(url_part(a, accessed));
+    std::string out;
     for (const std::string& area : areas) {
-        if (!area.empty()) out += ". – " + area;
+        if (!area.empty()) out += std::string(separator) + area;
     }
-    return out + ".";
+    return out;
+}
+
+// Title // Source : [сайт]. – 2021. – 5 марта. – URL: ... (дата обращения: 27.11.2026).
+std::string gost_2018(const Article& a, std::string_view accessed) {
+    std::string out = title_of(a);
+    if (!a.source.empty()) out += " // " + a.source + " : [сайт]";
+    return out + date_and_url_areas(a, accessed, ". – ") + ".";
 }
 
 // Title [Электронный ресурс] // Source. 2021. 5 марта. URL: ... (дата обращения: 27.11.2026).
 std::string gost_2008(const Article& a, std::string_view accessed) {
     std::string out = title_of(a) + " [Электронный ресурс]";
     if (!a.source.empty()) out += " // " + a.source;
-    std::vector<std::string> areas;
-    if (is_full_date(a.date)) {
-        areas.push_back(a.date.substr(0, 4));
-        areas.push_back(day_and_month(a.date));
-    }
-    areas.push_back(url_part(a, accessed));
-    for (const std::string& area : areas) {
-        if (!area.empty()) out += ". " + area;
-    }
-    return out + ".";
+    return out + date_and_url_areas(a, accessed, ". ") + ".";
 }
 
 }  // namespace

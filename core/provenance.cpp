@@ -5,6 +5,7 @@
 #include "core/query_builder.h"
 #include "core/query_parser.h"
 #include "core/quotes.h"
+#include "core/reprints.h"
 #include "core/searcher.h"
 #include "core/text.h"
 
@@ -63,11 +64,8 @@ std::size_t best_stretch(const std::string& text, const HighlightTerms& terms, R
     return best;
 }
 
-// Dated articles first, oldest first; then by id, so the order is stable.
 bool earlier(const Carrier& a, const Carrier& b) {
-    if (a.article.date.empty() != b.article.date.empty()) return b.article.date.empty();
-    if (a.article.date != b.article.date) return a.article.date < b.article.date;
-    return a.article.id < b.article.id;
+    return published_earlier(a.article.date, a.article.id, b.article.date, b.article.id);
 }
 
 }  // namespace

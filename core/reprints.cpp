@@ -500,6 +500,13 @@ std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xa
     return key;
 }
 
+bool published_earlier(const std::string& date_a, const std::string& id_a, const std::string& date_b,
+                       const std::string& id_b) {
+    if (date_a.empty() != date_b.empty()) return date_b.empty();
+    if (date_a != date_b) return date_a < date_b;
+    return id_a < id_b;
+}
+
 std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit) {
     std::vector<Copy> members;
     const std::string term = cluster_term(key);
@@ -507,11 +514,8 @@ std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string&
         const Article article = deserialize_article(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
         members.push_back({article.id, article.title, article.source, article.date});
     }
-    std::sort(members.begin(), members.end(), [](const Copy& a, const Copy& b) {
-        if (a.date.empty() != b.date.empty()) return b.date.empty();
-        if (a.date != b.date) return a.date < b.date;
-        return a.id < b.id;
-    });
+    std::sort(members.begin(), members.end(),
+              [](const Copy& a, const Copy& b) { return published_earlier(a.date, a.id, b.date, b.id); });
     return members;
 }
 

@@ -83,6 +83,10 @@ struct Copy {
     std::string date;
 };
 
+// Earliest first: dated before undated, then by date, then by id.
+bool published_earlier(const std::string& date_a, const std::string& id_a, const std::string& date_b,
+                       const std::string& id_b);
+
 // The members of cluster `key` in `db`, earliest first: by date, then id
 // (undated ones last). At most `limit` are read.
 std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit = 500);
