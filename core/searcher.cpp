@@ -10,6 +10,7 @@
 #include "core/text.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -96,6 +97,22 @@ std::vector<std::pair<std::string, std::string>> filter_fields(const SearchFilte
     return out;
 }
 
+// A deadline `seconds` from now; none for 0.
+std::optional<MatchDeadline> deadline_after(double seconds) {
+    if (seconds <= 0) return std::nullopt;
+    const std::chrono::duration<double> span(seconds);
+    return MatchDeadline(MatchClock::now() + std::chrono::duration_cast<MatchClock::duration>(span));
+}
+
+bool has_proximity_bonus(const BuiltQuery& built) {
+    return std::any_of(built.score_parts.begin(), built.score_parts.end(),
+                       [](const ScorePart& part) { return part.kind == "proximity"; });
+}
+
+const MatchDeadline* deadline_of(const std::optional<MatchDeadline>& deadline) {
+    return deadline ? &*deadline : nullptr;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& path) : path_(path), db_(path) {}
@@ -124,16 +141,34 @@ MatchCount count_of(const Xapian::MSet& mset, Xapian::doccount check_at_least, b
 // One Xapian match: the hits of [offset, offset + limit) with their weights,
 // and the estimated number of matches.
 Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doccount offset,
-                                         Xapian::doccount limit, Xapian::doccount check_at_least, bool collapse) {
-    Ranking ranking;
+                                         Xapian::doccount limit, Xapian::doccount check_at_least, bool collapse,
+                                         const MatchDeadline* deadline) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
+    return read_mset(enquire, query, offset, limit, check_at_least, collapse, deadline);
+}
+
+// Runs the match on an enquire set up for it, until the deadline (when
+// there is one), and reads the page.
+Searcher::Ranking Searcher::read_mset(Xapian::Enquire& enquire, const Xapian::Query& query, Xapian::doccount offset,
+                                      Xapian::doccount limit, Xapian::doccount check_at_least, bool collapse,
+                                      const MatchDeadline* deadline) {
     if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
-    const Xapian::MSet mset = enquire.get_mset(offset, limit, check_at_least);
+    const bool bounded = deadline != nullptr && deadlines_work_;
+    enquire.set_query(bounded ? deadline->bound(query) : query);
+    Xapian::MSet mset;
+    try {
+        mset = enquire.get_mset(offset, limit, check_at_least);
+    } catch (const Xapian::UnimplementedError&) {
+        if (!bounded) throw;
+        deadlines_work_ = false;  // a remote shard: its query cannot carry our posting source
+        return read_mset(enquire, query, offset, limit, check_at_least, collapse, nullptr);
+    }
+    Ranking ranking;
     const MatchCount counted = count_of(mset, check_at_least, collapse);
+    ranking.cut_short = bounded && deadline->passed();
     ranking.total = counted.total;
-    ranking.exact = counted.exact;
+    ranking.exact = counted.exact && !ranking.cut_short;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         ranking.hits.emplace_back(*it, it.get_weight());
         ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
@@ -144,23 +179,12 @@ Searcher::Ranking Searcher::rank_matches(const Xapian::Query& query, Xapian::doc
 // Newest first by the date value ("YYYYMMDD"); an article without a date
 // has none, which sorts below every date. Relevance breaks ties.
 Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
-                                         bool collapse) {
-    Ranking ranking;
+                                         const MatchPlan& plan) {
     Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
     enquire.set_weighting_scheme(ranking_weight());
     enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-    if (collapse) enquire.set_collapse_key(schema::kClusterSlot);
     // Sorted by a value, Xapian looks at every match anyway: counting them costs nothing more.
-    const Xapian::MSet mset = enquire.get_mset(offset, limit, kExactTotalUpTo);
-    const MatchCount counted = count_of(mset, kExactTotalUpTo, collapse);
-    ranking.total = counted.total;
-    ranking.exact = counted.exact;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        ranking.hits.emplace_back(*it, it.get_weight());
-        ranking.folded.push_back(collapse ? it.get_collapse_count() : 0);
-    }
-    return ranking;
+    return read_mset(enquire, query, offset, limit, kExactTotalUpTo, plan.collapse, deadline_of(plan.page_deadline));
 }
 
 // Words side by side rank the articles holding all of them first. Those are
@@ -175,32 +199,39 @@ Searcher::Ranking Searcher::rank_by_date(const Xapian::Query& query, Xapian::doc
 // weights: the first pages of the benchmark's 200 queries have the same
 // scores as when ranked in one step.)
 Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit,
-                                 bool collapse) {
+                                 const MatchPlan& plan) {
     using Xapian::Query;
+    const bool collapse = plan.collapse;
+    const MatchDeadline* page_deadline = deadline_of(plan.page_deadline);
     // Counted without weights, so that no article is scored for the count,
     // and the same way for every page (at least as many as were seen).
     const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
     auto count_all = [&](Ranking& ranking, Xapian::doccount at_least) {
-        const Ranking count = rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse);
+        const std::optional<MatchDeadline> count_deadline = deadline_after(plan.count_time_limit);
+        const Ranking count = rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse,
+                                           deadline_of(count_deadline));
         const Xapian::doccount seen =
             ranking.hits.empty() ? 0 : offset + static_cast<Xapian::doccount>(ranking.hits.size());
         ranking.total = std::max({count.total, at_least, seen});
-        ranking.exact = count.exact;
+        ranking.exact = count.exact && !ranking.cut_short;
+        ranking.cut_short = ranking.cut_short || count.cut_short;
     };
     if (built.all_words.empty()) {
-        Ranking ranking = rank_matches(built.query, offset, limit, kCheckAtLeast, collapse);
+        Ranking ranking = rank_matches(built.query, offset, limit, kCheckAtLeast, collapse, page_deadline);
         if (!ranking.exact) count_all(ranking, 0);
         return ranking;
     }
     // Looking at offset + limit matches makes the count exact when the page is not full.
     Ranking ranking = rank_matches(Query(Query::OP_FILTER, built.query, built.all_words), offset, limit,
-                                   std::max(kCheckAtLeast, offset + limit), collapse);
+                                   std::max(kCheckAtLeast, offset + limit), collapse, page_deadline);
     const Xapian::doccount with_all = ranking.total;
     if (ranking.hits.size() < limit) {
         const auto missing = limit - static_cast<Xapian::doccount>(ranking.hits.size());
         const Ranking rest = rank_matches(Query(Query::OP_AND_NOT, built.query, built.all_words),
-                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast, collapse);
+                                          offset > with_all ? offset - with_all : 0, missing, kCheckAtLeast, collapse,
+                                          page_deadline);
         append_other_stories(ranking, rest, collapse);
+        ranking.cut_short = ranking.cut_short || rest.cut_short;
     }
     count_all(ranking, with_all);
     return ranking;
@@ -214,9 +245,16 @@ SearchResult Searcher::search(const SearchRequest& request) {
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
 
+    const MatchPlan plan{request.collapse, deadline_after(request.page_time_limit), request.count_time_limit};
     auto ranked = [&] {
-        return request.newest_first ? rank_by_date(built.query, request.offset, request.limit, request.collapse)
-                                    : rank(built, request.offset, request.limit, request.collapse);
+        if (!request.newest_first) return rank(built, request.offset, request.limit, plan);
+        // Filtered as a whole (as the deadline filters it), Xapian 1.4.22
+        // gives OP_NEAR's bonus to articles whose words stand apart. rank()
+        // filters by the words first, which keeps it right; sorted by date,
+        // a query with a proximity bonus runs without the page's limit.
+        MatchPlan by_date = plan;
+        if (has_proximity_bonus(built)) by_date.page_deadline.reset();
+        return rank_by_date(built.query, request.offset, request.limit, by_date);
     };
     Ranking ranking = ranked();
 
@@ -230,6 +268,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     if (request.facets) result.facets = count_facets(db_, built.query);
     result.total = ranking.total;
     result.total_exact = ranking.exact;
+    result.cut_short = ranking.cut_short;
     result.short_prefixes = built.short_prefixes;
     result.collapsed = request.collapse;
     // Suggestions cost hundreds of term lookups: only offer one when the

@@ -5,6 +5,7 @@
 #include "core/article.h"
 #include "core/copy_diff.h"
 #include "core/explain.h"
+#include "core/match_deadline.h"
 #include "core/facets.h"
 #include "core/provenance.h"
 #include "core/query_builder.h"
@@ -35,6 +36,12 @@ struct SearchFilters {
     }
 };
 
+// How long one search may spend matching (see match_deadline.h). Ranking
+// the page past kPageTimeLimitSeconds, or counting the matches beyond it past
+// kCountTimeLimitSeconds, stops there: the answer then says it was cut short.
+inline constexpr double kPageTimeLimitSeconds = 1.0;
+inline constexpr double kCountTimeLimitSeconds = 0.1;
+
 struct SearchRequest {
     std::string query;    // what the user typed, in the query syntax
     SearchFilters filters;
@@ -45,6 +52,8 @@ struct SearchRequest {
     bool collapse = true;  // one hit per reprint cluster (its best-ranked member)
     bool newest_first = false;  // sort=date: by date, newest first, articles without a date last
     bool explain = false;  // each hit's score split into its parts (explain.h)
+    double page_time_limit = kPageTimeLimitSeconds;    // 0: no limit
+    double count_time_limit = kCountTimeLimitSeconds;  // 0: no limit
 };
 
 struct SearchHit {
@@ -79,6 +88,9 @@ struct SearchResult {
     std::vector<std::string> short_prefixes;
     Facets facets;               // when the request asked for them
     bool collapsed = false;      // total and hits count stories (reprint clusters), not articles
+    // A time limit stopped the match: the hits are the best of the articles
+    // looked at, and total is an estimate.
+    bool cut_short = false;
     std::vector<std::string> missing_shards;  // shards left out: they did not answer
 };
 
@@ -146,16 +158,27 @@ public:
     }
 
 private:
+    // How one search is matched: folded by story or not, and until when.
+    struct MatchPlan {
+        bool collapse = true;
+        std::optional<MatchDeadline> page_deadline;
+        double count_time_limit = 0;
+    };
     struct Ranking {
         Xapian::doccount total = 0;  // Xapian's estimate of all matches
         bool exact = false;          // every match was looked at: total is the count
+        bool cut_short = false;      // a time limit ended the match before that
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
         std::vector<Xapian::doccount> folded;  // per hit: the other cluster members folded into it
     };
-    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
-    Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit, bool collapse);
+    Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, const MatchPlan& plan);
+    Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
+                         const MatchPlan& plan);
     Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
-                         Xapian::doccount check_at_least, bool collapse);
+                         Xapian::doccount check_at_least, bool collapse, const MatchDeadline* deadline);
+    Ranking read_mset(Xapian::Enquire& enquire, const Xapian::Query& query, Xapian::doccount offset,
+                      Xapian::doccount limit, Xapian::doccount check_at_least, bool collapse,
+                      const MatchDeadline* deadline);
     void append_other_stories(Ranking& ranking, const Ranking& rest, bool collapse);
     void add_first_copy(SearchHit& hit, Xapian::docid docid);
     std::string spelling_suggestion(const std::vector<std::string>& words, const std::string& query);
@@ -168,6 +191,9 @@ private:
     // Corrections already computed over this index: Xapian's suggestion for
     // one word costs ~140M instructions (~50 ms) on 10k articles.
     std::unordered_map<std::string, std::string> corrections_;
+    // Remote shards cannot take the deadline's posting source: after the
+    // first refusal, matches run without one.
+    bool deadlines_work_ = true;
 };
 
 }  // namespace core

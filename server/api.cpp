@@ -50,6 +50,7 @@ Reply api_search(const Request& http, IndexHandle& index) {
     json.end_array();
     if (!result.suggestion.empty()) json.field("suggestion", result.suggestion);
     if (result.relaxed) json.field("relaxed", true);
+    if (result.cut_short) json.field("cut_short", true);
     if (!result.short_prefixes.empty()) write_short_prefixes(json, result.short_prefixes);
     if (request.facets) write_date_facet(json, date_facet == "day" ? result.facets.days : result.facets.months);
     write_coverage(json, result.missing_shards);

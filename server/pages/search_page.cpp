@@ -267,6 +267,10 @@ Reply search_page(const Request& http, IndexHandle& index) {
     if (!result.hits.empty()) out.open("a").attr("class", "to-filters").attr("href", "#filters").text("Фильтры ↓").close("a");
     out.close("p");
     if (!result.hits.empty()) order_switch(out, query);
+    if (result.cut_short) {
+        out.open("p").attr("class", "notice").text("Запрос слишком общий: поиск остановлен по времени, ");
+        out.text("показаны лучшие из просмотренных статей, число статей примерное.").close("p");
+    }
     if (!result.hits.empty()) takeaway_line(out, query, request);
     for (const std::string& prefix : result.short_prefixes) {
         out.open("p").attr("class", "notice").text("«" + prefix + "*»: для поиска по началу слова нужны хотя бы две буквы; ");
