@@ -989,3 +989,48 @@ TEST_CASE("a name inside a quoted title after the verb is not who wrote the quot
     REQUIRE(poem != nullptr);
     CHECK(poem->speaker != "Батюшков");
 }
+
+TEST_CASE("a name in the nominative after a title holding someone else's name in the genitive is the speaker") {
+    const auto quotes = extract_quotations(
+        "Выборы прошли спокойно. Советник кандидата в президенты Григория Явлинского Елена Морозова напомнила опыт "
+        "прошлых выборов: «Тогда для голосующих на дому были сделаны уменьшенные плакаты».");
+    const auto* q = find_quote(quotes, "Тогда для голосующих");
+    REQUIRE(q);
+    CHECK(q->speaker == "Морозова");
+    CHECK(q->speaker_full == "Елена Морозова");
+}
+
+TEST_CASE("the genitive name in a title ('пресс-секретарь Путина Дмитрий Песков') is not the speaker") {
+    const auto quotes = extract_quotations(
+        "Переговоры продолжатся. «Стороны обменялись мнениями о ситуации в регионе», — сказал пресс-секретарь Путина "
+        "Дмитрий Песков.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Песков");
+}
+
+TEST_CASE("a colon introduction with 'предложил' or 'разместила' names the one who proposes or posts") {
+    const auto proposed = extract_quotations(
+        "На заседании сопредседатель движения «Голос» Григорий Мельконьянц предложил составить памятку: «Там можно "
+        "указать, куда звонить, если на избирателя давят».");
+    REQUIRE(proposed.size() == 1);
+    CHECK(proposed[0].speaker == "Мельконьянц");
+    const auto posted = extract_quotations(
+        "Вечером Ирина Соколова разместила в соцсети обращение к землякам: «Друзья, у нас сгорел дом, помогите, "
+        "кто чем сможет».");
+    REQUIRE(posted.size() == 1);
+    CHECK(posted[0].speaker == "Соколова");
+}
+
+TEST_CASE("a quoted proposal after 'предложил' is the words of its subject") {
+    const auto quotes = extract_quotations(
+        "Сенатор Бен Кардин выступил с законопроектом. Кардин предложил «наращивать оборонительную инфраструктуру в Европе».");
+    const auto* q = find_quote(quotes, "наращивать");
+    REQUIRE(q);
+    CHECK(q->speaker == "Кардин");
+}
+
+TEST_CASE("'предложил' or 'разместил' after a comma attributes nothing") {
+    const auto quotes = extract_quotations(
+        "В октябре городской институт, принадлежащий мэрии, разместил тендер на разработку документации.");
+    CHECK(quotes.empty());
+}

@@ -98,7 +98,10 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     std::size_t verb = last;
     for (std::size_t i = first; i < last; ++i) {
         // `Березовец пишет:` — a source verb introduces a person's words too.
-        if (is_finite_speech_verb(tokens[i].normalized) || (is_source_verb(tokens[i].normalized) && !tokens[i].capitalized)) verb = i;
+        if (is_finite_speech_verb(tokens[i].normalized) || (is_source_verb(tokens[i].normalized) && !tokens[i].capitalized) ||
+            (is_introducing_verb(tokens[i].normalized) && !tokens[i].capitalized)) {
+            verb = i;
+        }
     }
     // `В заявлении Гелетея, размещенном на сайте, говорится:`
     if (verb == last && is_document_verb(tokens[last - 1].normalized)) {
@@ -226,7 +229,9 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     const std::size_t first = token_at(tokens, subject_start(open));
     const std::size_t last = token_at(tokens, open);
     std::size_t verb = first;
-    while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized)) &&
+    // `Кардин предложил «наращивать ...»`: what one proposes is quoted too.
+    while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized) ||
+                             is_introducing_verb(tokens[verb].normalized)) &&
                             !tokens[verb].capitalized)) {
         ++verb;
     }

@@ -270,6 +270,12 @@ private:
     // the nominative (`сказал Лавров`) rather than another case (`по словам Лаврова`).
     std::optional<Person> find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const;
 
+    // `кандидата Григория Явлинского Елена Морозова`: a first name in the
+    // nominative at token `at`, after a word that is no first name, opens a
+    // second name; the run before it is someone else's, in the genitive, or
+    // no name (`Вечером Ирина Соколова`).
+    bool starts_second_name(std::size_t at) const;
+
     // `Хамиш де Бреттон-Гордон`, `Урсула фон дер Ляйен`: a lowercase particle
     // at token `at` inside a name, before a capitalised word (before `to`).
     bool name_particle_at(std::size_t at, std::size_t to) const;

@@ -147,8 +147,14 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         // `SYZ Asset Management Стефано Джирола`: a Latin name and a Cyrillic one are two runs.
         std::size_t end = i + 1;
         while (end < to && (may_start_name(tokens[end]) || name_particle_at(end, to)) &&
-               is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
+               is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized) && !starts_second_name(end)) {
             ++end;
+        }
+        // `пресс-секретарь Путина Дмитрий Песков`: the name before another is
+        // the genitive of whose title it is.
+        if (end < to && may_start_name(tokens[end]) && starts_second_name(end)) {
+            i = end - 1;
+            continue;
         }
         std::string first_name;
         const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
@@ -160,6 +166,10 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         i = end - 1;
     }
     return best;
+}
+
+bool Extractor::starts_second_name(std::size_t at) const {
+    return is_nominative_first_name(tokens[at].normalized) && first_name_nominative(tokens[at - 1].normalized).empty();
 }
 
 bool Extractor::name_particle_at(std::size_t at, std::size_t to) const {
