@@ -1034,3 +1034,58 @@ TEST_CASE("'предложил' or 'разместил' after a comma attributes
         "В октябре городской институт, принадлежащий мэрии, разместил тендер на разработку документации.");
     CHECK(quotes.empty());
 }
+
+TEST_CASE("'— заявила она' in the next paragraph refers to a woman with a first name we do not list, named as a subject") {
+    const auto quotes = extract_quotations(
+        "На акции Милдред Оукли откровенно призналась, что живёт в стране нелегально. Работу она нашла не сразу.\n"
+        "«Я буду стоять здесь весь день и всю ночь, пусть меня депортируют», — заявила она журналистам.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Оукли");
+    CHECK(quotes[0].speaker_full == "Милдред Оукли");
+}
+
+TEST_CASE("a foreign first name and surname with a title between commas before the verb name a subject") {
+    const auto quotes = extract_quotations(
+        "Вэнни Ралли, студентка колледжа, родилась в Турции. Её родители вскоре переехали в Штаты.\n"
+        "«Я гражданка этой страны и не хочу, чтобы кто-то ущемлял мои права», — сказала она.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ралли");
+}
+
+TEST_CASE("a place and a noun that ends like a verb ('Капустин Яр генерал-майор') are no person") {
+    const auto quotes = extract_quotations(
+        "Испытание провели успешно. Об этом сообщил начальник полигона Капустин Яр генерал-майор Олег Кислов.\n"
+        "«Полигон обеспечивает испытания вооружения на новых принципах», — сообщил он.\n");
+    const auto* q = find_quote(quotes, "Полигон обеспечивает");
+    REQUIRE(q);
+    CHECK(q->speaker == "Кислов");
+}
+
+TEST_CASE("a known surname in another case after the verb yields to the full name of the subject") {
+    const auto quotes = extract_quotations(
+        "Лыжник Вик Уайлд выиграл гонку.\n"
+        "«Подготовка сборной к сезону прошла по плану, у нас всё в порядке», — рассказал о форме Уайлда тренер "
+        "Денис Салагаев.\n");
+    const auto* q = find_quote(quotes, "Подготовка сборной");
+    REQUIRE(q);
+    CHECK(q->speaker == "Салагаев");
+}
+
+TEST_CASE("'накануне' before a title is not a word of the title ('— заявил накануне турецкий лидер')") {
+    const auto quotes = extract_quotations(
+        "Накануне глава европейской дипломатии Федерика Могерини заявила, что отношения зашли в тупик.\n"
+        "В свою очередь, Эрдоган подчеркнул, что решение парламента не имеет значения.\n"
+        "«Пусть голосуют как хотят, никакой ценности это голосование не имеет», — заявил накануне турецкий лидер.\n");
+    const auto* q = find_quote(quotes, "Пусть голосуют");
+    REQUIRE(q);
+    CHECK(q->speaker == "Эрдоган");
+}
+
+TEST_CASE("a capitalised adjective before a verb in a headline ('Худрук Большого завершил') is no person") {
+    const auto quotes = extract_quotations(
+        "Худрук Большого завершил работу.\n"
+        "«Мы не ставим точку в наших отношениях с хореографом», — сказал генеральный директор Большого театра "
+        "Анатолий Иксанов.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Иксанов");
+}

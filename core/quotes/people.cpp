@@ -98,6 +98,78 @@ void learn_unlisted_first_names(std::string_view text, const std::vector<Token>&
     }
 }
 
+// `сказал`, `призналась`: a past-tense verb of one man or one woman, its gender.
+Gender gender_of_past_verb(const std::string& word) {
+    static constexpr std::string_view vowels[] = {"а", "е", "и", "о", "у", "ы", "я", "ё"};
+    std::string stem = word;
+    if (ends_with(stem, "ся") || ends_with(stem, "сь")) stem.resize(stem.size() - 4);
+    const bool female = ends_with(stem, "ла");
+    if (!female && !ends_with(stem, "л")) return Gender::unknown;
+    stem.resize(stem.size() - (female ? 4 : 2));
+    for (std::string_view vowel : vowels) {
+        if (ends_with(stem, vowel)) return female ? Gender::female : Gender::male;
+    }
+    return Gender::unknown;
+}
+
+// The verb whose subject is the name ending at token `name_end`: right after
+// it, past an adverb (`Ребекка Спич откровенно призналась`) or a title
+// between commas (`Вэнни Ралли, студентка колледжа, родилась`); npos when
+// none follows in the sentence.
+std::size_t verb_after_name(std::string_view text, const std::vector<Token>& tokens, std::size_t name_end) {
+    constexpr std::size_t kMaxTitleWords = 6;
+    std::size_t k = name_end + 1;
+    if (k >= tokens.size() || tokens[k].sentence != tokens[name_end].sentence) return std::string_view::npos;
+    if (text.substr(tokens[name_end].end, 1) == ",") {
+        std::size_t words = 0;
+        while (k < tokens.size() && words < kMaxTitleWords && !tokens[k].capitalized &&
+               text.substr(tokens[k].end, 1) != ",") {
+            ++k, ++words;
+        }
+        if (k >= tokens.size() || tokens[k].capitalized || text.substr(tokens[k].end, 1) != ",") return std::string_view::npos;
+        ++k;
+    } else if (ends_with(tokens[k].normalized, "о") || tokens[k].normalized == "также" || tokens[k].normalized == "тоже") {
+        ++k;
+    }
+    if (k >= tokens.size() || tokens[k].sentence != tokens[name_end].sentence || tokens[k].capitalized) {
+        return std::string_view::npos;
+    }
+    return k;
+}
+
+// `Ребекка Спич откровенно призналась`: two capitalised words, the first no
+// first name we list and no word of the dictionary, as the subject of a
+// past-tense verb of one person, which gives the gender. Without them
+// `— заявила она` in the next paragraph found no one to refer to.
+void learn_named_subjects(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        const Token& first = tokens[i];
+        const Token& surname = tokens[i + 1];
+        if (!may_start_name(first) || is_latin_word(first.normalized) || !first_name_nominative(first.normalized).empty() ||
+            looks_adjectival(first.normalized) || looks_adjectival(surname.normalized) || surname.sentence != first.sentence ||
+            surname.begin != first.end + 1 || text[first.end] != ' ' || !may_be_surname(surname) ||
+            followed_by_capitalised(tokens, i + 1) || (i > 0 && tokens[i - 1].capitalized && tokens[i - 1].sentence == first.sentence) ||
+            known.count(name_key(surname.normalized)) != 0) {
+            continue;
+        }
+        const std::size_t verb = verb_after_name(text, tokens, i + 1);
+        if (verb == std::string_view::npos) continue;
+        // `Капустин Яр генерал-майор`: a noun ending like a verb is its own
+        // headword in the dictionary; a verb's is its infinitive.
+        const Gender gender = gender_of_past_verb(tokens[verb].normalized);
+        if (gender == Gender::unknown || is_stopword(first.normalized) || in_dictionary(first) || is_common_headword(first) ||
+            is_common_headword(tokens[verb])) {
+            continue;
+        }
+        Person person;
+        person.surname = surname.raw;
+        person.full_name = first.raw + " " + surname.raw;
+        person.token = i + 1;
+        person.gender = gender;
+        learn_person(known, name_key(surname.normalized), person);
+    }
+}
+
 // `министр ФРГ Франк-Вальтер Штайнмайер высказался`: two capitalised words
 // inside a sentence, the last not in an oblique case (`Совета Федерации`)
 // and the first no adjective (`Европейский Союз`), ending at token `last`.
@@ -256,6 +328,7 @@ KnownPersons known_persons(std::string_view text, const std::vector<Token>& toke
     learn_east_asian_names(tokens, known);
     learn_full_names(tokens, known);
     learn_unlisted_first_names(text, tokens, known);
+    learn_named_subjects(text, tokens, known);
     learn_subjects_of_speech(text, tokens, known);
     for (auto& [key, person] : known) {
         if (person.gender == Gender::unknown) person.gender = gender_of_surname(person.surname);

@@ -96,7 +96,9 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
         return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
     }
     if (!first_name.empty()) return 3;
-    if (find_known(known, last.normalized)) return 3;
+    // `рассказал о форме Уайлда тренер Денис Салагаев`: a known surname in
+    // another case where the subject is sought yields to a full name.
+    if (find_known(known, last.normalized)) return nominative && end - begin == 1 && !is_known_nominative(last) ? 2 : 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
     // `по словам главы Сургутского района`, `Чешское ТВ`: an adjective before its noun.
@@ -195,6 +197,9 @@ Person Extractor::person_named_by(std::size_t surname, const std::string& first_
 }
 
 std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t to, bool nominative) {
+    // `— заявил накануне турецкий лидер`: when it was said is no part of the title.
+    static const std::set<std::string> times{"накануне", "ранее", "позднее", "позже", "затем", "тогда", "сегодня", "вчера", "впоследствии"};
+    while (from + 1 < to && times.count(tokens[from].normalized) != 0) ++from;
     std::vector<std::string> title_words;
     for (std::size_t i = from; i < to; ++i) {
         if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
