@@ -1089,3 +1089,26 @@ TEST_CASE("a capitalised adjective before a verb in a headline ('Худрук Б
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Иксанов");
 }
+
+TEST_CASE("a foreign name after a place in the genitive, with the speech verb further on, is the antecedent of 'Он утверждает:'") {
+    const auto quotes = extract_quotations(
+        "Министр иностранных дел Литвы Линас Линкявичюс во время встречи в Вашингтоне заявил, что приветствует "
+        "присутствие союзников.\nАльянс станет сильнее, считает глава МИД. Он утверждает: «Мы ясно подчеркнули, что "
+        "заинтересованы в присутствии союзников».");
+    const auto* q = find_quote(quotes, "Мы ясно подчеркнули");
+    REQUIRE(q);
+    CHECK(q->speaker == "Линкявичюс");
+}
+
+TEST_CASE("a capitalised word after a preposition, or a man's name in the genitive, is not learnt as a person") {
+    const auto place = extract_quotations(
+        "С начала операции в Мосуле Вашингтон ни разу не признал жертв. По словам отца пострадавшей девочки, они три "
+        "дня не могли добраться до больницы.");
+    for (const auto& q : place) CHECK(q.speaker != "Вашингтон");
+    const auto genitive = extract_quotations(
+        "Законопроект республиканца Эда Ройса предполагает новые санкции.\n«Размещение этих ракет представляет "
+        "серьёзную угрозу для безопасности», — заявил Ройс.");
+    const auto* q = find_quote(genitive, "Размещение этих ракет");
+    REQUIRE(q);
+    CHECK(q->speaker == "Ройс");
+}

@@ -112,6 +112,22 @@ Gender gender_of_past_verb(const std::string& word) {
     return Gender::unknown;
 }
 
+// `Линас Линкявичюс во время встречи в Вашингтоне ... заявил`: a verb of
+// speech further on in the clause of the name ending at token `name_end`,
+// with no comma or quote mark before it; npos when there is none.
+std::size_t speech_verb_later(std::string_view text, const std::vector<Token>& tokens, std::size_t name_end) {
+    constexpr std::size_t kMaxWords = 12;
+    for (std::size_t k = name_end + 1; k < tokens.size() && k <= name_end + kMaxWords; ++k) {
+        const std::string_view between = text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
+        if (tokens[k].sentence != tokens[name_end].sentence || between.find_first_of(",:;\"") != std::string_view::npos ||
+            between.find("«") != std::string_view::npos || between.find("»") != std::string_view::npos) {
+            return std::string_view::npos;
+        }
+        if (!tokens[k].capitalized && is_finite_speech_verb(tokens[k].normalized)) return k;
+    }
+    return std::string_view::npos;
+}
+
 // The verb whose subject is the name ending at token `name_end`: right after
 // it, past an adverb (`Ребекка Спич откровенно призналась`) or a title
 // between commas (`Вэнни Ралли, студентка колледжа, родилась`); npos when
@@ -131,10 +147,20 @@ std::size_t verb_after_name(std::string_view text, const std::vector<Token>& tok
     } else if (ends_with(tokens[k].normalized, "о") || tokens[k].normalized == "также" || tokens[k].normalized == "тоже") {
         ++k;
     }
-    if (k >= tokens.size() || tokens[k].sentence != tokens[name_end].sentence || tokens[k].capitalized) {
-        return std::string_view::npos;
-    }
-    return k;
+    if (k >= tokens.size() || tokens[k].sentence != tokens[name_end].sentence) return std::string_view::npos;
+    if (!tokens[k].capitalized && gender_of_past_verb(tokens[k].normalized) != Gender::unknown) return k;
+    return speech_verb_later(text, tokens, name_end);
+}
+
+// Whether the word before token `i` lets a name start there: a lower-case
+// word that is no preposition (`в Мосуле Вашингтон признал`), or a place in
+// the genitive (`министр Литвы Линас Линкявичюс`), not an East Asian surname
+// (`Ли Куан Ю`).
+bool preceded_by_name_context(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& before = tokens[i - 1];
+    if (before.sentence != tokens[i].sentence) return true;
+    if (!before.capitalized) return !is_preposition(before.normalized);
+    return ends_like_oblique_noun(before.normalized) && !is_east_asian_surname(before.normalized);
 }
 
 // `Ребекка Спич откровенно призналась`: two capitalised words, the first no
@@ -148,7 +174,8 @@ void learn_named_subjects(std::string_view text, const std::vector<Token>& token
         if (!may_start_name(first) || is_latin_word(first.normalized) || !first_name_nominative(first.normalized).empty() ||
             looks_adjectival(first.normalized) || looks_adjectival(surname.normalized) || surname.sentence != first.sentence ||
             surname.begin != first.end + 1 || text[first.end] != ' ' || !may_be_surname(surname) ||
-            followed_by_capitalised(tokens, i + 1) || (i > 0 && tokens[i - 1].capitalized && tokens[i - 1].sentence == first.sentence) ||
+            followed_by_capitalised(tokens, i + 1) || is_east_asian_surname(first.normalized) ||
+            (i > 0 && !preceded_by_name_context(tokens, i)) ||
             known.count(name_key(surname.normalized)) != 0) {
             continue;
         }
@@ -156,8 +183,15 @@ void learn_named_subjects(std::string_view text, const std::vector<Token>& token
         if (verb == std::string_view::npos) continue;
         // `Капустин Яр генерал-майор`: a noun ending like a verb is its own
         // headword in the dictionary; a verb's is its infinitive.
-        const Gender gender = gender_of_past_verb(tokens[verb].normalized);
-        if (gender == Gender::unknown || is_stopword(first.normalized) || in_dictionary(first) || is_common_headword(first) ||
+        const std::string& v = tokens[verb].normalized;
+        const Gender gender = gender_of_past_verb(v);
+        // `считает`: a present tense of one person tells no gender.
+        const bool one_speaker = is_finite_speech_verb(v) && !is_plural_verb(v) && !ends_with(v, "ло") && !ends_with(v, "лось");
+        // `Законопроект республиканца Эда Ройса предполагает`: both words in
+        // -а are a man's name in the genitive unless a woman's verb agrees.
+        const bool genitive_pair = (ends_with(first.normalized, "а") || ends_with(first.normalized, "я")) &&
+                                   ends_with(surname.normalized, "а") && gender != Gender::female;
+        if ((gender == Gender::unknown && !one_speaker) || genitive_pair || is_stopword(first.normalized) || in_dictionary(first) || is_common_headword(first) ||
             is_common_headword(tokens[verb])) {
             continue;
         }
