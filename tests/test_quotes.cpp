@@ -1112,3 +1112,17 @@ TEST_CASE("a capitalised word after a preposition, or a man's name in the geniti
     REQUIRE(q);
     CHECK(q->speaker == "Ройс");
 }
+
+TEST_CASE("a country in the genitive after a title ('Президент Украины считает') is not the speaker of a fragment") {
+    const auto quotes = extract_quotations(
+        "Канцлер позвонил в Кремль впервые за два года. Президент Украины считает, что канцлер открыл «ящик Пандоры "
+        "для всей Европы».");
+    for (const auto& q : quotes) CHECK(q.speaker != "Украины");
+}
+
+TEST_CASE("an unnamed source in a ministry of a country ('источник RT в МИД Украины') names no speaker") {
+    const auto quotes = extract_quotations(
+        "«Переговоры о квотах продолжатся в следующем году», — сказал источник RT в Министерстве экономики Украины.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}

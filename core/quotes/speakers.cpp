@@ -108,7 +108,12 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
         return 0;
     }
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
-    if (end - begin == 1 && !nominative && looks_like_place_genitive(last.normalized)) return 0;
+    // `Президент Украины считает`: so too a subject's genitive, where only a
+    // word right after the verb may be an indeclinable surname (`— сказал Мухамедиулы`).
+    const bool bare_after_verb = end - begin == 1 && first_position;
+    if (looks_like_place_genitive(last.normalized) && ((!nominative && end - begin == 1) || (nominative && !bare_after_verb))) {
+        return 0;
+    }
     if (has_surname_suffix(last.normalized)) return 2;
     // `Ларс Нильсон`: two capitalised words inside a sentence, the second not
     // in an oblique case, read as first name and surname.
