@@ -1126,3 +1126,17 @@ TEST_CASE("an unnamed source in a ministry of a country ('источник RT в
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker.empty());
 }
+
+TEST_CASE("a surname with '-старший' or '-младший' after it is the speaker") {
+    const auto quotes = extract_quotations(
+        "Боксёр готовится к бою. «Флойду нужно считаться со своим возрастом и не рисковать», — сказал Мейвезер-старший.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Мейвезер");
+}
+
+TEST_CASE("'радовалась' after a quotation attributes it like 'сказала'") {
+    const auto quotes = extract_quotations(
+        "Теннисистка вышла в четвёртый круг. «Я уверенно вела, но потом немного зажалась», — радовалась Макарова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Макарова");
+}

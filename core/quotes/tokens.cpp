@@ -85,7 +85,10 @@ std::vector<Token> tokenize(std::string_view text) {
         t.sentence_start = starts_sentence(text, gap_before(text, w.begin), tokens);
         t.after_open_quote = opened_by_quote_mark(text, w.begin);
         t.sentence = tokens.empty() ? 0 : tokens.back().sentence + (t.sentence_start ? 1 : 0);
-        if (!tokens.empty() && !t.capitalized && t.begin == tokens.back().end + 1 && text[tokens.back().end] == '-') {
+        // `Нурмагомедов-старший` is still a surname.
+        const bool generation = t.normalized.rfind("старш", 0) == 0 || t.normalized.rfind("младш", 0) == 0;
+        if (!tokens.empty() && !t.capitalized && !generation && t.begin == tokens.back().end + 1 &&
+            text[tokens.back().end] == '-') {
             tokens.back().compound_head = true;
         }
         tokens.push_back(std::move(t));
