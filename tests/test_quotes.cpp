@@ -1140,3 +1140,13 @@ TEST_CASE("'радовалась' after a quotation attributes it like 'сказ
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Макарова");
 }
+
+TEST_CASE("a quotation opening a paragraph after one person's reported speech is theirs, whoever else that sentence mentions in another case") {
+    const auto quotes = extract_quotations(
+        "Матч закончился вничью.\nДмитрий Комбаров также заметил, что второй тайм команда провела лучше первого, и "
+        "оценил выход Романа Зобнина.\n«Словенцы с самого начала матча плотно сели в оборону. В перерыве мы внесли "
+        "коррективы».\n");
+    const auto* q = find_quote(quotes, "Словенцы");
+    REQUIRE(q);
+    CHECK(q->speaker == "Комбаров");
+}

@@ -413,6 +413,10 @@ private:
     // no one or several are.
     std::optional<Person> only_person_named_in(std::size_t begin, std::size_t end) const;
 
+    // only_person_named_in, but people named after byte `verb` in another
+    // case than the nominative do not count.
+    std::optional<Person> only_subject_named_in(std::size_t begin, std::size_t end, std::size_t verb) const;
+
     // The words reported after an attribution (`по словам Лаврова, ...`): from
     // its comma to the end of the sentence. `comma` is that comma's byte.
     struct ReportedWords {

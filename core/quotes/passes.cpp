@@ -166,8 +166,10 @@ void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t ins
     const std::size_t verb = first_finite_speech_verb(previous, before);
     if (has_quote_mark(previous, before) || verb >= before) return;
     // `Василий Зверев полагает, что ...`: the person stands before the verb.
-    // (`..., заключил главред WikiLeaks` names the speaker after it.)
-    if (const auto person = only_person_named_in(previous, before); person && tokens[person->token].begin < verb) {
+    // (`..., заключил главред WikiLeaks` names the speaker after it.) Others
+    // named after the verb in another case (`и оценил выход Романа Зобнина`)
+    // are what the speaker spoke of.
+    if (const auto person = only_subject_named_in(previous, before, verb); person && tokens[person->token].begin < verb) {
         Quotation quote;
         quote.text = std::string(text.substr(inside, close - inside));
         set_speaker(quote, *person);
@@ -210,6 +212,18 @@ std::optional<Person> Extractor::only_person_named_in(std::size_t begin, std::si
     for (const Mention& m : mentions) {
         const std::size_t at = tokens[m.person.token].begin;
         if (at < begin || at >= end) continue;
+        if (subject && subject->surname != m.person.surname) return std::nullopt;
+        if (!m.subject) return std::nullopt;
+        subject = m.person;
+    }
+    return subject;
+}
+
+std::optional<Person> Extractor::only_subject_named_in(std::size_t begin, std::size_t end, std::size_t verb) const {
+    std::optional<Person> subject;
+    for (const Mention& m : mentions) {
+        const std::size_t at = tokens[m.person.token].begin;
+        if (at < begin || at >= end || (at > verb && !m.nominative)) continue;
         if (subject && subject->surname != m.person.surname) return std::nullopt;
         if (!m.subject) return std::nullopt;
         subject = m.person;
