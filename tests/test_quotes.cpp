@@ -1150,3 +1150,23 @@ TEST_CASE("a quotation opening a paragraph after one person's reported speech is
     REQUIRE(q);
     CHECK(q->speaker == "Комбаров");
 }
+
+TEST_CASE("a long title ending in a full name before a colon names the speaker") {
+    const auto quotes = extract_quotations(
+        "Председатель комитета Госдумы по международным делам Леонид Слуцкий: «Это решение противоречит нормам "
+        "международного права».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Слуцкий");
+    CHECK(quotes[0].speaker_full == "Леонид Слуцкий");
+}
+
+TEST_CASE("a surname alone or two people before a colon at the end of a long sentence name no speaker") {
+    const auto alone = extract_quotations(
+        "Ксения Собчак выдвинулась в президенты. Этот призыв блогеры расценили как признак отсутствия поддержки со "
+        "стороны Собчак: «Если кандидат не откликнулась на беду, что от нее ожидать обычным людям?»");
+    for (const auto& q : alone) CHECK(q.speaker != "Собчак");
+    const auto two = extract_quotations(
+        "Тренер умолчал лишь о том, сыграют ли в последнем матче форварды Зе Луиш и Луис Адриано: «Посмотрим, "
+        "насколько они будут готовы к игре».");
+    for (const auto& q : two) CHECK(q.speaker != "Адриано");
+}

@@ -112,6 +112,12 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     // `Глава МИД Сергей Лавров:`, not a whole sentence ending in a colon.
     if (verb == last) {
         if (last - first <= kMaxColonSpeakerWords) return attribute(quote, first, last, false, true);
+        // `Председатель комитета Госдумы по международным делам Леонид Слуцкий:`:
+        // a long title, but a full name right before the colon.
+        if (const auto person = full_name_ending_at(last); person) {
+            set_speaker(quote, *person);
+            return true;
+        }
         const std::size_t topic = headline_topic(first, last);
         if (topic < last) return attribute(quote, first, topic, true, true);
         return attribute_to_words_of(quote, first, last);
@@ -163,6 +169,30 @@ std::size_t Extractor::clause_start(std::size_t colon) const {
         if (span && span->close > colon) return span->inside;
     }
     return start;
+}
+
+std::optional<Person> Extractor::full_name_ending_at(std::size_t end) const {
+    constexpr std::size_t kMaxNameWords = 3;
+    // `Роберт Ф. Кеннеди-младший:`
+    if (end > 0 && !tokens[end - 1].capitalized &&
+        (tokens[end - 1].normalized.rfind("старш", 0) == 0 || tokens[end - 1].normalized.rfind("младш", 0) == 0)) {
+        --end;
+    }
+    const std::size_t from = end > kMaxNameWords ? end - kMaxNameWords : 0;
+    const auto person = find_person(from, end, true, false);
+    if (!person || person->token + 1 != end || end < 2 || normalize_text(person->surname) != tokens[end - 1].normalized) {
+        return std::nullopt;
+    }
+    // The first name written right before (not `со стороны Собчак` for a
+    // Ксения Собчак named elsewhere), and one person (not `Зе Луиш и Луис Адриано`).
+    const std::size_t first_name = utf8_length(tokens[end - 2].raw) == 1 && end >= 3 ? end - 3 : end - 2;
+    const std::string& name = tokens[first_name].normalized;
+    if (person->full_name.rfind(tokens[first_name].raw + " ", 0) != 0 ||
+        !(is_nominative_first_name(name) || first_name_nominative(name).empty())) {
+        return std::nullopt;
+    }
+    if (first_name > 0 && tokens[first_name - 1].normalized == "и") return std::nullopt;
+    return person;
 }
 
 std::size_t Extractor::headline_topic(std::size_t first, std::size_t last) const {

@@ -353,6 +353,10 @@ private:
     // in (`«Антон Красовский: «Я гей...»»`, a title of an article).
     std::size_t clause_start(std::size_t colon) const;
 
+    // The person whose first name and surname are the last words before
+    // token `end`, or none (a surname alone, a title, a place).
+    std::optional<Person> full_name_ending_at(std::size_t end) const;
+
     // `Юрий Любимов о предложении вернуться: "..."`: a headline naming the
     // speaker and the topic. Returns the token of `о`, or `last`.
     std::size_t headline_topic(std::size_t first, std::size_t last) const;
