@@ -1170,3 +1170,10 @@ TEST_CASE("a surname alone or two people before a colon at the end of a long sen
         "насколько они будут готовы к игре».");
     for (const auto& q : two) CHECK(q.speaker != "Адриано");
 }
+
+TEST_CASE("an Arabic article inside a name ('Мухаммад аль-Джулани') does not cut the name at the first name") {
+    const auto quotes = extract_quotations(
+        "«Он погиб мученической смертью, защищая республику», — заявил лидер партии Файка аль-Саид.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Саид");
+}

@@ -180,7 +180,8 @@ bool Extractor::starts_second_name(std::size_t at) const {
 }
 
 bool Extractor::name_particle_at(std::size_t at, std::size_t to) const {
-    static const std::set<std::string> particles{"де", "ди", "да", "дель", "делла", "фон", "ван", "дер", "ле", "ла", "бин", "ибн"};
+    static const std::set<std::string> particles{"де", "ди", "да", "дель", "делла", "фон", "ван", "дер", "ле", "ла", "бин", "ибн",
+                                                 "аль", "эль"};
     return at + 1 < to && !tokens[at].capitalized && particles.count(tokens[at].normalized) != 0 &&
            may_start_name(tokens[at + 1]) && tokens[at + 1].sentence == tokens[at].sentence;
 }
