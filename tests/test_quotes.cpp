@@ -1177,3 +1177,21 @@ TEST_CASE("an Arabic article inside a name ('Мухаммад аль-Джула�
     REQUIRE(quotes.size() == 1);
     CHECK(quotes[0].speaker == "Саид");
 }
+
+TEST_CASE("a surname opening a Telegram post after an emoji is a person, and '— ответил президент' refers to them") {
+    const auto quotes = extract_quotations(
+        "⚡️Зеленский не подтвердил, что удар нанесли этими ракетами\n\n"
+        "\"Простите, без лишних деталей. У нас есть дальнобойные возможности\", ответил президент.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Зеленский");
+}
+
+TEST_CASE("a surname before a past-tense verb of its gender is a person, a place before one is not") {
+    const auto person = extract_quotations(
+        "Одегова изгнала активиста из движения.\n«Он предал наши идеалы и больше не с нами», — заявила она.\n");
+    REQUIRE(person.size() == 1);
+    CHECK(person[0].speaker == "Одегова");
+    const auto place = extract_quotations(
+        "Киев заявил о новых поставках.\n«Мы получим эти системы уже в этом году», — сказал он.\n");
+    for (const auto& q : place) CHECK(q.speaker != "Киев");
+}
