@@ -1195,3 +1195,22 @@ TEST_CASE("a surname before a past-tense verb of its gender is a person, a place
         "Киев заявил о новых поставках.\n«Мы получим эти системы уже в этом году», — сказал он.\n");
     for (const auto& q : place) CHECK(q.speaker != "Киев");
 }
+
+TEST_CASE("a name between commas after 'По словам ...' or 'Как отметил ...' is the speaker, and the words start after it") {
+    const auto reported = extract_quotations(
+        "По словам официального представителя МИД России, Марии Захаровой, эти заявления не соответствуют "
+        "действительности.");
+    REQUIRE(reported.size() == 1);
+    CHECK(reported[0].speaker == "Захарова");
+    CHECK(reported[0].text.rfind("эти заявления", 0) == 0);
+    const auto as_said = extract_quotations(
+        "Как отметил глава комитета, Андрей Клишас, закон вступит в силу после подписания президентом.");
+    REQUIRE(as_said.size() == 1);
+    CHECK(as_said[0].speaker == "Клишас");
+}
+
+TEST_CASE("'по данным СМИ, зовут ...' names no source of the words") {
+    const auto quotes = extract_quotations(
+        "Водитель, которого, по данным некоторых СМИ, зовут Казимбек Батыров, признал вину и заплатил штраф.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Батыров");
+}

@@ -431,6 +431,12 @@ private:
     // `from`, up to its end; none when there are too few or they are taken.
     std::optional<ReportedWords> reported_words_after(std::size_t from) const;
 
+    // `По мнению эксперта FOX, генерала Джека Кина, ...`, `Как отметил глава
+    // комитета, Андрей Клишас, ...`: a name between commas after the
+    // attribution belongs to it; `words` then start after it. False when too
+    // few words are left.
+    bool extend_over_appositive(ReportedWords& words) const;
+
     // Whether what follows an attribution at token `end_token` still belongs
     // to it: the sentence ends, or a source follows (`, передает РИА
     // Новости`), not a clause of its own (`, что ...`).

@@ -1,6 +1,7 @@
 // Extractor: the passes, one for each way an article quotes someone.
 #include "core/quotes/extractor.h"
 
+#include "core/stopwords.h"
 #include "core/text.h"
 #include "core/quotes/words.h"
 
@@ -263,8 +264,8 @@ void Extractor::reported_speech() {
         const std::size_t noun = pronoun ? i + 2 : i + 1;
         if (!is_reporting_noun(tokens[noun].normalized)) continue;
         const std::size_t speaker = pronoun ? i + 1 : i + 2;
-        const auto words = reported_words_after(tokens[noun].end);
-        if (!words) continue;
+        auto words = reported_words_after(tokens[noun].end);
+        if (!words || (!pronoun && !extend_over_appositive(*words))) continue;
         Quotation quote;
         quote.text = std::string(text.substr(words->inside, words->end - words->inside));
         const std::size_t phrase_end = pronoun ? i + 2 : token_at(tokens, words->comma);
@@ -282,8 +283,8 @@ void Extractor::as_said_by() {
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
         if (tokens[i].normalized != "как" || quoted[i] || !is_finite_speech_verb(tokens[i + 1].normalized)) continue;
         if (tokens[i + 1].begin != tokens[i].end + 1) continue;
-        const auto words = reported_words_after(tokens[i + 1].end);
-        if (!words) continue;
+        auto words = reported_words_after(tokens[i + 1].end);
+        if (!words || !extend_over_appositive(*words)) continue;
         Quotation quote;
         quote.text = std::string(text.substr(words->inside, words->end - words->inside));
         if (attribute_after_verb(quote, i + 1, token_at(tokens, words->comma))) add(std::move(quote), words->inside, words->end);
@@ -374,6 +375,33 @@ std::optional<Extractor::ReportedWords> Extractor::reported_words_after(std::siz
     while (words.inside < words.end && text[words.inside] == ' ') ++words.inside;
     if (word_count(words.inside, words.end) < kMinQuoteWords || overlaps(words.inside, words.end)) return std::nullopt;
     return words;
+}
+
+bool Extractor::extend_over_appositive(ReportedWords& words) const {
+    constexpr std::size_t kMaxTitleWords = 3;
+    std::size_t i = token_at(tokens, words.inside);
+    const std::size_t title = i;
+    while (i < tokens.size() && i - title < kMaxTitleWords && !tokens[i].capitalized && !is_stopword(tokens[i].normalized)) {
+        // `по данным СМИ, зовут Казимбек Батыров, ...`: a verb naming someone.
+        const std::string& w = tokens[i].normalized;
+        if (w.rfind("зов", 0) == 0 || w.rfind("зва", 0) == 0 || is_finite_speech_verb(w)) return true;
+        ++i;
+    }
+    const std::size_t name = i;
+    bool first_name = false;
+    while (i < tokens.size() && may_start_name(tokens[i]) && tokens[i].begin < words.end) {
+        first_name = first_name || !first_name_nominative(tokens[i].normalized).empty();
+        ++i;
+    }
+    // `генерала Джека Кина, ...`: a name (with a first name) and a comma.
+    if (i == name || i - name > 3 || !(first_name || i - name >= 2) || i >= tokens.size()) return true;
+    const std::size_t comma = text.find_first_not_of(' ', tokens[i - 1].end);
+    if (comma == std::string_view::npos || comma >= words.end || text[comma] != ',') return true;
+    ReportedWords rest{comma, comma + 1, words.end};
+    while (rest.inside < rest.end && text[rest.inside] == ' ') ++rest.inside;
+    if (word_count(rest.inside, rest.end) < kMinQuoteWords) return false;
+    words = rest;
+    return true;
 }
 
 bool Extractor::attribution_closes_sentence(std::size_t end_token) const {
