@@ -1214,3 +1214,12 @@ TEST_CASE("'по данным СМИ, зовут ...' names no source of the wor
         "Водитель, которого, по данным некоторых СМИ, зовут Казимбек Батыров, признал вину и заплатил штраф.");
     for (const auto& q : quotes) CHECK(q.speaker != "Батыров");
 }
+
+TEST_CASE("a colon introduction whose subject stands before a gerund's clause ('он, отвечая на вопрос, говорил:') is read") {
+    const auto quotes = extract_quotations(
+        "«Это правильно, и это нужно делать», — сказал Владимир Путин.\nВ декабре он, отвечая на вопрос об "
+        "оппозиции, говорил: «Нужно предложить реальную повестку дня, в которую люди бы поверили».");
+    const auto* q = find_quote(quotes, "Нужно предложить");
+    REQUIRE(q);
+    CHECK(q->speaker == "Путин");
+}

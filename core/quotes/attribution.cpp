@@ -132,8 +132,22 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     if (!clause_follows && after_verb && !quoted[after_verb->token]) {
         attributed = attribute(quote, verb + 1, last, true, true);
     } else {
-        const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
-        attributed = attribute(quote, subject, verb, true, true);
+        std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
+        std::size_t subject_end = verb;
+        // `Глава МИД, выступая перед журналистами, заявил:`, `он, отвечая на
+        // вопрос, говорил:`: the subject stands before the gerund's clause.
+        const std::size_t gerund = subject == verb && verb > first + 1 ? clause_after_last_comma(first, verb - 1) : verb;
+        if (gerund > first && gerund < verb && is_gerund(tokens[gerund].normalized)) {
+            subject_end = gerund;
+            subject = clause_after_last_comma(first, gerund - 1);
+            const std::size_t named = subject_before_verb(subject, subject_end);
+            if (named < subject_end) {
+                subject = named;
+            } else if (subject_end - subject > kMaxColonSpeakerWords) {
+                return false;
+            }
+        }
+        attributed = attribute(quote, subject, subject_end, true, true);
     }
     // `Украинские «Вести» сообщают:`: said by several, or by a body.
     if (attributed && is_plural_verb(tokens[verb].normalized)) {

@@ -96,6 +96,14 @@ bool is_introducing_verb(const std::string& normalized) {
     return stems.starts(normalized) && has_verb_ending(normalized) && is_finite_form(normalized);
 }
 
+bool is_gerund(const std::string& normalized) {
+    if (normalized.size() < 8) return false;  // `я`, `моя`, `своя`
+    for (std::string_view ending : {"ая", "яя", "уя", "юя", "вшись", "ясь", "ив", "ав", "ев"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
+}
+
 bool is_plural_verb(const std::string& normalized) {
     return ends_with(normalized, "ли") || ends_with(normalized, "ют") || ends_with(normalized, "ят") ||
            ends_with(normalized, "лись");

@@ -29,6 +29,10 @@ bool is_finite_speech_verb(const std::string& normalized);
 // introduces words before a colon, and only there.
 bool is_introducing_verb(const std::string& normalized);
 
+// `отвечая`, `выступая`, `отметив`, `улыбнувшись`: a gerund, opening a
+// clause of its own between commas.
+bool is_gerund(const std::string& normalized);
+
 // `заявили`, `считают`, `говорят`: said by several.
 bool is_plural_verb(const std::string& normalized);
 
