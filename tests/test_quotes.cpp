@@ -1223,3 +1223,13 @@ TEST_CASE("a colon introduction whose subject stands before a gerund's clause ('
     REQUIRE(q);
     CHECK(q->speaker == "Путин");
 }
+
+TEST_CASE("a medium in the dative after the verb ('рассказал изданию') is who was told, the speaker follows it") {
+    const auto told = extract_quotations(
+        "«Мы не видим оснований для отмены этого решения», — рассказал изданию депутат Верховной рады Алексей Гончаренко.");
+    REQUIRE(told.size() == 1);
+    CHECK(told[0].speaker == "Гончаренко");
+    const auto alone = extract_quotations(
+        "Сергей Иванов выступил на форуме. «Мы не видим оснований для отмены этого решения», — рассказали изданию.");
+    for (const auto& q : alone) CHECK(q.speaker.empty());
+}

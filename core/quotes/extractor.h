@@ -309,6 +309,9 @@ private:
     // `РАЭК`, `ФАС`: an abbreviation alone is a body too.
     bool names_a_body(std::size_t from, std::size_t to) const;
 
+    // `изданию`, `агентству`, `газете`: a medium told the words, in the dative.
+    bool is_dative_medium(const Token& word) const;
+
     // `представитель компании`, `источник`: tokens[from, to) name someone
     // new whom the article does not name.
     bool names_unnamed_speaker(std::size_t from, std::size_t to) const;

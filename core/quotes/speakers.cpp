@@ -26,7 +26,11 @@ bool Extractor::attribute(Quotation& quote, std::size_t from, std::size_t to, bo
     const std::string& first = tokens[from].normalized;
     if (first == "они" || first == "их") return false;  // several people: no one speaker
     if (is_personal_pronoun_phrase(from, to)) return attribute_to_antecedent(quote, from);
-    const bool body = names_a_body(from, to);
+    // `— рассказал изданию депутат Алексей Гончаренко`: a medium in the
+    // dative is who was told, not who spoke.
+    const bool told = is_dative_medium(tokens[from]);
+    if (told) from = skip_medium(from + 1, to) < to ? from + 1 : from;
+    const bool body = !told && names_a_body(from, to);
     if (!body) {
         if (auto person = find_person(from, to, nominative, first_position)) {
             set_speaker(quote, *person);
@@ -290,6 +294,12 @@ bool Extractor::names_a_body(std::size_t from, std::size_t to) const {
         if (phrase.compare(0, body.size(), body) == 0 && phrase.find(' ', body.size()) <= body.size() + 4) return true;
     }
     return false;
+}
+
+bool Extractor::is_dative_medium(const Token& word) const {
+    const std::string& w = word.normalized;
+    return !word.capitalized && (w == "изданию" || w == "агентству" || w == "газете" || w == "телеканалу" || w == "порталу" ||
+                                 w == "журналу" || w == "радиостанции");
 }
 
 bool Extractor::names_unnamed_speaker(std::size_t from, std::size_t to) const {
