@@ -1233,3 +1233,11 @@ TEST_CASE("a medium in the dative after the verb ('рассказал издан
         "Сергей Иванов выступил на форуме. «Мы не видим оснований для отмены этого решения», — рассказали изданию.");
     for (const auto& q : alone) CHECK(q.speaker.empty());
 }
+
+TEST_CASE("a role word opening a sentence before a colon ('Дипломат напомнила:') refers back like one inside it") {
+    const auto quotes = extract_quotations(
+        "Об этом рассказала Мария Захарова. Дипломат напомнила: «Мы не видим оснований для отмены этого решения».");
+    const auto* q = find_quote(quotes, "Мы не видим");
+    REQUIRE(q);
+    CHECK(q->speaker == "Захарова");
+}

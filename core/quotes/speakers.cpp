@@ -252,8 +252,12 @@ bool Extractor::is_role_phrase(std::size_t from, std::size_t to, bool nominative
     if (nominative && (ends_with(head, "у") || ends_with(head, "ю") || ends_with(head, "ом") || ends_with(head, "ем"))) {
         return false;
     }
+    // `Дипломат напомнила:`: capitalised only as a sentence's first word.
     for (std::size_t i = from; i < to; ++i) {
-        if (tokens[i].capitalized || is_latin_word(tokens[i].normalized)) return false;
+        if ((tokens[i].capitalized && !(i == from && tokens[i].sentence_start && is_common_headword(tokens[i]))) ||
+            is_latin_word(tokens[i].normalized)) {
+            return false;
+        }
     }
     return true;
 }
