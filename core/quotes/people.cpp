@@ -171,10 +171,10 @@ void learn_named_subjects(std::string_view text, const std::vector<Token>& token
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
         const Token& first = tokens[i];
         const Token& surname = tokens[i + 1];
-        if (!may_start_name(first) || is_latin_word(first.normalized) || !first_name_nominative(first.normalized).empty() ||
-            looks_adjectival(first.normalized) || looks_adjectival(surname.normalized) || surname.sentence != first.sentence ||
-            surname.begin != first.end + 1 || text[first.end] != ' ' || !may_be_surname(surname) ||
-            followed_by_capitalised(tokens, i + 1) || is_east_asian_surname(first.normalized) ||
+        if (!first.capitalized || !surname.capitalized || surname.sentence != first.sentence || surname.begin != first.end + 1 ||
+            text[first.end] != ' ' || followed_by_capitalised(tokens, i + 1) || !may_start_name(first) ||
+            !may_be_surname(surname) || is_latin_word(first.normalized) || !first_name_nominative(first.normalized).empty() ||
+            looks_adjectival(first.normalized) || looks_adjectival(surname.normalized) || is_east_asian_surname(first.normalized) ||
             (i > 0 && !preceded_by_name_context(tokens, i)) ||
             known.count(name_key(surname.normalized)) != 0) {
             continue;
@@ -213,11 +213,12 @@ void learn_surnames_before_verbs(const std::vector<Token>& tokens, KnownPersons&
         const Token& word = tokens[i];
         std::size_t verb = i + 1;
         if (tokens[verb].normalized == "не" && verb + 1 < tokens.size()) ++verb;
-        if (!may_be_surname(word) || !has_surname_suffix(word.normalized) || tokens[verb].capitalized ||
-            tokens[verb].sentence != word.sentence || known.count(name_key(word.normalized)) != 0) {
+        if (!word.capitalized || tokens[verb].capitalized || tokens[verb].sentence != word.sentence) continue;
+        const Gender gender = gender_of_past_verb(tokens[verb].normalized);
+        if (gender == Gender::unknown || !may_be_surname(word) || !has_surname_suffix(word.normalized) ||
+            known.count(name_key(word.normalized)) != 0) {
             continue;
         }
-        const Gender gender = gender_of_past_verb(tokens[verb].normalized);
         const Gender surname_gender = gender_of_surname(word.raw);
         if (gender == Gender::unknown || surname_gender != gender || is_common_headword(tokens[verb]) || in_dictionary(word) ||
             is_common_headword(word)) {

@@ -74,7 +74,9 @@ bool glued_to_a_dot(std::string_view text, std::size_t begin, std::size_t end) {
 // joiner opens the word; the word starts at its first letter. Returns that
 // byte and whether the letter is a capital.
 std::pair<std::size_t, bool> first_letter(std::string_view text, std::size_t begin, std::size_t end, bool capitalized) {
-    if (begin >= end || static_cast<unsigned char>(text[begin]) < 0xC0) return {begin, capitalized};
+    if (begin >= end) return {begin, capitalized};
+    const auto lead = static_cast<unsigned char>(text[begin]);
+    if (lead < 0xC0 || lead == 0xD0 || lead == 0xD1) return {begin, capitalized};  // ASCII, Cyrillic
     int32_t at = static_cast<int32_t>(begin);
     while (at < static_cast<int32_t>(end)) {
         const int32_t start = at;
