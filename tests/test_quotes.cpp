@@ -1241,3 +1241,18 @@ TEST_CASE("a role word opening a sentence before a colon ('Дипломат на
     REQUIRE(q);
     CHECK(q->speaker == "Захарова");
 }
+
+TEST_CASE("a quotation opening a paragraph after one person's 'По словам X, ...' is theirs; a quoted name before does not stop it") {
+    const auto reported = extract_quotations(
+        "В букмекерских конторах принята десятичная система. По словам Юрия Вервекина, такая система наиболее проста "
+        "для расчёта.\n«Например, коэффициент два означает, что ставка удвоится».\n");
+    const auto* q = find_quote(reported, "Например");
+    REQUIRE(q);
+    CHECK(q->speaker == "Вервекин");
+    const auto named = extract_quotations(
+        "Командир крейсера «Адмирал Кузнецов» Сергей Артамонов сообщил, что никто из экипажа не пострадал.\n"
+        "«Задачи похода выполнены полностью, все вернулись домой».\n");
+    const auto* n = find_quote(named, "Задачи похода");
+    REQUIRE(n);
+    CHECK(n->speaker == "Артамонов");
+}

@@ -407,14 +407,18 @@ private:
     // ... .` / `«Французы помнят эту битву ...».`. The last sentence of the
     // paragraph before names one person as its subject, before a verb of
     // speech, and holds no quotation of its own: that person's words.
-    void continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after);
+    // The paragraph before may also end in one person's reported words
+    // (`По словам X, ... .`), found among the first `attributed` of `out`.
+    void continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after,
+                                  std::size_t attributed);
 
     // The byte of the first verb of speech in a finite form in bytes
     // [begin, end), or `end`.
     std::size_t first_finite_speech_verb(std::size_t begin, std::size_t end) const;
 
-    // Whether a quote mark opens in bytes [begin, end).
-    bool has_quote_mark(std::size_t begin, std::size_t end) const;
+    // Whether someone's words stand in quote marks in bytes [begin, end):
+    // not a short name (`«Адмирал Кузнецов»`, `«Единая Россия»`).
+    bool has_quoted_words(std::size_t begin, std::size_t end) const;
 
     // The one person named in bytes [begin, end), as the subject; none when
     // no one or several are.

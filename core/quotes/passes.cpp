@@ -138,7 +138,7 @@ void Extractor::continued_speech() {
         while (before > 0 && text[before - 1] == ' ') --before;
         if (before == 0) continue;
         if (text[before - 1] == '\n') {
-            continue_after_paragraph(before, inside, close, after);
+            continue_after_paragraph(before, inside, close, after, attributed);
             continue;
         }
         const std::size_t previous = sentence_start(before - 1);
@@ -152,7 +152,8 @@ void Extractor::continued_speech() {
     }
 }
 
-void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after) {
+void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after,
+                                         std::size_t attributed) {
     // A sentence of its own: a subheading (`«Трампу не дадут стать
     // президентом»` on a line with no period) is no one's words here.
     std::size_t end = after;
@@ -164,8 +165,12 @@ void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t ins
     while (before > 0 && (text[before - 1] == '\n' || text[before - 1] == ' ')) --before;
     if (before == 0 || text[before - 1] == ':' || text[before - 1] == '?') return;
     const std::size_t previous = sentence_start(before - 1);
+    if (has_quoted_words(previous, before)) return;
+    // `По словам Юрия Вервекина, ... .` / `«Например, ...»`: one person's
+    // reported words end the paragraph before.
+    if (continue_quotation_in(previous, before, inside, close, attributed)) return;
     const std::size_t verb = first_finite_speech_verb(previous, before);
-    if (has_quote_mark(previous, before) || verb >= before) return;
+    if (verb >= before) return;
     // `Василий Зверев полагает, что ...`: the person stands before the verb.
     // (`..., заключил главред WikiLeaks` names the speaker after it.) Others
     // named after the verb in another case (`и оценил выход Романа Зобнина`)
@@ -185,9 +190,15 @@ std::size_t Extractor::first_finite_speech_verb(std::size_t begin, std::size_t e
     return end;
 }
 
-bool Extractor::has_quote_mark(std::size_t begin, std::size_t end) const {
+bool Extractor::has_quoted_words(std::size_t begin, std::size_t end) const {
+    constexpr std::size_t kMaxNameWords = 3;
     for (std::size_t at = begin; at < end; ++at) {
-        if (may_open_quote(text[at]) && quote_opening_at(text, at, false)) return true;
+        if (!may_open_quote(text[at]) || !quote_opening_at(text, at, false)) continue;
+        const std::optional<QuotedSpan> span = quoted_words_at(at);
+        if (!span) return true;
+        const std::size_t first = token_at(tokens, span->inside);
+        if (word_count(span->inside, span->close) > kMaxNameWords || first >= tokens.size() || !tokens[first].capitalized) return true;
+        at = span->after - 1;
     }
     return false;
 }
