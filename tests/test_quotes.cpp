@@ -989,3 +989,270 @@ TEST_CASE("a name inside a quoted title after the verb is not who wrote the quot
     REQUIRE(poem != nullptr);
     CHECK(poem->speaker != "Батюшков");
 }
+
+TEST_CASE("a name in the nominative after a title holding someone else's name in the genitive is the speaker") {
+    const auto quotes = extract_quotations(
+        "Выборы прошли спокойно. Советник кандидата в президенты Григория Явлинского Елена Морозова напомнила опыт "
+        "прошлых выборов: «Тогда для голосующих на дому были сделаны уменьшенные плакаты».");
+    const auto* q = find_quote(quotes, "Тогда для голосующих");
+    REQUIRE(q);
+    CHECK(q->speaker == "Морозова");
+    CHECK(q->speaker_full == "Елена Морозова");
+}
+
+TEST_CASE("the genitive name in a title ('пресс-секретарь Путина Дмитрий Песков') is not the speaker") {
+    const auto quotes = extract_quotations(
+        "Переговоры продолжатся. «Стороны обменялись мнениями о ситуации в регионе», — сказал пресс-секретарь Путина "
+        "Дмитрий Песков.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Песков");
+}
+
+TEST_CASE("a colon introduction with 'предложил' or 'разместила' names the one who proposes or posts") {
+    const auto proposed = extract_quotations(
+        "На заседании сопредседатель движения «Голос» Григорий Мельконьянц предложил составить памятку: «Там можно "
+        "указать, куда звонить, если на избирателя давят».");
+    REQUIRE(proposed.size() == 1);
+    CHECK(proposed[0].speaker == "Мельконьянц");
+    const auto posted = extract_quotations(
+        "Вечером Ирина Соколова разместила в соцсети обращение к землякам: «Друзья, у нас сгорел дом, помогите, "
+        "кто чем сможет».");
+    REQUIRE(posted.size() == 1);
+    CHECK(posted[0].speaker == "Соколова");
+}
+
+TEST_CASE("a quoted proposal after 'предложил' is the words of its subject") {
+    const auto quotes = extract_quotations(
+        "Сенатор Бен Кардин выступил с законопроектом. Кардин предложил «наращивать оборонительную инфраструктуру в Европе».");
+    const auto* q = find_quote(quotes, "наращивать");
+    REQUIRE(q);
+    CHECK(q->speaker == "Кардин");
+}
+
+TEST_CASE("'предложил' or 'разместил' after a comma attributes nothing") {
+    const auto quotes = extract_quotations(
+        "В октябре городской институт, принадлежащий мэрии, разместил тендер на разработку документации.");
+    CHECK(quotes.empty());
+}
+
+TEST_CASE("'— заявила она' in the next paragraph refers to a woman with a first name we do not list, named as a subject") {
+    const auto quotes = extract_quotations(
+        "На акции Милдред Оукли откровенно призналась, что живёт в стране нелегально. Работу она нашла не сразу.\n"
+        "«Я буду стоять здесь весь день и всю ночь, пусть меня депортируют», — заявила она журналистам.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Оукли");
+    CHECK(quotes[0].speaker_full == "Милдред Оукли");
+}
+
+TEST_CASE("a foreign first name and surname with a title between commas before the verb name a subject") {
+    const auto quotes = extract_quotations(
+        "Вэнни Ралли, студентка колледжа, родилась в Турции. Её родители вскоре переехали в Штаты.\n"
+        "«Я гражданка этой страны и не хочу, чтобы кто-то ущемлял мои права», — сказала она.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ралли");
+}
+
+TEST_CASE("a place and a noun that ends like a verb ('Капустин Яр генерал-майор') are no person") {
+    const auto quotes = extract_quotations(
+        "Испытание провели успешно. Об этом сообщил начальник полигона Капустин Яр генерал-майор Олег Кислов.\n"
+        "«Полигон обеспечивает испытания вооружения на новых принципах», — сообщил он.\n");
+    const auto* q = find_quote(quotes, "Полигон обеспечивает");
+    REQUIRE(q);
+    CHECK(q->speaker == "Кислов");
+}
+
+TEST_CASE("a known surname in another case after the verb yields to the full name of the subject") {
+    const auto quotes = extract_quotations(
+        "Лыжник Вик Уайлд выиграл гонку.\n"
+        "«Подготовка сборной к сезону прошла по плану, у нас всё в порядке», — рассказал о форме Уайлда тренер "
+        "Денис Салагаев.\n");
+    const auto* q = find_quote(quotes, "Подготовка сборной");
+    REQUIRE(q);
+    CHECK(q->speaker == "Салагаев");
+}
+
+TEST_CASE("'накануне' before a title is not a word of the title ('— заявил накануне турецкий лидер')") {
+    const auto quotes = extract_quotations(
+        "Накануне глава европейской дипломатии Федерика Могерини заявила, что отношения зашли в тупик.\n"
+        "В свою очередь, Эрдоган подчеркнул, что решение парламента не имеет значения.\n"
+        "«Пусть голосуют как хотят, никакой ценности это голосование не имеет», — заявил накануне турецкий лидер.\n");
+    const auto* q = find_quote(quotes, "Пусть голосуют");
+    REQUIRE(q);
+    CHECK(q->speaker == "Эрдоган");
+}
+
+TEST_CASE("a capitalised adjective before a verb in a headline ('Худрук Большого завершил') is no person") {
+    const auto quotes = extract_quotations(
+        "Худрук Большого завершил работу.\n"
+        "«Мы не ставим точку в наших отношениях с хореографом», — сказал генеральный директор Большого театра "
+        "Анатолий Иксанов.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Иксанов");
+}
+
+TEST_CASE("a foreign name after a place in the genitive, with the speech verb further on, is the antecedent of 'Он утверждает:'") {
+    const auto quotes = extract_quotations(
+        "Министр иностранных дел Литвы Линас Линкявичюс во время встречи в Вашингтоне заявил, что приветствует "
+        "присутствие союзников.\nАльянс станет сильнее, считает глава МИД. Он утверждает: «Мы ясно подчеркнули, что "
+        "заинтересованы в присутствии союзников».");
+    const auto* q = find_quote(quotes, "Мы ясно подчеркнули");
+    REQUIRE(q);
+    CHECK(q->speaker == "Линкявичюс");
+}
+
+TEST_CASE("a capitalised word after a preposition, or a man's name in the genitive, is not learnt as a person") {
+    const auto place = extract_quotations(
+        "С начала операции в Мосуле Вашингтон ни разу не признал жертв. По словам отца пострадавшей девочки, они три "
+        "дня не могли добраться до больницы.");
+    for (const auto& q : place) CHECK(q.speaker != "Вашингтон");
+    const auto genitive = extract_quotations(
+        "Законопроект республиканца Эда Ройса предполагает новые санкции.\n«Размещение этих ракет представляет "
+        "серьёзную угрозу для безопасности», — заявил Ройс.");
+    const auto* q = find_quote(genitive, "Размещение этих ракет");
+    REQUIRE(q);
+    CHECK(q->speaker == "Ройс");
+}
+
+TEST_CASE("a country in the genitive after a title ('Президент Украины считает') is not the speaker of a fragment") {
+    const auto quotes = extract_quotations(
+        "Канцлер позвонил в Кремль впервые за два года. Президент Украины считает, что канцлер открыл «ящик Пандоры "
+        "для всей Европы».");
+    for (const auto& q : quotes) CHECK(q.speaker != "Украины");
+}
+
+TEST_CASE("an unnamed source in a ministry of a country ('источник RT в МИД Украины') names no speaker") {
+    const auto quotes = extract_quotations(
+        "«Переговоры о квотах продолжатся в следующем году», — сказал источник RT в Министерстве экономики Украины.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker.empty());
+}
+
+TEST_CASE("a surname with '-старший' or '-младший' after it is the speaker") {
+    const auto quotes = extract_quotations(
+        "Боксёр готовится к бою. «Флойду нужно считаться со своим возрастом и не рисковать», — сказал Мейвезер-старший.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Мейвезер");
+}
+
+TEST_CASE("'радовалась' after a quotation attributes it like 'сказала'") {
+    const auto quotes = extract_quotations(
+        "Теннисистка вышла в четвёртый круг. «Я уверенно вела, но потом немного зажалась», — радовалась Макарова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Макарова");
+}
+
+TEST_CASE("a quotation opening a paragraph after one person's reported speech is theirs, whoever else that sentence mentions in another case") {
+    const auto quotes = extract_quotations(
+        "Матч закончился вничью.\nДмитрий Комбаров также заметил, что второй тайм команда провела лучше первого, и "
+        "оценил выход Романа Зобнина.\n«Словенцы с самого начала матча плотно сели в оборону. В перерыве мы внесли "
+        "коррективы».\n");
+    const auto* q = find_quote(quotes, "Словенцы");
+    REQUIRE(q);
+    CHECK(q->speaker == "Комбаров");
+}
+
+TEST_CASE("a long title ending in a full name before a colon names the speaker") {
+    const auto quotes = extract_quotations(
+        "Председатель комитета Госдумы по международным делам Леонид Слуцкий: «Это решение противоречит нормам "
+        "международного права».");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Слуцкий");
+    CHECK(quotes[0].speaker_full == "Леонид Слуцкий");
+}
+
+TEST_CASE("a surname alone or two people before a colon at the end of a long sentence name no speaker") {
+    const auto alone = extract_quotations(
+        "Ксения Собчак выдвинулась в президенты. Этот призыв блогеры расценили как признак отсутствия поддержки со "
+        "стороны Собчак: «Если кандидат не откликнулась на беду, что от нее ожидать обычным людям?»");
+    for (const auto& q : alone) CHECK(q.speaker != "Собчак");
+    const auto two = extract_quotations(
+        "Тренер умолчал лишь о том, сыграют ли в последнем матче форварды Зе Луиш и Луис Адриано: «Посмотрим, "
+        "насколько они будут готовы к игре».");
+    for (const auto& q : two) CHECK(q.speaker != "Адриано");
+}
+
+TEST_CASE("an Arabic article inside a name ('Мухаммад аль-Джулани') does not cut the name at the first name") {
+    const auto quotes = extract_quotations(
+        "«Он погиб мученической смертью, защищая республику», — заявил лидер партии Файка аль-Саид.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Саид");
+}
+
+TEST_CASE("a surname opening a Telegram post after an emoji is a person, and '— ответил президент' refers to them") {
+    const auto quotes = extract_quotations(
+        "⚡️Зеленский не подтвердил, что удар нанесли этими ракетами\n\n"
+        "\"Простите, без лишних деталей. У нас есть дальнобойные возможности\", ответил президент.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Зеленский");
+}
+
+TEST_CASE("a surname before a past-tense verb of its gender is a person, a place before one is not") {
+    const auto person = extract_quotations(
+        "Одегова изгнала активиста из движения.\n«Он предал наши идеалы и больше не с нами», — заявила она.\n");
+    REQUIRE(person.size() == 1);
+    CHECK(person[0].speaker == "Одегова");
+    const auto place = extract_quotations(
+        "Киев заявил о новых поставках.\n«Мы получим эти системы уже в этом году», — сказал он.\n");
+    for (const auto& q : place) CHECK(q.speaker != "Киев");
+}
+
+TEST_CASE("a name between commas after 'По словам ...' or 'Как отметил ...' is the speaker, and the words start after it") {
+    const auto reported = extract_quotations(
+        "По словам официального представителя МИД России, Марии Захаровой, эти заявления не соответствуют "
+        "действительности.");
+    REQUIRE(reported.size() == 1);
+    CHECK(reported[0].speaker == "Захарова");
+    CHECK(reported[0].text.rfind("эти заявления", 0) == 0);
+    const auto as_said = extract_quotations(
+        "Как отметил глава комитета, Андрей Клишас, закон вступит в силу после подписания президентом.");
+    REQUIRE(as_said.size() == 1);
+    CHECK(as_said[0].speaker == "Клишас");
+}
+
+TEST_CASE("'по данным СМИ, зовут ...' names no source of the words") {
+    const auto quotes = extract_quotations(
+        "Водитель, которого, по данным некоторых СМИ, зовут Казимбек Батыров, признал вину и заплатил штраф.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Батыров");
+}
+
+TEST_CASE("a colon introduction whose subject stands before a gerund's clause ('он, отвечая на вопрос, говорил:') is read") {
+    const auto quotes = extract_quotations(
+        "«Это правильно, и это нужно делать», — сказал Владимир Путин.\nВ декабре он, отвечая на вопрос об "
+        "оппозиции, говорил: «Нужно предложить реальную повестку дня, в которую люди бы поверили».");
+    const auto* q = find_quote(quotes, "Нужно предложить");
+    REQUIRE(q);
+    CHECK(q->speaker == "Путин");
+}
+
+TEST_CASE("a medium in the dative after the verb ('рассказал изданию') is who was told, the speaker follows it") {
+    const auto told = extract_quotations(
+        "«Мы не видим оснований для отмены этого решения», — рассказал изданию депутат Верховной рады Алексей Гончаренко.");
+    REQUIRE(told.size() == 1);
+    CHECK(told[0].speaker == "Гончаренко");
+    const auto alone = extract_quotations(
+        "Сергей Иванов выступил на форуме. «Мы не видим оснований для отмены этого решения», — рассказали изданию.");
+    for (const auto& q : alone) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a role word opening a sentence before a colon ('Дипломат напомнила:') refers back like one inside it") {
+    const auto quotes = extract_quotations(
+        "Об этом рассказала Мария Захарова. Дипломат напомнила: «Мы не видим оснований для отмены этого решения».");
+    const auto* q = find_quote(quotes, "Мы не видим");
+    REQUIRE(q);
+    CHECK(q->speaker == "Захарова");
+}
+
+TEST_CASE("a quotation opening a paragraph after one person's 'По словам X, ...' is theirs; a quoted name before does not stop it") {
+    const auto reported = extract_quotations(
+        "В букмекерских конторах принята десятичная система. По словам Юрия Вервекина, такая система наиболее проста "
+        "для расчёта.\n«Например, коэффициент два означает, что ставка удвоится».\n");
+    const auto* q = find_quote(reported, "Например");
+    REQUIRE(q);
+    CHECK(q->speaker == "Вервекин");
+    const auto named = extract_quotations(
+        "Командир крейсера «Адмирал Кузнецов» Сергей Артамонов сообщил, что никто из экипажа не пострадал.\n"
+        "«Задачи похода выполнены полностью, все вернулись домой».\n");
+    const auto* n = find_quote(named, "Задачи похода");
+    REQUIRE(n);
+    CHECK(n->speaker == "Артамонов");
+}

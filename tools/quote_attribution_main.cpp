@@ -2,7 +2,7 @@
 // the hand-checked gold sets: the old one (tests/data/quotations/gold.tsv,
 // seen while the rules were written) and the two halves of the bench-news
 // one (news_gold.tsv: rules are tuned on the dev half only).
-//   build/bin/quote_attribution [--gold FILE] [--corpus DIR] [--news FILE] [--details]
+//   build/bin/quote_attribution [--gold FILE] [--corpus DIR] [--news FILE] [--news-gold FILE] [--details]
 // --details lists the misses of the old set and of the dev half, never of
 // the test half (of which it gives only the counts of misses by kind).
 //   build/bin/quote_attribution [--corpus DIR] --dump-all
@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
         if (arg == "--gold" && i + 1 < argc) gold_path = argv[++i];
         else if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
         else if (arg == "--news" && i + 1 < argc) news = argv[++i];
+        else if (arg == "--news-gold" && i + 1 < argc) news_gold_path = argv[++i];
         else if (arg == "--details") details = true;
         else if (arg == "--dump-all") return dump_all(corpus);
         else if (arg == "--show" && i + 1 < argc) {
@@ -88,7 +89,7 @@ int main(int argc, char** argv) {
             return 0;
         }
         else {
-            std::fprintf(stderr, "usage: quote_attribution [--gold FILE] [--corpus DIR] [--news FILE] [--details | --dump-all | --show DOC_ID]\n");
+            std::fprintf(stderr, "usage: quote_attribution [--gold FILE] [--corpus DIR] [--news FILE] [--news-gold FILE] [--details | --dump-all | --show DOC_ID]\n");
             return 2;
         }
     }

@@ -98,7 +98,10 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     std::size_t verb = last;
     for (std::size_t i = first; i < last; ++i) {
         // `Березовец пишет:` — a source verb introduces a person's words too.
-        if (is_finite_speech_verb(tokens[i].normalized) || (is_source_verb(tokens[i].normalized) && !tokens[i].capitalized)) verb = i;
+        if (is_finite_speech_verb(tokens[i].normalized) || (is_source_verb(tokens[i].normalized) && !tokens[i].capitalized) ||
+            (is_introducing_verb(tokens[i].normalized) && !tokens[i].capitalized)) {
+            verb = i;
+        }
     }
     // `В заявлении Гелетея, размещенном на сайте, говорится:`
     if (verb == last && is_document_verb(tokens[last - 1].normalized)) {
@@ -109,6 +112,12 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     // `Глава МИД Сергей Лавров:`, not a whole sentence ending in a colon.
     if (verb == last) {
         if (last - first <= kMaxColonSpeakerWords) return attribute(quote, first, last, false, true);
+        // `Председатель комитета Госдумы по международным делам Леонид Слуцкий:`:
+        // a long title, but a full name right before the colon.
+        if (const auto person = full_name_ending_at(last); person) {
+            set_speaker(quote, *person);
+            return true;
+        }
         const std::size_t topic = headline_topic(first, last);
         if (topic < last) return attribute(quote, first, topic, true, true);
         return attribute_to_words_of(quote, first, last);
@@ -123,8 +132,22 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
     if (!clause_follows && after_verb && !quoted[after_verb->token]) {
         attributed = attribute(quote, verb + 1, last, true, true);
     } else {
-        const std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
-        attributed = attribute(quote, subject, verb, true, true);
+        std::size_t subject = find_person(first, verb, true, true) ? first : clause_after_last_comma(first, verb);
+        std::size_t subject_end = verb;
+        // `Глава МИД, выступая перед журналистами, заявил:`, `он, отвечая на
+        // вопрос, говорил:`: the subject stands before the gerund's clause.
+        const std::size_t gerund = subject == verb && verb > first + 1 ? clause_after_last_comma(first, verb - 1) : verb;
+        if (gerund > first && gerund < verb && is_gerund(tokens[gerund].normalized)) {
+            subject_end = gerund;
+            subject = clause_after_last_comma(first, gerund - 1);
+            const std::size_t named = subject_before_verb(subject, subject_end);
+            if (named < subject_end) {
+                subject = named;
+            } else if (subject_end - subject > kMaxColonSpeakerWords) {
+                return false;
+            }
+        }
+        attributed = attribute(quote, subject, subject_end, true, true);
     }
     // `Украинские «Вести» сообщают:`: said by several, or by a body.
     if (attributed && is_plural_verb(tokens[verb].normalized)) {
@@ -160,6 +183,30 @@ std::size_t Extractor::clause_start(std::size_t colon) const {
         if (span && span->close > colon) return span->inside;
     }
     return start;
+}
+
+std::optional<Person> Extractor::full_name_ending_at(std::size_t end) const {
+    constexpr std::size_t kMaxNameWords = 3;
+    // `Роберт Ф. Кеннеди-младший:`
+    if (end > 0 && !tokens[end - 1].capitalized &&
+        (tokens[end - 1].normalized.rfind("старш", 0) == 0 || tokens[end - 1].normalized.rfind("младш", 0) == 0)) {
+        --end;
+    }
+    const std::size_t from = end > kMaxNameWords ? end - kMaxNameWords : 0;
+    const auto person = find_person(from, end, true, false);
+    if (!person || person->token + 1 != end || end < 2 || normalize_text(person->surname) != tokens[end - 1].normalized) {
+        return std::nullopt;
+    }
+    // The first name written right before (not `со стороны Собчак` for a
+    // Ксения Собчак named elsewhere), and one person (not `Зе Луиш и Луис Адриано`).
+    const std::size_t first_name = utf8_length(tokens[end - 2].raw) == 1 && end >= 3 ? end - 3 : end - 2;
+    const std::string& name = tokens[first_name].normalized;
+    if (person->full_name.rfind(tokens[first_name].raw + " ", 0) != 0 ||
+        !(is_nominative_first_name(name) || first_name_nominative(name).empty())) {
+        return std::nullopt;
+    }
+    if (first_name > 0 && tokens[first_name - 1].normalized == "и") return std::nullopt;
+    return person;
 }
 
 std::size_t Extractor::headline_topic(std::size_t first, std::size_t last) const {
@@ -226,7 +273,9 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     const std::size_t first = token_at(tokens, subject_start(open));
     const std::size_t last = token_at(tokens, open);
     std::size_t verb = first;
-    while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized)) &&
+    // `Кардин предложил «наращивать ...»`: what one proposes is quoted too.
+    while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized) ||
+                             is_introducing_verb(tokens[verb].normalized)) &&
                             !tokens[verb].capitalized)) {
         ++verb;
     }

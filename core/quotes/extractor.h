@@ -270,6 +270,12 @@ private:
     // the nominative (`сказал Лавров`) rather than another case (`по словам Лаврова`).
     std::optional<Person> find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const;
 
+    // `кандидата Григория Явлинского Елена Морозова`: a first name in the
+    // nominative at token `at`, after a word that is no first name, opens a
+    // second name; the run before it is someone else's, in the genitive, or
+    // no name (`Вечером Ирина Соколова`).
+    bool starts_second_name(std::size_t at) const;
+
     // `Хамиш де Бреттон-Гордон`, `Урсула фон дер Ляйен`: a lowercase particle
     // at token `at` inside a name, before a capitalised word (before `to`).
     bool name_particle_at(std::size_t at, std::size_t to) const;
@@ -302,6 +308,9 @@ private:
     // when a person's name follows in the genitive.
     // `РАЭК`, `ФАС`: an abbreviation alone is a body too.
     bool names_a_body(std::size_t from, std::size_t to) const;
+
+    // `изданию`, `агентству`, `газете`: a medium told the words, in the dative.
+    bool is_dative_medium(const Token& word) const;
 
     // `представитель компании`, `источник`: tokens[from, to) name someone
     // new whom the article does not name.
@@ -346,6 +355,10 @@ private:
     // The start of a colon clause: its sentence, or the quotation it stands
     // in (`«Антон Красовский: «Я гей...»»`, a title of an article).
     std::size_t clause_start(std::size_t colon) const;
+
+    // The person whose first name and surname are the last words before
+    // token `end`, or none (a surname alone, a title, a place).
+    std::optional<Person> full_name_ending_at(std::size_t end) const;
 
     // `Юрий Любимов о предложении вернуться: "..."`: a headline naming the
     // speaker and the topic. Returns the token of `о`, or `last`.
@@ -394,18 +407,26 @@ private:
     // ... .` / `«Французы помнят эту битву ...».`. The last sentence of the
     // paragraph before names one person as its subject, before a verb of
     // speech, and holds no quotation of its own: that person's words.
-    void continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after);
+    // The paragraph before may also end in one person's reported words
+    // (`По словам X, ... .`), found among the first `attributed` of `out`.
+    void continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after,
+                                  std::size_t attributed);
 
     // The byte of the first verb of speech in a finite form in bytes
     // [begin, end), or `end`.
     std::size_t first_finite_speech_verb(std::size_t begin, std::size_t end) const;
 
-    // Whether a quote mark opens in bytes [begin, end).
-    bool has_quote_mark(std::size_t begin, std::size_t end) const;
+    // Whether someone's words stand in quote marks in bytes [begin, end):
+    // not a short name (`«Адмирал Кузнецов»`, `«Единая Россия»`).
+    bool has_quoted_words(std::size_t begin, std::size_t end) const;
 
     // The one person named in bytes [begin, end), as the subject; none when
     // no one or several are.
     std::optional<Person> only_person_named_in(std::size_t begin, std::size_t end) const;
+
+    // only_person_named_in, but people named after byte `verb` in another
+    // case than the nominative do not count.
+    std::optional<Person> only_subject_named_in(std::size_t begin, std::size_t end, std::size_t verb) const;
 
     // The words reported after an attribution (`по словам Лаврова, ...`): from
     // its comma to the end of the sentence. `comma` is that comma's byte.
@@ -416,6 +437,12 @@ private:
     // The words after the first comma past byte `from`, in the sentence of
     // `from`, up to its end; none when there are too few or they are taken.
     std::optional<ReportedWords> reported_words_after(std::size_t from) const;
+
+    // `По мнению эксперта FOX, генерала Джека Кина, ...`, `Как отметил глава
+    // комитета, Андрей Клишас, ...`: a name between commas after the
+    // attribution belongs to it; `words` then start after it. False when too
+    // few words are left.
+    bool extend_over_appositive(ReportedWords& words) const;
 
     // Whether what follows an attribution at token `end_token` still belongs
     // to it: the sentence ends, or a source follows (`, передает РИА

@@ -1,6 +1,7 @@
 // Extractor: the passes, one for each way an article quotes someone.
 #include "core/quotes/extractor.h"
 
+#include "core/stopwords.h"
 #include "core/text.h"
 #include "core/quotes/words.h"
 
@@ -137,7 +138,7 @@ void Extractor::continued_speech() {
         while (before > 0 && text[before - 1] == ' ') --before;
         if (before == 0) continue;
         if (text[before - 1] == '\n') {
-            continue_after_paragraph(before, inside, close, after);
+            continue_after_paragraph(before, inside, close, after, attributed);
             continue;
         }
         const std::size_t previous = sentence_start(before - 1);
@@ -151,7 +152,8 @@ void Extractor::continued_speech() {
     }
 }
 
-void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after) {
+void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t inside, std::size_t close, std::size_t after,
+                                         std::size_t attributed) {
     // A sentence of its own: a subheading (`«Трампу не дадут стать
     // президентом»` on a line with no period) is no one's words here.
     std::size_t end = after;
@@ -163,11 +165,17 @@ void Extractor::continue_after_paragraph(std::size_t line_start, std::size_t ins
     while (before > 0 && (text[before - 1] == '\n' || text[before - 1] == ' ')) --before;
     if (before == 0 || text[before - 1] == ':' || text[before - 1] == '?') return;
     const std::size_t previous = sentence_start(before - 1);
+    if (has_quoted_words(previous, before)) return;
+    // `По словам Юрия Вервекина, ... .` / `«Например, ...»`: one person's
+    // reported words end the paragraph before.
+    if (continue_quotation_in(previous, before, inside, close, attributed)) return;
     const std::size_t verb = first_finite_speech_verb(previous, before);
-    if (has_quote_mark(previous, before) || verb >= before) return;
+    if (verb >= before) return;
     // `Василий Зверев полагает, что ...`: the person stands before the verb.
-    // (`..., заключил главред WikiLeaks` names the speaker after it.)
-    if (const auto person = only_person_named_in(previous, before); person && tokens[person->token].begin < verb) {
+    // (`..., заключил главред WikiLeaks` names the speaker after it.) Others
+    // named after the verb in another case (`и оценил выход Романа Зобнина`)
+    // are what the speaker spoke of.
+    if (const auto person = only_subject_named_in(previous, before, verb); person && tokens[person->token].begin < verb) {
         Quotation quote;
         quote.text = std::string(text.substr(inside, close - inside));
         set_speaker(quote, *person);
@@ -182,9 +190,15 @@ std::size_t Extractor::first_finite_speech_verb(std::size_t begin, std::size_t e
     return end;
 }
 
-bool Extractor::has_quote_mark(std::size_t begin, std::size_t end) const {
+bool Extractor::has_quoted_words(std::size_t begin, std::size_t end) const {
+    constexpr std::size_t kMaxNameWords = 3;
     for (std::size_t at = begin; at < end; ++at) {
-        if (may_open_quote(text[at]) && quote_opening_at(text, at, false)) return true;
+        if (!may_open_quote(text[at]) || !quote_opening_at(text, at, false)) continue;
+        const std::optional<QuotedSpan> span = quoted_words_at(at);
+        if (!span) return true;
+        const std::size_t first = token_at(tokens, span->inside);
+        if (word_count(span->inside, span->close) > kMaxNameWords || first >= tokens.size() || !tokens[first].capitalized) return true;
+        at = span->after - 1;
     }
     return false;
 }
@@ -210,6 +224,18 @@ std::optional<Person> Extractor::only_person_named_in(std::size_t begin, std::si
     for (const Mention& m : mentions) {
         const std::size_t at = tokens[m.person.token].begin;
         if (at < begin || at >= end) continue;
+        if (subject && subject->surname != m.person.surname) return std::nullopt;
+        if (!m.subject) return std::nullopt;
+        subject = m.person;
+    }
+    return subject;
+}
+
+std::optional<Person> Extractor::only_subject_named_in(std::size_t begin, std::size_t end, std::size_t verb) const {
+    std::optional<Person> subject;
+    for (const Mention& m : mentions) {
+        const std::size_t at = tokens[m.person.token].begin;
+        if (at < begin || at >= end || (at > verb && !m.nominative)) continue;
         if (subject && subject->surname != m.person.surname) return std::nullopt;
         if (!m.subject) return std::nullopt;
         subject = m.person;
@@ -249,8 +275,8 @@ void Extractor::reported_speech() {
         const std::size_t noun = pronoun ? i + 2 : i + 1;
         if (!is_reporting_noun(tokens[noun].normalized)) continue;
         const std::size_t speaker = pronoun ? i + 1 : i + 2;
-        const auto words = reported_words_after(tokens[noun].end);
-        if (!words) continue;
+        auto words = reported_words_after(tokens[noun].end);
+        if (!words || (!pronoun && !extend_over_appositive(*words))) continue;
         Quotation quote;
         quote.text = std::string(text.substr(words->inside, words->end - words->inside));
         const std::size_t phrase_end = pronoun ? i + 2 : token_at(tokens, words->comma);
@@ -268,8 +294,8 @@ void Extractor::as_said_by() {
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
         if (tokens[i].normalized != "как" || quoted[i] || !is_finite_speech_verb(tokens[i + 1].normalized)) continue;
         if (tokens[i + 1].begin != tokens[i].end + 1) continue;
-        const auto words = reported_words_after(tokens[i + 1].end);
-        if (!words) continue;
+        auto words = reported_words_after(tokens[i + 1].end);
+        if (!words || !extend_over_appositive(*words)) continue;
         Quotation quote;
         quote.text = std::string(text.substr(words->inside, words->end - words->inside));
         if (attribute_after_verb(quote, i + 1, token_at(tokens, words->comma))) add(std::move(quote), words->inside, words->end);
@@ -360,6 +386,33 @@ std::optional<Extractor::ReportedWords> Extractor::reported_words_after(std::siz
     while (words.inside < words.end && text[words.inside] == ' ') ++words.inside;
     if (word_count(words.inside, words.end) < kMinQuoteWords || overlaps(words.inside, words.end)) return std::nullopt;
     return words;
+}
+
+bool Extractor::extend_over_appositive(ReportedWords& words) const {
+    constexpr std::size_t kMaxTitleWords = 3;
+    std::size_t i = token_at(tokens, words.inside);
+    const std::size_t title = i;
+    while (i < tokens.size() && i - title < kMaxTitleWords && !tokens[i].capitalized && !is_stopword(tokens[i].normalized)) {
+        // `по данным СМИ, зовут Казимбек Батыров, ...`: a verb naming someone.
+        const std::string& w = tokens[i].normalized;
+        if (w.rfind("зов", 0) == 0 || w.rfind("зва", 0) == 0 || is_finite_speech_verb(w)) return true;
+        ++i;
+    }
+    const std::size_t name = i;
+    bool first_name = false;
+    while (i < tokens.size() && may_start_name(tokens[i]) && tokens[i].begin < words.end) {
+        first_name = first_name || !first_name_nominative(tokens[i].normalized).empty();
+        ++i;
+    }
+    // `генерала Джека Кина, ...`: a name (with a first name) and a comma.
+    if (i == name || i - name > 3 || !(first_name || i - name >= 2) || i >= tokens.size()) return true;
+    const std::size_t comma = text.find_first_not_of(' ', tokens[i - 1].end);
+    if (comma == std::string_view::npos || comma >= words.end || text[comma] != ',') return true;
+    ReportedWords rest{comma, comma + 1, words.end};
+    while (rest.inside < rest.end && text[rest.inside] == ' ') ++rest.inside;
+    if (word_count(rest.inside, rest.end) < kMinQuoteWords) return false;
+    words = rest;
+    return true;
 }
 
 bool Extractor::attribution_closes_sentence(std::size_t end_token) const {

@@ -98,6 +98,141 @@ void learn_unlisted_first_names(std::string_view text, const std::vector<Token>&
     }
 }
 
+// `сказал`, `призналась`: a past-tense verb of one man or one woman, its gender.
+Gender gender_of_past_verb(const std::string& word) {
+    static constexpr std::string_view vowels[] = {"а", "е", "и", "о", "у", "ы", "я", "ё"};
+    std::string stem = word;
+    if (ends_with(stem, "ся") || ends_with(stem, "сь")) stem.resize(stem.size() - 4);
+    const bool female = ends_with(stem, "ла");
+    if (!female && !ends_with(stem, "л")) return Gender::unknown;
+    stem.resize(stem.size() - (female ? 4 : 2));
+    for (std::string_view vowel : vowels) {
+        if (ends_with(stem, vowel)) return female ? Gender::female : Gender::male;
+    }
+    return Gender::unknown;
+}
+
+// `Линас Линкявичюс во время встречи в Вашингтоне ... заявил`: a verb of
+// speech further on in the clause of the name ending at token `name_end`,
+// with no comma or quote mark before it; npos when there is none.
+std::size_t speech_verb_later(std::string_view text, const std::vector<Token>& tokens, std::size_t name_end) {
+    constexpr std::size_t kMaxWords = 12;
+    for (std::size_t k = name_end + 1; k < tokens.size() && k <= name_end + kMaxWords; ++k) {
+        const std::string_view between = text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end);
+        if (tokens[k].sentence != tokens[name_end].sentence || between.find_first_of(",:;\"") != std::string_view::npos ||
+            between.find("«") != std::string_view::npos || between.find("»") != std::string_view::npos) {
+            return std::string_view::npos;
+        }
+        if (!tokens[k].capitalized && is_finite_speech_verb(tokens[k].normalized)) return k;
+    }
+    return std::string_view::npos;
+}
+
+// The verb whose subject is the name ending at token `name_end`: right after
+// it, past an adverb (`Ребекка Спич откровенно призналась`) or a title
+// between commas (`Вэнни Ралли, студентка колледжа, родилась`); npos when
+// none follows in the sentence.
+std::size_t verb_after_name(std::string_view text, const std::vector<Token>& tokens, std::size_t name_end) {
+    constexpr std::size_t kMaxTitleWords = 6;
+    std::size_t k = name_end + 1;
+    if (k >= tokens.size() || tokens[k].sentence != tokens[name_end].sentence) return std::string_view::npos;
+    if (text.substr(tokens[name_end].end, 1) == ",") {
+        std::size_t words = 0;
+        while (k < tokens.size() && words < kMaxTitleWords && !tokens[k].capitalized &&
+               text.substr(tokens[k].end, 1) != ",") {
+            ++k, ++words;
+        }
+        if (k >= tokens.size() || tokens[k].capitalized || text.substr(tokens[k].end, 1) != ",") return std::string_view::npos;
+        ++k;
+    } else if (ends_with(tokens[k].normalized, "о") || tokens[k].normalized == "также" || tokens[k].normalized == "тоже") {
+        ++k;
+    }
+    if (k >= tokens.size() || tokens[k].sentence != tokens[name_end].sentence) return std::string_view::npos;
+    if (!tokens[k].capitalized && gender_of_past_verb(tokens[k].normalized) != Gender::unknown) return k;
+    return speech_verb_later(text, tokens, name_end);
+}
+
+// Whether the word before token `i` lets a name start there: a lower-case
+// word that is no preposition (`в Мосуле Вашингтон признал`), or a place in
+// the genitive (`министр Литвы Линас Линкявичюс`), not an East Asian surname
+// (`Ли Куан Ю`).
+bool preceded_by_name_context(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& before = tokens[i - 1];
+    if (before.sentence != tokens[i].sentence) return true;
+    if (!before.capitalized) return !is_preposition(before.normalized);
+    return ends_like_oblique_noun(before.normalized) && !is_east_asian_surname(before.normalized);
+}
+
+// `Ребекка Спич откровенно призналась`: two capitalised words, the first no
+// first name we list and no word of the dictionary, as the subject of a
+// past-tense verb of one person, which gives the gender. Without them
+// `— заявила она` in the next paragraph found no one to refer to.
+void learn_named_subjects(std::string_view text, const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        const Token& first = tokens[i];
+        const Token& surname = tokens[i + 1];
+        if (!first.capitalized || !surname.capitalized || surname.sentence != first.sentence || surname.begin != first.end + 1 ||
+            text[first.end] != ' ' || followed_by_capitalised(tokens, i + 1) || !may_start_name(first) ||
+            !may_be_surname(surname) || is_latin_word(first.normalized) || !first_name_nominative(first.normalized).empty() ||
+            looks_adjectival(first.normalized) || looks_adjectival(surname.normalized) || is_east_asian_surname(first.normalized) ||
+            (i > 0 && !preceded_by_name_context(tokens, i)) ||
+            known.count(name_key(surname.normalized)) != 0) {
+            continue;
+        }
+        const std::size_t verb = verb_after_name(text, tokens, i + 1);
+        if (verb == std::string_view::npos) continue;
+        // `Капустин Яр генерал-майор`: a noun ending like a verb is its own
+        // headword in the dictionary; a verb's is its infinitive.
+        const std::string& v = tokens[verb].normalized;
+        const Gender gender = gender_of_past_verb(v);
+        // `считает`: a present tense of one person tells no gender.
+        const bool one_speaker = is_finite_speech_verb(v) && !is_plural_verb(v) && !ends_with(v, "ло") && !ends_with(v, "лось");
+        // `Законопроект республиканца Эда Ройса предполагает`: both words in
+        // -а are a man's name in the genitive unless a woman's verb agrees.
+        const bool genitive_pair = (ends_with(first.normalized, "а") || ends_with(first.normalized, "я")) &&
+                                   ends_with(surname.normalized, "а") && gender != Gender::female;
+        if ((gender == Gender::unknown && !one_speaker) || genitive_pair || is_stopword(first.normalized) || in_dictionary(first) || is_common_headword(first) ||
+            is_common_headword(tokens[verb])) {
+            continue;
+        }
+        Person person;
+        person.surname = surname.raw;
+        person.full_name = first.raw + " " + surname.raw;
+        person.token = i + 1;
+        person.gender = gender;
+        learn_person(known, name_key(surname.normalized), person);
+    }
+}
+
+// `Зеленский не подтвердил`, `Кудрин согласился`: a word with a surname's
+// suffix that no dictionary knows (not `Киев`, `Московский`), right before
+// a past-tense verb of the gender the surname has. Without it `— ответил
+// президент` found no one in an article naming only him.
+void learn_surnames_before_verbs(const std::vector<Token>& tokens, KnownPersons& known) {
+    for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& word = tokens[i];
+        std::size_t verb = i + 1;
+        if (tokens[verb].normalized == "не" && verb + 1 < tokens.size()) ++verb;
+        if (!word.capitalized || tokens[verb].capitalized || tokens[verb].sentence != word.sentence) continue;
+        const Gender gender = gender_of_past_verb(tokens[verb].normalized);
+        if (gender == Gender::unknown || !may_be_surname(word) || !has_surname_suffix(word.normalized) ||
+            known.count(name_key(word.normalized)) != 0) {
+            continue;
+        }
+        const Gender surname_gender = gender_of_surname(word.raw);
+        if (gender == Gender::unknown || surname_gender != gender || is_common_headword(tokens[verb]) || in_dictionary(word) ||
+            is_common_headword(word)) {
+            continue;
+        }
+        Person person;
+        person.surname = word.raw;
+        person.full_name = word.raw;
+        person.token = i;
+        person.gender = gender;
+        learn_person(known, name_key(word.normalized), person);
+    }
+}
+
 // `министр ФРГ Франк-Вальтер Штайнмайер высказался`: two capitalised words
 // inside a sentence, the last not in an oblique case (`Совета Федерации`)
 // and the first no adjective (`Европейский Союз`), ending at token `last`.
@@ -256,6 +391,8 @@ KnownPersons known_persons(std::string_view text, const std::vector<Token>& toke
     learn_east_asian_names(tokens, known);
     learn_full_names(tokens, known);
     learn_unlisted_first_names(text, tokens, known);
+    learn_named_subjects(text, tokens, known);
+    learn_surnames_before_verbs(tokens, known);
     learn_subjects_of_speech(text, tokens, known);
     for (auto& [key, person] : known) {
         if (person.gender == Gender::unknown) person.gender = gender_of_surname(person.surname);

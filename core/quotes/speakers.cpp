@@ -26,7 +26,11 @@ bool Extractor::attribute(Quotation& quote, std::size_t from, std::size_t to, bo
     const std::string& first = tokens[from].normalized;
     if (first == "они" || first == "их") return false;  // several people: no one speaker
     if (is_personal_pronoun_phrase(from, to)) return attribute_to_antecedent(quote, from);
-    const bool body = names_a_body(from, to);
+    // `— рассказал изданию депутат Алексей Гончаренко`: a medium in the
+    // dative is who was told, not who spoke.
+    const bool told = is_dative_medium(tokens[from]);
+    if (told) from = skip_medium(from + 1, to) < to ? from + 1 : from;
+    const bool body = !told && names_a_body(from, to);
     if (!body) {
         if (auto person = find_person(from, to, nominative, first_position)) {
             set_speaker(quote, *person);
@@ -96,7 +100,9 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
         return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
     }
     if (!first_name.empty()) return 3;
-    if (find_known(known, last.normalized)) return 3;
+    // `рассказал о форме Уайлда тренер Денис Салагаев`: a known surname in
+    // another case where the subject is sought yields to a full name.
+    if (find_known(known, last.normalized)) return nominative && end - begin == 1 && !is_known_nominative(last) ? 2 : 3;
     // `Российский президент назвал`: an adjective opening a sentence.
     if (end - begin == 1 && last.sentence_start && looks_adjectival(last.normalized)) return 0;
     // `по словам главы Сургутского района`, `Чешское ТВ`: an adjective before its noun.
@@ -106,7 +112,12 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
         return 0;
     }
     // `по мнению России`, `в заявлении МИД Украины`: a place, not a person.
-    if (end - begin == 1 && !nominative && looks_like_place_genitive(last.normalized)) return 0;
+    // `Президент Украины считает`: so too a subject's genitive, where only a
+    // word right after the verb may be an indeclinable surname (`— сказал Мухамедиулы`).
+    const bool bare_after_verb = end - begin == 1 && first_position;
+    if (looks_like_place_genitive(last.normalized) && ((!nominative && end - begin == 1) || (nominative && !bare_after_verb))) {
+        return 0;
+    }
     if (has_surname_suffix(last.normalized)) return 2;
     // `Ларс Нильсон`: two capitalised words inside a sentence, the second not
     // in an oblique case, read as first name and surname.
@@ -147,8 +158,14 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         // `SYZ Asset Management Стефано Джирола`: a Latin name and a Cyrillic one are two runs.
         std::size_t end = i + 1;
         while (end < to && (may_start_name(tokens[end]) || name_particle_at(end, to)) &&
-               is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized)) {
+               is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized) && !starts_second_name(end)) {
             ++end;
+        }
+        // `пресс-секретарь Путина Дмитрий Песков`: the name before another is
+        // the genitive of whose title it is.
+        if (end < to && may_start_name(tokens[end]) && starts_second_name(end)) {
+            i = end - 1;
+            continue;
         }
         std::string first_name;
         const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
@@ -162,8 +179,13 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
     return best;
 }
 
+bool Extractor::starts_second_name(std::size_t at) const {
+    return is_nominative_first_name(tokens[at].normalized) && first_name_nominative(tokens[at - 1].normalized).empty();
+}
+
 bool Extractor::name_particle_at(std::size_t at, std::size_t to) const {
-    static const std::set<std::string> particles{"де", "ди", "да", "дель", "делла", "фон", "ван", "дер", "ле", "ла", "бин", "ибн"};
+    static const std::set<std::string> particles{"де", "ди", "да", "дель", "делла", "фон", "ван", "дер", "ле", "ла", "бин", "ибн",
+                                                 "аль", "эль"};
     return at + 1 < to && !tokens[at].capitalized && particles.count(tokens[at].normalized) != 0 &&
            may_start_name(tokens[at + 1]) && tokens[at + 1].sentence == tokens[at].sentence;
 }
@@ -185,6 +207,9 @@ Person Extractor::person_named_by(std::size_t surname, const std::string& first_
 }
 
 std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t to, bool nominative) {
+    // `— заявил накануне турецкий лидер`: when it was said is no part of the title.
+    static const std::set<std::string> times{"накануне", "ранее", "позднее", "позже", "затем", "тогда", "сегодня", "вчера", "впоследствии"};
+    while (from + 1 < to && times.count(tokens[from].normalized) != 0) ++from;
     std::vector<std::string> title_words;
     for (std::size_t i = from; i < to; ++i) {
         if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
@@ -227,8 +252,12 @@ bool Extractor::is_role_phrase(std::size_t from, std::size_t to, bool nominative
     if (nominative && (ends_with(head, "у") || ends_with(head, "ю") || ends_with(head, "ом") || ends_with(head, "ем"))) {
         return false;
     }
+    // `Дипломат напомнила:`: capitalised only as a sentence's first word.
     for (std::size_t i = from; i < to; ++i) {
-        if (tokens[i].capitalized || is_latin_word(tokens[i].normalized)) return false;
+        if ((tokens[i].capitalized && !(i == from && tokens[i].sentence_start && is_common_headword(tokens[i]))) ||
+            is_latin_word(tokens[i].normalized)) {
+            return false;
+        }
     }
     return true;
 }
@@ -269,6 +298,12 @@ bool Extractor::names_a_body(std::size_t from, std::size_t to) const {
         if (phrase.compare(0, body.size(), body) == 0 && phrase.find(' ', body.size()) <= body.size() + 4) return true;
     }
     return false;
+}
+
+bool Extractor::is_dative_medium(const Token& word) const {
+    const std::string& w = word.normalized;
+    return !word.capitalized && (w == "изданию" || w == "агентству" || w == "газете" || w == "телеканалу" || w == "порталу" ||
+                                 w == "журналу" || w == "радиостанции");
 }
 
 bool Extractor::names_unnamed_speaker(std::size_t from, std::size_t to) const {

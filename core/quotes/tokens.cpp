@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace core::quotes_detail {
 namespace {
@@ -69,23 +70,47 @@ bool glued_to_a_dot(std::string_view text, std::size_t begin, std::size_t end) {
            (begin > 0 && text[begin - 1] == '.' && !after_initial_letter(text, begin - 1));
 }
 
+// `⚡️Зеленский`: an emoji's variation selector (a non-spacing mark) or a
+// joiner opens the word; the word starts at its first letter. Returns that
+// byte and whether the letter is a capital.
+std::pair<std::size_t, bool> first_letter(std::string_view text, std::size_t begin, std::size_t end, bool capitalized) {
+    if (begin >= end) return {begin, capitalized};
+    const auto lead = static_cast<unsigned char>(text[begin]);
+    if (lead < 0xC0 || lead == 0xD0 || lead == 0xD1) return {begin, capitalized};  // ASCII, Cyrillic
+    int32_t at = static_cast<int32_t>(begin);
+    while (at < static_cast<int32_t>(end)) {
+        const int32_t start = at;
+        UChar32 c;
+        U8_NEXT(text.data(), at, static_cast<int32_t>(end), c);
+        if (c < 0) return {begin, capitalized};
+        if (u_charType(c) != U_NON_SPACING_MARK && u_charType(c) != U_FORMAT_CHAR) {
+            return {static_cast<std::size_t>(start), start == static_cast<int32_t>(begin) ? capitalized : u_isupper(c) != 0};
+        }
+    }
+    return {begin, capitalized};
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     for_each_word(text, [&](const Word& w) {
         Token t;
-        t.begin = w.begin;
+        const auto [begin, capitalized] = first_letter(text, w.begin, w.end, w.capitalized);
+        t.begin = begin;
         t.end = w.end;
-        t.raw = std::string(w.raw);
+        t.raw = std::string(text.substr(begin, w.end - begin));
         t.normalized = w.normalized;
-        t.capitalized = w.capitalized;
-        t.all_caps = w.capitalized && utf8_length(w.raw) > 1 && is_all_caps(w.raw);
-        t.in_name_of_site = glued_to_a_dot(text, w.begin, w.end);
-        t.sentence_start = starts_sentence(text, gap_before(text, w.begin), tokens);
-        t.after_open_quote = opened_by_quote_mark(text, w.begin);
+        t.capitalized = capitalized;
+        t.all_caps = t.capitalized && utf8_length(t.raw) > 1 && is_all_caps(t.raw);
+        t.in_name_of_site = glued_to_a_dot(text, t.begin, w.end);
+        t.sentence_start = starts_sentence(text, gap_before(text, t.begin), tokens);
+        t.after_open_quote = opened_by_quote_mark(text, t.begin);
         t.sentence = tokens.empty() ? 0 : tokens.back().sentence + (t.sentence_start ? 1 : 0);
-        if (!tokens.empty() && !t.capitalized && t.begin == tokens.back().end + 1 && text[tokens.back().end] == '-') {
+        // `Нурмагомедов-старший` is still a surname.
+        const bool generation = t.normalized.rfind("старш", 0) == 0 || t.normalized.rfind("младш", 0) == 0;
+        if (!tokens.empty() && !t.capitalized && !generation && t.begin == tokens.back().end + 1 &&
+            text[tokens.back().end] == '-') {
             tokens.back().compound_head = true;
         }
         tokens.push_back(std::move(t));

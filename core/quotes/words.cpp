@@ -66,11 +66,9 @@ bool is_characterising_verb(const std::string& normalized) {
     return (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) && has_verb_ending(normalized);
 }
 
-bool is_finite_speech_verb(const std::string& normalized) {
-    if (!is_speech_verb(normalized) || !has_verb_ending(normalized)) return false;
-    // `назвал встречу «хорошей»` characterises, it does not attribute what
-    // precedes it.
-    if (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) return false;
+namespace {
+
+bool is_finite_form(const std::string& normalized) {
     // `как говорится`, `отмечается`: impersonal, no one speaks.
     if (ends_with(normalized, "тся")) return false;
     // `высказался`, `поделилась`: reflexive past forms are finite.
@@ -81,6 +79,29 @@ bool is_finite_speech_verb(const std::string& normalized) {
         if (ends_with(normalized, ending)) return false;
     }
     return true;
+}
+
+}  // namespace
+
+bool is_finite_speech_verb(const std::string& normalized) {
+    if (!is_speech_verb(normalized) || !has_verb_ending(normalized)) return false;
+    // `назвал встречу «хорошей»` characterises, it does not attribute what
+    // precedes it.
+    if (normalized.rfind("назва", 0) == 0 || normalized.rfind("охарактериз", 0) == 0) return false;
+    return is_finite_form(normalized);
+}
+
+bool is_introducing_verb(const std::string& normalized) {
+    static const StemSet stems(data::words(data::kIntroducingVerbs));
+    return stems.starts(normalized) && has_verb_ending(normalized) && is_finite_form(normalized);
+}
+
+bool is_gerund(const std::string& normalized) {
+    if (normalized.size() < 8) return false;  // `я`, `моя`, `своя`
+    for (std::string_view ending : {"ая", "яя", "уя", "юя", "вшись", "ясь", "ив", "ав", "ев"}) {
+        if (ends_with(normalized, ending)) return true;
+    }
+    return false;
 }
 
 bool is_plural_verb(const std::string& normalized) {

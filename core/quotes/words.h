@@ -25,6 +25,14 @@ bool is_characterising_verb(const std::string& normalized);
 // not attribute the words before it.
 bool is_finite_speech_verb(const std::string& normalized);
 
+// `предложил`, `разместила` (core/data/introducing_verbs.txt): a verb that
+// introduces words before a colon, and only there.
+bool is_introducing_verb(const std::string& normalized);
+
+// `отвечая`, `выступая`, `отметив`, `улыбнувшись`: a gerund, opening a
+// clause of its own between commas.
+bool is_gerund(const std::string& normalized);
+
 // `заявили`, `считают`, `говорят`: said by several.
 bool is_plural_verb(const std::string& normalized);
 
