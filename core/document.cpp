@@ -17,8 +17,7 @@ namespace {
 // Xapian refuses terms over 245 bytes; such "words" are noise anyway.
 constexpr std::size_t kMaxWordBytes = 120;
 constexpr std::size_t kMaxTermBytes = 245;
-// Spelling suggestions come only from words at least this long.
-constexpr std::size_t kMinSpellingChars = 4;
+constexpr std::size_t kMinSpellingChars = WordTerms::kMinSpellingChars;
 constexpr Xapian::termcount kMinSpellingFrequency = 2;
 constexpr std::size_t kMaxSpellingWords = 50000;
 
@@ -81,23 +80,11 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
 
 void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, bool is_title,
                                  Xapian::termpos& position) {
-    const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
     for_each_word(text, [&](const Word& word) {
         if (word.normalized.size() > kMaxWordBytes) return;
-        ++position;
-        const std::string& stem = stemmer_.stem(word.normalized);
-        doc.add_posting(schema::kExactPrefix + word.normalized, position, wdf);
-        doc.add_term(schema::kStemPrefix + stem, wdf);
-        std::string name = word.capitalized ? surname_base(word.normalized) : std::string();
-        if (!name.empty()) doc.add_term(schema::kNamePrefix + name, wdf);
-        for (const std::string& lemma : stemmer_.lemmas(word.normalized)) doc.add_term(schema::kLemmaPrefix + lemma, wdf);
-        if (is_title) {
-            doc.add_posting(schema::kTitlePrefix + word.normalized, position);
-            doc.add_term(schema::kTitleStemPrefix + stem);
-            if (!name.empty()) doc.add_term(schema::kTitleNamePrefix + name);
-        }
-        if (utf8_length(word.normalized) >= kMinSpellingChars) ++spelling_[word.normalized];
+        words_.add(doc, word, is_title, ++position);
     });
+    words_.finish(doc, spelling_);
 }
 
 void DocumentBuilder::merge_spelling(const DocumentBuilder& other) {

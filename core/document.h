@@ -4,6 +4,7 @@
 #include "core/article.h"
 #include "core/reprints.h"
 #include "core/russian.h"
+#include "core/word_terms.h"
 
 #include <xapian.h>
 
@@ -39,7 +40,7 @@ public:
 private:
     void index_text(Xapian::Document& doc, std::string_view text, bool is_title, Xapian::termpos& position);
 
-    RussianStemmer stemmer_;
+    WordTerms words_;
     ClusterAssignment clusters_;
     ReprintIndex reprints_;
     std::unordered_map<std::string, Xapian::termcount> spelling_;
