@@ -4,6 +4,7 @@
 #include "core/fields.h"
 #include "core/quotes.h"
 #include "core/schema.h"
+#include "core/spelling_table.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -17,9 +18,6 @@ namespace {
 // Xapian refuses terms over 245 bytes; such "words" are noise anyway.
 constexpr std::size_t kMaxWordBytes = 120;
 constexpr std::size_t kMaxTermBytes = 245;
-constexpr std::size_t kMinSpellingChars = WordTerms::kMinSpellingChars;
-constexpr Xapian::termcount kMinSpellingFrequency = 2;
-constexpr std::size_t kMaxSpellingWords = 50000;
 
 std::string compact_date(const std::string& date) {
     std::string digits;
@@ -84,36 +82,11 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, b
         if (word.normalized.size() > kMaxWordBytes) return;
         words_.add(doc, word, is_title, ++position);
     });
-    words_.finish(doc, spelling_);
-}
-
-void DocumentBuilder::merge_spelling(const DocumentBuilder& other) {
-    for (const auto& [word, frequency] : other.spelling_) spelling_[word] += frequency;
+    words_.finish(doc);
 }
 
 void DocumentBuilder::write_metadata(Xapian::WritableDatabase& db) const {
     if (RussianDictionary::instance().available()) db.set_metadata(schema::kLemmasMetadataKey, "1");
-}
-
-// Xapian's spelling table costs about 100 microseconds a word to build, so
-// it holds only the most frequent words seen at least twice, up to a cap:
-// it serves "did you mean" for typos two edits away from common words, while
-// closest_known_word() (spelling.h) covers rare words such as surnames.
-void DocumentBuilder::write_spelling(Xapian::WritableDatabase& db, std::size_t commit_every) const {
-    std::vector<std::pair<Xapian::termcount, const std::string*>> words;
-    for (const auto& [word, frequency] : spelling_) {
-        if (frequency >= kMinSpellingFrequency) words.emplace_back(frequency, &word);
-    }
-    const std::size_t keep = std::min(words.size(), kMaxSpellingWords);
-    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(keep), words.end(),
-                      [](const auto& a, const auto& b) {
-                          // Ties by word, so the table does not depend on the order words were counted in.
-                          return a.first != b.first ? a.first > b.first : *a.second < *b.second;
-                      });
-    for (std::size_t i = 0; i < keep; ++i) {
-        db.add_spelling(*words[i].second, words[i].first);
-        if (commit_every > 0 && (i + 1) % commit_every == 0) db.commit();
-    }
 }
 
 std::unordered_map<std::string, Xapian::termcount> spelling_words(const Article& article) {

@@ -27,13 +27,8 @@ public:
     // cluster key.
     Xapian::Document build(const Article& article);
 
-    // Adds the words `other` has seen, as if this builder had seen them too.
-    void merge_spelling(const DocumentBuilder& other);
-
-    // Words seen so far with their frequencies, for "did you mean". With
-    // `commit_every`, commits after each that many words: Xapian holds the
-    // spelling table's changes in memory until a commit.
-    void write_spelling(Xapian::WritableDatabase& db, std::size_t commit_every = 0) const;
+    // How many words' stems, lemmas and name bases are kept (WordTerms).
+    void set_cached_words(std::size_t words) { words_.set_max_words(words); }
     // What a reader must know about how the index was built (schema.h).
     void write_metadata(Xapian::WritableDatabase& db) const;
 
@@ -43,7 +38,6 @@ private:
     WordTerms words_;
     ClusterAssignment clusters_;
     ReprintIndex reprints_;
-    std::unordered_map<std::string, Xapian::termcount> spelling_;
 };
 
 // The unique term that identifies an article by id.

@@ -9,8 +9,6 @@
 namespace core {
 namespace {
 
-constexpr std::size_t kMaxStemCacheSize = 500000;
-
 bool ends_with(std::string_view word, std::string_view suffix) {
     return word.size() >= suffix.size() && word.substr(word.size() - suffix.size()) == suffix;
 }
@@ -168,17 +166,16 @@ std::vector<std::string> name_base_starts(const std::string& base) {
 RussianStemmer::RussianStemmer() : stemmer_("russian") {}
 
 const std::string& RussianStemmer::stem(const std::string& normalized) {
-    auto found = cache_.find(normalized);
-    if (found != cache_.end()) return found->second;
-    if (cache_.size() >= kMaxStemCacheSize) cache_.clear();
-    return cache_.emplace(normalized, stemmer_(normalized)).first->second;
+    return cache_.get(normalized, [this](const std::string& word) { return stemmer_(word); });
 }
 
 const std::vector<std::string>& RussianStemmer::lemmas(const std::string& normalized) {
-    auto found = lemma_cache_.find(normalized);
-    if (found != lemma_cache_.end()) return found->second;
-    if (lemma_cache_.size() >= kMaxStemCacheSize) lemma_cache_.clear();
-    return lemma_cache_.emplace(normalized, RussianDictionary::instance().lemmas(normalized)).first->second;
+    return lemma_cache_.get(normalized, [](const std::string& word) { return RussianDictionary::instance().lemmas(word); });
+}
+
+void RussianStemmer::set_cached_words(std::size_t words) {
+    cache_.set_capacity(words);
+    lemma_cache_.set_capacity(words);
 }
 
 }  // namespace core

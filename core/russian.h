@@ -1,6 +1,8 @@
 // Russian word analysis: Snowball stems and surname bases.
 #pragma once
 
+#include "core/word_cache.h"
+
 #include <xapian.h>
 
 #include <string>
@@ -41,11 +43,16 @@ public:
     // `стали` -> `сталь`, `стать`), empty where the dictionary does not know
     // it (names, new words). See dictionary.h.
     const std::vector<std::string>& lemmas(const std::string& normalized);
+    // How many words each cache keeps (default kDefaultCachedWords): what an
+    // analysis thread holds does not grow with the corpus's vocabulary.
+    void set_cached_words(std::size_t words);
+
+    static constexpr std::size_t kDefaultCachedWords = 500000;
 
 private:
     Xapian::Stem stemmer_;
-    std::unordered_map<std::string, std::string> cache_;
-    std::unordered_map<std::string, std::vector<std::string>> lemma_cache_;
+    WordCache<std::string> cache_{kDefaultCachedWords};
+    WordCache<std::vector<std::string>> lemma_cache_{kDefaultCachedWords};
 };
 
 }  // namespace core

@@ -4,16 +4,21 @@
 #include "core/russian.h"
 #include "core/schema.h"
 
+#include <algorithm>
+
 namespace core {
 
 WordTerms::WordTerms(std::size_t max_words) : stemmer_("russian"), max_words_(max_words) {}
 
 WordTerms::Entry& WordTerms::entry(const std::string& normalized) {
     if (auto found = words_.find(std::string_view(normalized)); found != words_.end()) return *found;
+    // Moved over as a node: the entry keeps its address.
+    if (auto found = previous_.find(std::string_view(normalized)); found != previous_.end()) {
+        return *words_.insert(previous_.extract(found)).position;
+    }
     WordInfo info;
     info.stem = stemmer_(normalized);
     info.lemmas = RussianDictionary::instance().lemmas(normalized);
-    info.spelled = utf8_length(normalized) >= kMinSpellingChars;
     return *words_.emplace(normalized, std::move(info)).first;
 }
 
@@ -31,7 +36,7 @@ void WordTerms::add(Xapian::Document& doc, const Word& word, bool is_title, Xapi
     if (word.capitalized) (is_title ? info.title_capitalized : info.body_capitalized) += 1;
 }
 
-void WordTerms::finish(Xapian::Document& doc, SpellingCounts& spelling) {
+void WordTerms::finish(Xapian::Document& doc) {
     for (Entry* entry : seen_) {
         WordInfo& info = entry->second;
         const Xapian::termcount weighted = info.body + info.title * schema::kTitleWdf;
@@ -44,12 +49,14 @@ void WordTerms::finish(Xapian::Document& doc, SpellingCounts& spelling) {
         if (has_name && info.title_capitalized > 0) {
             doc.add_term(term(schema::kTitleNamePrefix, info.name), info.title_capitalized);
         }
-        if (info.spelled) spelling[entry->first] += info.body + info.title;
         info.body = info.body_capitalized = info.title = info.title_capitalized = 0;
     }
     seen_.clear();
-    // Forgotten only between articles: seen_ points into the map.
-    if (words_.size() >= max_words_) words_.clear();
+    // Generations turn only between articles: seen_ points into the maps.
+    if (words_.size() >= std::max<std::size_t>(max_words_ / 2, 1)) {
+        previous_ = std::move(words_);
+        words_ = Words();
+    }
 }
 
 // prefix + text, built in a buffer reused from term to term.

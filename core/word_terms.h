@@ -24,22 +24,21 @@ namespace core {
 // word: wdfs add up. Not thread-safe: one per thread.
 class WordTerms {
 public:
-    // Remembers up to this many distinct words (forgets them all past it):
-    // about the 500,000 the stem and lemma caches held each before.
+    // Remembers about this many distinct words, in two generations: when
+    // the current one holds half, it becomes the previous one and the one
+    // before is forgotten; a word found in the previous generation moves
+    // back, so the words a text keeps using stay while rare ones age out.
+    // The indexer sets the bound from its memory budget (issue #18).
     static constexpr std::size_t kDefaultMaxWords = 500000;
-    // Spelling suggestions come only from words at least this long.
-    static constexpr std::size_t kMinSpellingChars = 4;
-    // Spelling counts go to this map, word → occurrences.
-    using SpellingCounts = std::unordered_map<std::string, Xapian::termcount>;
 
     explicit WordTerms(std::size_t max_words = kDefaultMaxWords);
+    void set_max_words(std::size_t max_words) { max_words_ = max_words; }
 
     // One word of the article at `position`: its exact-form posting is added
     // now, the rest on finish().
     void add(Xapian::Document& doc, const Word& word, bool is_title, Xapian::termpos position);
-    // Adds the terms of the words added since the last finish() and counts
-    // the words that feed "did you mean" into `spelling`.
-    void finish(Xapian::Document& doc, SpellingCounts& spelling);
+    // Adds the terms of the words added since the last finish().
+    void finish(Xapian::Document& doc);
 
 private:
     // What a word gives, and how often it occurred in the current article.
@@ -48,7 +47,6 @@ private:
         std::vector<std::string> lemmas;
         std::string name;        // surname_base(), once the word came capitalised
         bool name_known = false;
-        bool spelled = false;    // long enough to feed "did you mean"
         // In the current article: occurrences, and capitalised ones, in the
         // body and in the title.
         Xapian::termcount body = 0, body_capitalized = 0, title = 0, title_capitalized = 0;
@@ -64,7 +62,9 @@ private:
 
     Xapian::Stem stemmer_;
     std::size_t max_words_;
-    std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>> words_;
+    using Words = std::unordered_map<std::string, WordInfo, Hash, std::equal_to<>>;
+    Words words_;     // the current generation
+    Words previous_;  // the one before
     std::vector<Entry*> seen_;  // words of the current article
     std::string term_;  // reused to build prefixed terms
 };

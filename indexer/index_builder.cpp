@@ -3,6 +3,7 @@
 #include "core/index_location.h"
 #include "core/schema.h"
 #include "core/index_writer.h"
+#include "core/spelling_table.h"
 
 #include <algorithm>
 #include <chrono>
@@ -19,10 +20,17 @@ namespace {
 constexpr std::size_t kMaxInFlight = 128;
 
 // The share of the memory budget for the postings Xapian holds until a
-// commit; the rest is for the word caches and spelling counts of the
-// analysis threads, the reprint index, the articles in flight and the
-// process itself (dictionaries, quotation rules).
+// commit; the rest is for the word caches of the analysis threads
+// (kWordCacheShare), what is held until the next commit (reprint candidates,
+// ids), the articles in flight, Xapian's spelling batches and the process
+// itself (dictionaries, quotation rules).
 constexpr double kPostingsShare = 0.4;
+
+// The share for the analysis threads' stem and lemma caches, and what a
+// word costs in them (its key, stem and lemmas in two hash maps), as
+// measured.
+constexpr double kWordCacheShare = 0.15;
+constexpr std::size_t kBytesPerCachedWord = 400;
 
 // What Xapian's inverter holds in memory per document until a commit (a map
 // entry per term and document, the encoded positions, the values), as
@@ -90,8 +98,15 @@ IndexBuilder::IndexBuilder(const std::string& db_path, unsigned threads, bool te
       commit_bytes_(static_cast<std::size_t>(static_cast<double>(memory_mb << 20) * kPostingsShare)),
       generation_(core::new_generation_path(db_path)),
       building_(generation_ + ".building"),
-      db_(create_database(building_, termlists)) {
-    for (unsigned i = 0; i < thread_count(threads); ++i) workers_.push_back(std::make_unique<Worker>());
+      db_(create_database(building_, termlists)),
+      clusters_(building_) {
+    const unsigned analysers = thread_count(threads);
+    const auto cached_words = static_cast<std::size_t>(static_cast<double>(memory_mb << 20) * kWordCacheShare) /
+                              analysers / kBytesPerCachedWord;
+    for (unsigned i = 0; i < analysers; ++i) {
+        workers_.push_back(std::make_unique<Worker>());
+        workers_.back()->documents.set_cached_words(cached_words);
+    }
     for (auto& worker : workers_) worker->thread = std::thread([this, w = worker.get()] { analyse(*w); });
     writer_ = std::thread([this] { write_in_order(); });
 }
@@ -106,17 +121,54 @@ IndexBuilder::~IndexBuilder() {
 }
 
 bool IndexBuilder::add(const core::Article& article) {
-    // Ids are tracked here rather than looked up in the index: a lookup in
-    // a database with uncommitted changes is slow.
-    auto [entry, added] = docids_.try_emplace(article.id, 0);
-    if (added) entry->second = ++last_docid_;
+    const Xapian::docid known = known_docid(article.id);
+    const bool added = known == 0;
+    const Xapian::docid docid = added ? ++last_docid_ : known;
+    if (added) recent_ids_.emplace(article.id, RecentId{docid, next_sequence_});
     if (!added && !termlists_) replaced_ = true;
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return next_sequence_ - written_ < kMaxInFlight || error_; });
     if (error_) std::rethrow_exception(error_);
-    jobs_.push_back(Job{next_sequence_++, entry->second, article});
+    jobs_.push_back(Job{next_sequence_++, docid, article});
     changed_.notify_all();
     return !added;
+}
+
+// The docid of an id added before, or 0. Ids are looked up in a reader of
+// the committed database (a lookup in the writer, with its uncommitted
+// changes, is slow), and those added since its last commit in memory: what
+// the caller's thread holds does not grow with the corpus.
+Xapian::docid IndexBuilder::known_docid(const std::string& id) {
+    forget_committed_ids();
+    if (auto recent = recent_ids_.find(id); recent != recent_ids_.end()) return recent->second.docid;
+    if (!ids_reader_) return 0;
+    const std::string term = core::id_term(id);
+    for (;;) {
+        try {
+            auto posting = ids_reader_->postlist_begin(term);
+            return posting == ids_reader_->postlist_end(term) ? 0 : *posting;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            ids_reader_->reopen();  // the writer committed twice since: read the latest
+        }
+    }
+}
+
+void IndexBuilder::forget_committed_ids() {
+    std::size_t through = 0;
+    {
+        std::lock_guard lock(mutex_);
+        through = committed_through_;
+    }
+    if (through == ids_committed_through_) return;
+    if (ids_reader_) {
+        ids_reader_->reopen();
+    } else {
+        ids_reader_.emplace(building_);
+    }
+    for (auto it = recent_ids_.begin(); it != recent_ids_.end();) {
+        it = it->second.sequence < through ? recent_ids_.erase(it) : std::next(it);
+    }
+    ids_committed_through_ = through;
 }
 
 // An analysis thread: builds documents in any order; the writer puts them
@@ -176,7 +228,8 @@ void IndexBuilder::write_in_order() {
 // docid.
 void IndexBuilder::write(Built& built) {
     Stopwatch watch(writing_);
-    core::set_cluster(built.document, reprints_.assign(built.id, core::stored_signature(built.document)));
+    core::set_cluster(built.document,
+                      clusters_.assign(built.docid, built.id, core::stored_signature(built.document)));
     if (built.docid <= last_written_ && !termlists_) {
         replacements_[built.docid] = std::move(built.document);
         return;
@@ -190,6 +243,11 @@ void IndexBuilder::write(Built& built) {
 void IndexBuilder::commit() {
     Stopwatch watch(committing_);
     db_.commit();
+    clusters_.committed([this](Xapian::docid docid) { return replacements_.count(docid) > 0; });
+    {
+        std::lock_guard lock(mutex_);
+        committed_through_ = written_ + 1;  // this article's and all before
+    }
     held_bytes_ = 0;
     ++commits_;
 }
@@ -242,12 +300,12 @@ void IndexBuilder::rebuild() {
     db_ = std::move(fresh);
 }
 
-// The words every analysis thread counted, with the index's metadata.
+// The spelling table, read off the committed articles' terms, with the
+// index's metadata.
 void IndexBuilder::write_spelling() {
-    core::DocumentBuilder& first = workers_.front()->documents;
-    for (std::size_t i = 1; i < workers_.size(); ++i) first.merge_spelling(workers_[i]->documents);
-    first.write_spelling(db_, kSpellingWordsPerCommit);
-    first.write_metadata(db_);
+    db_.commit();
+    core::write_spelling_table(db_, kSpellingWordsPerCommit);
+    workers_.front()->documents.write_metadata(db_);
 }
 
 void IndexBuilder::publish() {

@@ -3,7 +3,7 @@
 
 #include "core/article.h"
 #include "core/document.h"
-#include "core/reprints.h"
+#include "indexer/build_clusters.h"
 
 #include <xapian.h>
 
@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -88,6 +89,8 @@ private:
         std::thread thread;
     };
     void analyse(Worker& worker);
+    Xapian::docid known_docid(const std::string& id);
+    void forget_committed_ids();
     void write_in_order();
     void write(Built& built);
     void commit();
@@ -105,7 +108,13 @@ private:
 
     // The caller's thread: docids, chosen here so that a replacement needs
     // nothing back from the writer.
-    std::unordered_map<std::string, Xapian::docid> docids_;
+    struct RecentId {
+        Xapian::docid docid;
+        std::size_t sequence;
+    };
+    std::unordered_map<std::string, RecentId> recent_ids_;  // added, not known committed
+    std::optional<Xapian::Database> ids_reader_;           // the committed ids
+    std::size_t ids_committed_through_ = 0;
     Xapian::docid last_docid_ = 0;
     bool replaced_ = false;  // an id came twice without termlists: rebuild()
 
@@ -116,11 +125,12 @@ private:
     std::map<std::size_t, Built> built_;  // analysed, waiting for their turn
     std::size_t next_sequence_ = 0;        // of the next article added
     std::size_t written_ = 0;              // articles written
+    std::size_t committed_through_ = 0;    // articles committed (their sequences are below)
     bool no_more_ = false;
     std::exception_ptr error_;
 
     // The writer thread.
-    core::ReprintIndex reprints_;
+    BuildClusters clusters_;
     Xapian::docid last_written_ = 0;  // the highest docid written: a lower one is a replacement
     // Without termlists Xapian cannot replace a committed document: the
     // last version of each replaced one waits here for rebuild().

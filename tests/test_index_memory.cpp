@@ -1,5 +1,9 @@
 // The indexer writes out what Xapian holds whenever it reaches the memory
 // budget: an index committed many times must answer as one written at once.
+// Written at once, every article stays in memory until the end (ids, reprint
+// candidates: the in-memory path); committed many times, the ids and reprint
+// candidates of earlier articles are read back from the database, and the
+// stem and lemma caches hold a few hundred words.
 #include "core/schema.h"
 #include "indexer/index_builder.h"
 #include "tests/support/temp_dir.h"
