@@ -3,8 +3,9 @@
 // for the development and the held-out test half. The texts are read at run
 // time from bench-news (some carry no licence, so the repository keeps ids).
 //   build/bin/reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details]
-// Without --pairs it reads both labelled sets (pairs.tsv, the first 230, and
-// pairs2.tsv, the 235 drawn later) and prints each set's halves and their union.
+// Without --pairs it reads the labelled sets (pairs.tsv, the first 230,
+// pairs2.tsv, the 235 drawn later, and pairs3.tsv, 140 more development pairs)
+// and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
 // --common-pairs N prints the word pairs found in at least N texts of the corpus
@@ -201,7 +202,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
     }
     std::vector<Pair> pairs;
     std::vector<std::string> sets;
@@ -262,6 +263,7 @@ int main(int argc, char** argv) {
     for (const std::string& set : sets) {
         for (const std::string half : {"dev", "test"}) {
             const Figures f = count(measured, half, 0, 0, 0, true, set);
+            if (f.tp + f.fp + f.fn + f.tn == 0) continue;  // a set drawn for one half only
             std::printf("%-10s %-4s pairs %3d (copies %3d): precision %.3f  recall %.3f  (tp %d, fp %d, fn %d)\n",
                         set.empty() ? "all" : set.c_str(), half.c_str(), f.tp + f.fp + f.fn + f.tn, f.tp + f.fn,
                         f.precision(), f.recall(), f.tp, f.fp, f.fn);
