@@ -303,6 +303,8 @@ void add_figures(const std::vector<std::string>& words, ReprintSignature& signat
     std::uint64_t context = 0;
     bool in_run = false, has_context = false;
     for (std::size_t i = 0; i < words.size(); ++i) {
+        // Both lists full: the rest of a long article adds nothing.
+        if (signature.numbers.size() >= kMaxNumbers && signature.figure_slots.size() >= kMaxNumbers) break;
         if (!is_number(words[i])) {
             in_run = false;
             continue;
