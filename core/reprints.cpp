@@ -42,14 +42,25 @@ constexpr std::size_t kOpeningPairs = 19;
 constexpr std::size_t kStoredOpeningPairs = 39;
 // Chosen on the development half of tests/data/reprints (see its README).
 constexpr double kSimilarityThreshold = 0.38;
-constexpr double kOpeningThreshold = 0.6;
+// More than half of one's opening in the other's (11 of 19 pairs): a copy
+// whose lead was edited keeps most of it; a follow-up opens with new text.
+constexpr double kOpeningThreshold = 0.55;
 constexpr double kNumberThreshold = 0.6;
-// Copies of a story appear within days; past this many days apart only a
-// near-verbatim body (a repost of an old text) is still a copy.
-constexpr std::int32_t kDateWindowDays = 14;
-constexpr double kVerbatimSimilarity = 0.7;
+// Copies of a story appear within a day (other channels repost it within
+// minutes or hours); past this many days apart only a near-verbatim body (a
+// repost of an old text, an advertisement posted again) is still a copy: what
+// resembles a text days later is a reminder, a template post or a follow-up.
+constexpr std::int32_t kDateWindowDays = 1;
+constexpr double kVerbatimSimilarity = 0.75;
 // Numbers compared: the first distinct ones, enough for a post's figures.
 constexpr std::size_t kMaxNumbers = 24;
+// A figure slot keeps 12 bits of the figure's hash (a chance of 1 in 4096
+// that two different figures look the same) and 20 of its context's.
+constexpr std::uint32_t kFigureBits = 0xFFF;
+// A figure after a preposition («в 2023», «по 30», «с 1») has no context: a
+// copy that cuts one sentence and keeps another can hold «в 11» and «в 2024»,
+// while «составляет 96,9» or «Часть 14» name the figure's place in a template.
+constexpr std::size_t kMinContextChars = 3;
 constexpr std::size_t kMinNumbers = 1;
 // Word pairs found in at least this many texts of bench-news's 32,828 count
 // for nothing (chosen on the development half of tests/data/reprints).
@@ -276,6 +287,50 @@ ReprintSignature short_signature(const std::vector<std::string>& words, std::int
 
 bool is_short(const ReprintSignature& s) { return !s.minhash.empty() && s.opening.size() + 1 < kMinWords; }
 
+// A figure's slot: the word before its run of figures in the high bits
+// («составляет 96,9», «Итоги — 18 октября», «Часть 14»), the figure in the low.
+// On the development pairs no copy had a conflicting figure after a word of
+// three letters or more, while most template posts did (see tests/data/reprints/README.md).
+std::uint32_t figure_slot(std::uint64_t context, std::uint64_t figure) {
+    // FNV's bits are poorly mixed for short words («16», «23»): mix them first.
+    const auto mixed = [](std::uint64_t hash) { return static_cast<std::uint32_t>(splitmix(hash)); };
+    return (mixed(context) & ~kFigureBits) | (mixed(figure) & kFigureBits);
+}
+
+// The body's figures (the first kMaxNumbers distinct ones) and, for each run
+// of figures, the word it follows.
+void add_figures(const std::vector<std::string>& words, ReprintSignature& signature) {
+    std::uint64_t context = 0;
+    bool in_run = false, has_context = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // Both lists full: the rest of a long article adds nothing.
+        if (signature.numbers.size() >= kMaxNumbers && signature.figure_slots.size() >= kMaxNumbers) break;
+        if (!is_number(words[i])) {
+            in_run = false;
+            continue;
+        }
+        if (!in_run) {
+            in_run = true;
+            has_context = i > 0 && utf8_length(words[i - 1]) >= kMinContextChars;
+            if (has_context) context = fnv1a(words[i - 1]);
+        }
+        std::string word = words[i];
+        // «$2 800» is the figure of «$2800»: digit groups after a space join it.
+        while (is_digits(word) && i + 1 < words.size() && words[i + 1].size() == 3 && is_digits(words[i + 1])) word += words[++i];
+        const std::uint64_t full = fnv1a(word);
+        const auto hash = static_cast<std::uint32_t>(full >> 32);
+        if (signature.numbers.size() < kMaxNumbers &&
+            std::find(signature.numbers.begin(), signature.numbers.end(), hash) == signature.numbers.end()) {
+            signature.numbers.push_back(hash);
+        }
+        if (has_context && signature.figure_slots.size() < kMaxNumbers) signature.figure_slots.push_back(figure_slot(context, full));
+    }
+    std::sort(signature.numbers.begin(), signature.numbers.end());
+    std::sort(signature.figure_slots.begin(), signature.figure_slots.end());
+    signature.figure_slots.erase(std::unique(signature.figure_slots.begin(), signature.figure_slots.end()),
+                                 signature.figure_slots.end());
+}
+
 }  // namespace
 
 ReprintSignature reprint_signature(std::string_view body, std::string_view date) {
@@ -289,18 +344,7 @@ ReprintSignature reprint_signature(std::string_view body, std::string_view date)
     std::unordered_set<std::uint64_t> seen;
     const std::unordered_set<std::uint64_t>& common = common_pairs();
     std::size_t own_pairs = 0;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (signature.numbers.size() >= kMaxNumbers) break;
-        if (!is_number(words[i])) continue;
-        std::string word = words[i];
-        // «$2 800» is the figure of «$2800»: digit groups after a space join it.
-        while (is_digits(word) && i + 1 < words.size() && words[i + 1].size() == 3 && is_digits(words[i + 1])) word += words[++i];
-        const auto hash = static_cast<std::uint32_t>(fnv1a(word) >> 32);
-        if (std::find(signature.numbers.begin(), signature.numbers.end(), hash) == signature.numbers.end()) {
-            signature.numbers.push_back(hash);
-        }
-    }
-    std::sort(signature.numbers.begin(), signature.numbers.end());
+    add_figures(words, signature);
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
         const std::uint64_t pair = pair_hash(words[i], words[i + 1]);
         if (i < kStoredOpeningPairs) signature.opening.push_back(static_cast<std::uint32_t>(pair >> 32));
@@ -352,9 +396,30 @@ double number_agreement(const ReprintSignature& a, const ReprintSignature& b) {
     return static_cast<double>(shared.size()) / static_cast<double>(std::min(a.numbers.size(), b.numbers.size()));
 }
 
+bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b) {
+    // Both lists are sorted, so a context's slots stand together.
+    for (std::size_t i = 0; i < a.figure_slots.size();) {
+        const std::uint32_t context = a.figure_slots[i] & ~kFigureBits;
+        std::size_t end = i;
+        while (end < a.figure_slots.size() && (a.figure_slots[end] & ~kFigureBits) == context) ++end;
+        const auto first = std::lower_bound(b.figure_slots.begin(), b.figure_slots.end(), context);
+        const auto last = std::upper_bound(first, b.figure_slots.end(), context | kFigureBits);
+        if (first != last) {
+            bool shared = false;
+            for (auto it = first; it != last && !shared; ++it) {
+                shared = std::binary_search(a.figure_slots.begin() + static_cast<std::ptrdiff_t>(i),
+                                            a.figure_slots.begin() + static_cast<std::ptrdiff_t>(end), *it);
+            }
+            if (!shared) return true;
+        }
+        i = end;
+    }
+    return false;
+}
+
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
     return body_similarity(a, b) >= kSimilarityThreshold && opening_overlap(a, b) >= kOpeningThreshold &&
-           number_agreement(a, b) >= kNumberThreshold && published_close(a, b);
+           number_agreement(a, b) >= kNumberThreshold && !figures_conflict(a, b) && published_close(a, b);
 }
 
 bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
@@ -374,8 +439,13 @@ std::string ReprintSignature::serialize() const {
         put(static_cast<std::uint32_t>(values->size()));
         for (std::uint32_t value : *values) put(value);
     }
-    // Last, so that a signature stored before dates were kept reads as undated.
-    if (day != kUndated) put(static_cast<std::uint32_t>(day));
+    // Last, so that a signature stored before dates were kept reads as
+    // undated; the figure slots after it, so one stored before them has none.
+    if (day != kUndated || !figure_slots.empty()) put(static_cast<std::uint32_t>(day));
+    if (!figure_slots.empty()) {
+        put(static_cast<std::uint32_t>(figure_slots.size()));
+        for (std::uint32_t value : figure_slots) put(value);
+    }
     return out;
 }
 
@@ -398,6 +468,13 @@ ReprintSignature ReprintSignature::parse(std::string_view bytes) {
         }
     }
     if (std::uint32_t day = 0; get(day)) signature.day = static_cast<std::int32_t>(day);
+    if (std::uint32_t count = 0; get(count)) {
+        if (count > kMaxNumbers) return {};
+        signature.figure_slots.resize(count);
+        for (std::uint32_t& value : signature.figure_slots) {
+            if (!get(value)) return {};
+        }
+    }
     return signature;
 }
 

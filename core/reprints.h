@@ -21,6 +21,9 @@ struct ReprintSignature {
     std::vector<std::uint32_t> minhash;  // empty when the body is too short to compare
     std::vector<std::uint32_t> opening;  // hashes of the body's first word pairs, in order
     std::vector<std::uint32_t> numbers;  // hashes of the body's distinct numbers (the first few), sorted
+    // Each figure with the word before its run of figures («составляет 96,9»,
+    // «Часть 14»): the context in the high bits, the figure in the low; sorted.
+    std::vector<std::uint32_t> figure_slots;
     std::int32_t day = kUndated;          // the publication day (days since 1970-01-01), or kUndated
 
     static constexpr std::int32_t kUndated = INT32_MIN;
@@ -61,6 +64,12 @@ double opening_overlap(const ReprintSignature& a, const ReprintSignature& b);
 // exchange rates, yesterday's losses) is a new post, while a copy keeps the
 // figures it copied, even when it adds a line with figures of its own.
 double number_agreement(const ReprintSignature& a, const ReprintSignature& b);
+// Whether a figure stands in both texts after the same word but with no
+// figure in common there: «Итоги — 18 октября» against «Итоги — 21 ноября»,
+// «Часть 14» against «Часть 16», «составляет 96,9» against «составляет 97,3».
+// That is the next issue of a template (a giveaway, a column, a lesson), not
+// a copy: a copy keeps the figures it copied in their places.
+bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b);
 // The decision: `a` and `b` are copies of one text.
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b);
 

@@ -104,11 +104,25 @@ TEST_CASE("a post under four words has no signature, and a short post never join
 
 TEST_CASE("a signature survives its stored form") {
     const auto signature = reprint_signature(rates("97,3", "106,1", "70340"));
+    REQUIRE_FALSE(signature.figure_slots.empty());
     const auto parsed = core::ReprintSignature::parse(signature.serialize());
     CHECK(parsed.minhash == signature.minhash);
     CHECK(parsed.opening == signature.opening);
     CHECK(parsed.numbers == signature.numbers);
+    CHECK(parsed.figure_slots == signature.figure_slots);
+    CHECK(parsed.day == core::ReprintSignature::kUndated);
     CHECK(core::ReprintSignature::parse("garbage").empty());
+}
+
+TEST_CASE("a signature stored before figure slots were kept reads with none, and still compares") {
+    auto dated = reprint_signature(rates("97,3", "106,1", "70340"), "2024-11-20");
+    auto old = dated;
+    old.figure_slots.clear();
+    const auto parsed = core::ReprintSignature::parse(old.serialize());
+    CHECK(parsed.figure_slots.empty());
+    CHECK(parsed.day == dated.day);
+    CHECK_FALSE(core::figures_conflict(parsed, reprint_signature(rates("104,3", "109,4", "95958"))));
+    CHECK(core::is_reprint(parsed, dated));
 }
 
 TEST_CASE("a new copy joins the existing cluster, whose key does not change") {
@@ -217,13 +231,28 @@ const std::string kStoryWithNewParagraph =
 
 }  // namespace
 
-TEST_CASE("a story reused in part within days is a reprint, but weeks later it is a follow-up") {
+TEST_CASE("a story reused in part within a day is a reprint, but days later it is a follow-up") {
     const auto story = reprint_signature(kStory, "2024-11-20");
-    REQUIRE(core::body_similarity(story, reprint_signature(kStoryWithNewParagraph)) < 0.7);
-    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-22T10:44:41+00:00")));
-    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-06")));
+    REQUIRE(core::body_similarity(story, reprint_signature(kStoryWithNewParagraph)) < 0.75);
+    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-20T22:44:41+00:00")));
+    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-21T01:10:00+00:00")));
+    CHECK(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-19")));
+    CHECK_FALSE(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-11-22T10:44:41+00:00")));
     CHECK_FALSE(core::is_reprint(story, reprint_signature(kStoryWithNewParagraph, "2024-12-20")));
     CHECK_FALSE(core::is_reprint(reprint_signature(kStoryWithNewParagraph, "2024-10-01"), story));
+}
+
+TEST_CASE("a channel's warning extended to another day is a new post, not a copy of the first") {
+    const auto warning = [](const std::string& until) {
+        return "«Жёлтый» уровень погодной опасности из-за гололедицы продлён в Московском регионе " + until +
+               ". Водителей просят соблюдать дистанцию и скоростной режим, а пешеходов быть внимательнее на лестницах.";
+    };
+    const auto first = reprint_signature(warning("до вечера вторника"), "2024-12-01T17:40:53+00:00");
+    const auto extended = reprint_signature(warning("до полудня четверга"), "2024-12-03T11:59:45+00:00");
+    REQUIRE(core::body_similarity(first, extended) >= 0.5);
+    CHECK_FALSE(core::is_reprint(first, extended));
+    // The same warning reposted by another channel that evening is a copy.
+    CHECK(core::is_reprint(first, reprint_signature("⚠️ " + warning("до вечера вторника"), "2024-12-01T18:02:10+00:00")));
 }
 
 TEST_CASE("a near-verbatim repost of an old story is a reprint however late it comes") {
@@ -345,4 +374,50 @@ TEST_CASE("a copy's added line and cut sentence are named as such") {
         "Срочная новость\nВ Туле пропал гидрант. Водоканал обещает новый.");
     CHECK(diff.added == std::vector<std::string>{"Срочная новость"});
     CHECK(diff.missing == std::vector<std::string>{"Полиция ищет похитителей."});
+}
+
+namespace {
+
+std::string giveaway(const std::string& results, const std::string& post) {
+    return "👌 Мы дарим три iPhone 16 Pro Max на 256 ГБ вместе с коллегами из канала «Москва 24/7»\n"
+           "1. Подпишитесь на оба канала\n2. Нажмите на кнопку «Участвовать»\n"
+           "Итоги — " + results + ". Итоги всех наших розыгрышей, которые проводились с 2023 года, мы собираем "
+           "[здесь](https://t.me/itogimos/" + post + ")";
+}
+
+}  // namespace
+
+TEST_CASE("the next giveaway with a new results date is a new post, though every other figure is the same") {
+    const auto october = reprint_signature(giveaway("18 октября", "1"), "2024-10-17");
+    const auto november = reprint_signature(giveaway("21 ноября", "1"), "2024-10-17");
+    REQUIRE(core::body_similarity(october, november) >= 0.7);
+    REQUIRE(core::number_agreement(october, november) >= 0.6);
+    CHECK(core::figures_conflict(october, november));
+    CHECK_FALSE(core::is_reprint(october, november));
+    CHECK(core::is_reprint(october, reprint_signature("🎁 " + giveaway("18 октября", "1"), "2024-10-17")));
+}
+
+TEST_CASE("a copy that adds a figure after a word where the original had the same one does not conflict") {
+    // «мероприятия 16-17 ноября» on Friday and «мероприятия 17 ноября» on Sunday:
+    // the run of figures after a word shares one, so the figures agree.
+    const auto column = [](const std::string& days) {
+        return "Куда сходить в Москве: идеи для прогулок и интересные мероприятия " + days +
+               " ноября. Выставка транспорта на ВДНХ, фестиваль керамики в Москино и бесплатные мастер-классы чайного клуба.";
+    };
+    CHECK_FALSE(core::figures_conflict(reprint_signature(column("16-17")), reprint_signature(column("17"))));
+    CHECK(core::figures_conflict(reprint_signature(column("16-17")), reprint_signature(column("23-24"))));
+    // A figure after a word that one text lacks is not a conflict: the copy added a line.
+    const auto story = reprint_signature(kStory);
+    CHECK_FALSE(core::figures_conflict(story, reprint_signature(kStory + " Ремонт обойдётся в 300 миллионов рублей.")));
+}
+
+TEST_CASE("the next lesson of a series is not a copy of the last one") {
+    const auto lesson = [](const std::string& part) {
+        return "Самоучитель по Go для начинающих. Часть " + part +
+               ". В этой статье разберём пакеты стандартной библиотеки, научимся читать документацию и "
+               "напишем небольшую программу. Остальные части серии собраны в нашем канале, читайте и делитесь с друзьями.";
+    };
+    CHECK(core::figures_conflict(reprint_signature(lesson("14")), reprint_signature(lesson("16"))));
+    CHECK_FALSE(core::is_reprint(reprint_signature(lesson("14")), reprint_signature(lesson("16"))));
+    CHECK(core::is_reprint(reprint_signature(lesson("14")), reprint_signature("🏃 " + lesson("14"))));
 }

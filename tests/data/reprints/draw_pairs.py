@@ -3,7 +3,12 @@
 #   xz -dc ../shared/corpora/bench-news/news.jsonl.xz > /tmp/news.jsonl
 #   PYTHONHASHSEED=0 python3 tests/data/reprints/draw_pairs.py /tmp/news.jsonl > drawn.tsv
 # prints id_a, id_b, 4-gram Jaccard and kind (tgx: two Telegram channels, tg: one, other).
-import os, json, re, random, hashlib, collections, sys
+# The third draw (pairs3.tsv) left out every labelled pair and every text of any test half,
+# kept only pairs whose md5 puts them in the development half, and drew more pairs from the
+# bands near the decision boundary:
+#   PYTHONHASHSEED=0 python3 tests/data/reprints/draw_pairs.py /tmp/news.jsonl --seed 3417 \
+#       --exclude pairs.tsv --exclude pairs2.tsv --dev-only --per-band 0,4,10,16,18,18,14,10,6,4
+import os, json, re, random, hashlib, collections, sys, argparse
 URL = re.compile(r'https?://\S+')
 LINK = re.compile(r'\[([^\]\n]*)\]\([^)]*\)')
 WORD = re.compile(r'\w+', re.U)
@@ -17,16 +22,27 @@ def norm_words(text):
         if f.strip().startswith('#') and all(t.startswith('#') for t in f.split()): continue
         out += WORD.findall(f)
     return out
+args = argparse.ArgumentParser()
+args.add_argument('corpus')
+args.add_argument('--seed', type=int, default=2026)
+args.add_argument('--exclude', action='append', default=None)
+args.add_argument('--dev-only', action='store_true')
+args.add_argument('--per-band', default=None, help='pairs a band (ten comma-separated counts), shared across kinds')
+args = args.parse_args()
+here = os.path.dirname(os.path.abspath(__file__))
+def half(a, b):
+    return 'dev' if int(hashlib.md5(f'{a}|{b}'.encode()).hexdigest()[0], 16) % 2 == 0 else 'test'
 docs = {}
-for l in open(sys.argv[1]):
+for l in open(args.corpus):
     d = json.loads(l)
     docs[d['id']] = d
 old = set(); old_test_ids = set()
-for l in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'pairs.tsv')):
-    if l.startswith('#'): continue
-    a, b, lab, half = l.rstrip('\n').split('\t')
-    old.add(frozenset((a, b)))
-    if half == 'test': old_test_ids |= {a, b}
+for name in args.exclude or ['pairs.tsv']:
+    for l in open(os.path.join(here, name)):
+        if l.startswith('#'): continue
+        a, b, lab, h = l.rstrip('\n').split('\t')
+        old.add(frozenset((a, b)))
+        if h == 'test': old_test_ids |= {a, b}
 sh = {}
 for i, d in docs.items():
     w = norm_words(d.get('text') or '')
@@ -47,18 +63,34 @@ def chan(i): return i.split('-')[0] if i.startswith('tg') else None
 bands = collections.defaultdict(list)
 for a, b in cands:
     if frozenset((a, b)) in old or a in old_test_ids or b in old_test_ids: continue
+    if args.dev_only and half(a, b) != 'dev': continue
     j = len(sh[a] & sh[b]) / len(sh[a] | sh[b])
     lo = 0 if j < 0.1 else min(int(j * 10), 9)
     kind = 'tgx' if chan(a) and chan(b) and chan(a) != chan(b) else ('tg' if chan(a) and chan(b) else 'other')
     if j >= 0.03: bands[(lo, kind)].append((a, b, j))
 for k in sorted(bands): print(k, len(bands[k]), file=sys.stderr)
-rng = random.Random(2026)
+rng = random.Random(args.seed)
 # per band: Telegram reposts across channels first, then other sources, then one channel
 want = {'tgx': 14, 'other': 7, 'tg': 5}
 out = []
+per_band = [int(n) for n in args.per_band.split(',')] if args.per_band else None
 for lo in range(10):
-    for kind, n in want.items():
+    if per_band:
+        # split a band's count 50/25/25 over the kinds, so channels and sources all appear
+        counts = {'tgx': (per_band[lo] + 1) // 2, 'other': per_band[lo] // 4, 'tg': per_band[lo] - (per_band[lo] + 1) // 2 - per_band[lo] // 4}
+    else:
+        counts = want
+    left = {}
+    for kind, n in counts.items():
         pool = sorted(bands[(lo, kind)])
         rng.shuffle(pool)
         out += [(a, b, j, kind) for a, b, j in pool[:n]]
+        left[kind] = pool[n:]
+    if per_band:
+        # a kind short of pairs in this band: the others make up its count
+        short = sum(max(0, n - len(bands[(lo, kind)])) for kind, n in counts.items())
+        for kind in ('tgx', 'tg', 'other'):
+            take = left[kind][:short]
+            out += [(a, b, j, kind) for a, b, j in take]
+            short -= len(take)
 for a, b, j, kind in out: print(f'{a}\t{b}\t{j:.3f}\t{kind}')
