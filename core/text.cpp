@@ -86,6 +86,15 @@ bool is_word_char(UChar32 c) {
            u_charType(c) == U_COMBINING_SPACING_MARK;
 }
 
+// A mark or a joiner continues a word but never starts one: the variation
+// selector after an emoji (`⚡️Зеленский`) is not the first letter of a name.
+bool starts_word(UChar32 c) {
+    if (!is_word_char(c)) return false;
+    if (c == 0x00AD || c == 0x200C || c == 0x200D || c == 0x2060) return false;
+    const int8_t type = u_charType(c);
+    return type != U_NON_SPACING_MARK && type != U_COMBINING_SPACING_MARK && type != U_ENCLOSING_MARK;
+}
+
 inline bool is_ascii_word_char(unsigned char c) {
     return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
@@ -161,7 +170,7 @@ std::size_t for_each_word_while(std::string_view text, const std::function<bool(
         UChar32 c;
         U8_NEXT(data, i, length, c);
         ++chars;
-        if (c < 0 || !is_word_char(c)) continue;
+        if (c < 0 || !starts_word(c)) continue;
         word.capitalized = is_upper_char(c);
         word.char_begin = chars - 1;
         int32_t end = i;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <vector>
 
 using core::normalize_text;
@@ -51,4 +52,15 @@ TEST_CASE("invalid UTF-8 is replaced, never passed on") {
 TEST_CASE("HTML escaping covers the characters that could open markup") {
     CHECK(core::html_escape("<script>alert('x') & \"y\"</script>") ==
           "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+}
+
+TEST_CASE("an emoji's variation selector before a name is no part of the word, so the name stays capitalised") {
+    std::vector<std::string> words;
+    std::vector<bool> capitalized;
+    core::for_each_word("\u26A1\uFE0FЗеленский прибыл", [&](const core::Word& w) {
+        words.emplace_back(w.raw);
+        capitalized.push_back(w.capitalized);
+    });
+    CHECK(words == std::vector<std::string>{"Зеленский", "прибыл"});
+    CHECK(capitalized == std::vector<bool>{true, false});
 }
