@@ -13,7 +13,6 @@ Prints articles/s, freshness p50/p99, search p50/p99 idle and while ingesting,
 and the index size before and after.
 """
 import argparse
-import http.client
 import json
 import os
 import subprocess
@@ -21,9 +20,10 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "scripts", "extended", "lib"))
+from api_client import ApiClient  # noqa: E402
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 
@@ -48,30 +48,12 @@ def size_mb(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(real) for f in files) / 1e6
 
 
-class Client:
-    def __init__(self, port, token=None):
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        self.token = token
-
-    def search(self, q):
-        self.conn.request("GET", "/api/search?limit=10&q=" + urllib.parse.quote(q))
-        response = self.conn.getresponse()
-        body = response.read()
-        return response.status, body
-
-    def post(self, body):
-        self.conn.request("POST", "/api/articles", body=body.encode(),
-                          headers={"Authorization": "Bearer " + self.token, "Content-Type": "application/x-ndjson"})
-        response = self.conn.getresponse()
-        return response.status, response.read()
-
-
 def search_loop(port, queries, stop, latencies, failures):
-    client = Client(port)
+    client = ApiClient(port)
     i = 0
     while not stop.is_set():
         started = time.perf_counter()
-        status, _ = client.search(queries[i % len(queries)])
+        status, _ = client.search(queries[i % len(queries)], limit=10)
         latencies.append(time.perf_counter() - started)
         if status != 200:
             failures.append(status)
@@ -123,7 +105,7 @@ def main():
         stop = threading.Event()
         searcher = threading.Thread(target=search_loop, args=(port, queries, stop, busy, failures))
         searcher.start()
-        writer, probe = Client(port, "bench-token-0123456789"), Client(port)
+        writer, probe = ApiClient(port, "bench-token-0123456789"), ApiClient(port)
         posted, freshness, batch_times, n = 0, [], [], 0
         ingest_started = time.perf_counter()
         while time.perf_counter() - ingest_started < args.seconds and posted + args.batch <= len(rest):
@@ -132,14 +114,14 @@ def main():
             batch[0]["text"] += " " + word
             body = "\n".join(json.dumps(a, ensure_ascii=False) for a in batch) + "\n"
             t0 = time.perf_counter()
-            status, answer = writer.post(body)
+            status, answer = writer.post_articles(body)
             acknowledged = time.perf_counter()
             batch_times.append(acknowledged - t0)
             if status != 200:
                 print("POST failed:", status, answer[:300])
                 break
             while True:
-                status, found = probe.search(word)
+                status, found = probe.search(word, limit=10)
                 if status == 200 and json.loads(found)["hits"]:
                     break
             freshness.append(time.perf_counter() - acknowledged)

@@ -22,6 +22,8 @@ import threading
 import time
 import urllib.parse
 
+from api_client import ApiClient
+
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 failures = 0
 
@@ -69,25 +71,15 @@ class Server:
         self.proc.wait()
 
 
-class Client:
-    def __init__(self, port, token):
-        self.port, self.token = port, token
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-
-    def call(self, method, target, body=None):
-        headers = {"Authorization": "Bearer " + self.token} if method != "GET" else {}
-        self.conn.request(method, target, body=body.encode() if body else None, headers=headers)
-        response = self.conn.getresponse()
-        return response.status, response.read()
-
+class Client(ApiClient):
     def post(self, articles):
-        return self.call("POST", "/api/articles", "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles))
+        return self.post_articles(articles)
 
-    def search(self, q):
-        status, body = self.call("GET", "/api/search?limit=100&q=" + urllib.parse.quote(q))
+    def find(self, q):
+        status, ids = self.search_ids(q, limit=100)
         if status != 200:
-            print("live-writes: search %r answered %d %s" % (q, status, body[:300].decode(errors="replace")), flush=True)
-        return status, [h["id"] for h in json.loads(body)["hits"]] if status == 200 else []
+            print("live-writes: search %r answered %d" % (q, status), flush=True)
+        return status, ids
 
 
 def kill9(bin_dir, db, token_file, rounds):
@@ -170,8 +162,8 @@ def churn(bin_dir, db, token_file, seconds):
             if gone is None:
                 time.sleep(0.01)
                 continue
-            status, ids = client.search(word(gone[1]))
-            status2, _ = client.search("живой архив событиях")
+            status, ids = client.find(word(gone[1]))
+            status2, _ = client.find("живой архив событиях")
             with lock:
                 stats["searches"] += 2
                 stats["failed"] += (status != 200) + (status2 != 200)
@@ -203,7 +195,7 @@ def diskfull(bin_dir, db, token_file):
     report(500 <= status < 600 and b"error" in answer,
            "disk full: POST answered %d %s after %d acknowledged" % (status, answer[:160].decode(errors="replace"),
                                                                    len(acknowledged)))
-    search_status, _ = client.search("живой архив")
+    search_status, _ = client.find("живой архив")
     report(search_status == 200, "disk full: searches still answered (%d)" % search_status)
     missing = sum(client.call("GET", "/api/doc/" + key)[0] != 200 for key in acknowledged[-500:] + acknowledged[:50])
     report(missing == 0, "disk full: every acknowledged article still there (%d missing of those checked)" % missing)

@@ -9,12 +9,12 @@ waits for the replica to lose them, compacts the primary and checks the
 replica follows the new generation. Prints the lags and PASS/FAIL lines;
 exits 1 when anything failed.
 """
-import http.client
 import json
 import statistics
 import sys
 import time
-import urllib.parse
+
+from api_client import ApiClient
 
 LAG_LIMIT_S = 30.0  # a replica that falls further behind than this has stopped following
 failures = 0
@@ -26,27 +26,15 @@ def report(ok, what):
     failures += 0 if ok else 1
 
 
-class Client:
-    def __init__(self, port, token=""):
-        self.port, self.token = port, token
+class Client(ApiClient):
+    """A connection per request: the replica is polled while it reopens."""
 
-    def call(self, method, target, body=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            headers = {"Authorization": "Bearer " + self.token} if self.token else {}
-            conn.request(method, target, body=body.encode() if body is not None else None, headers=headers)
-            response = conn.getresponse()
-            return response.status, response.read()
-        finally:
-            conn.close()
+    def __init__(self, port, token=""):
+        super().__init__(port, token, keep_alive=False)
 
     def found(self, word):
-        status, body = self.call("GET", "/api/search?limit=100&collapse=0&q=" + urllib.parse.quote(word))
-        return [h["id"] for h in json.loads(body)["hits"]] if status == 200 else None
-
-    def documents(self):
-        status, body = self.call("GET", "/healthz")
-        return json.loads(body).get("documents") if status == 200 else None
+        status, ids = self.search_ids(word, limit=100, collapse=0)
+        return ids if status == 200 else None
 
 
 def marker(n):
