@@ -6,6 +6,7 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -216,6 +217,26 @@ std::string normalize_date(std::string_view text) {
     if (year < 1800 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31) return {};
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+    return buffer;
+}
+
+std::string normalize_time(std::string_view text) {
+    text = trim(text);
+    if (normalize_date(text).empty() || text.size() < 16 || (text[10] != 'T' && text[10] != ' ')) return {};
+    auto two_digits = [&text](std::size_t at, int limit) {
+        if (at + 2 > text.size() || !std::isdigit(static_cast<unsigned char>(text[at])) ||
+            !std::isdigit(static_cast<unsigned char>(text[at + 1]))) {
+            return -1;
+        }
+        const int value = (text[at] - '0') * 10 + (text[at + 1] - '0');
+        return value < limit ? value : -1;
+    };
+    const int hours = two_digits(11, 24);
+    const int minutes = text[13] == ':' ? two_digits(14, 60) : -1;
+    if (hours < 0 || minutes < 0) return {};
+    const int seconds = text.size() >= 19 && text[16] == ':' ? std::max(two_digits(17, 61), 0) : 0;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d:%02d", hours, minutes, seconds);
     return buffer;
 }
 

@@ -14,6 +14,10 @@ struct Article {
     std::string title;
     std::string text;
     std::string date;    // YYYY-MM-DD, or "" when unknown
+    // HH:MM:SS when the date came with a time of day (as written, not moved
+    // between time zones), or "". Kept in a value slot, not in the record:
+    // it orders copies published on one day (reprints.h).
+    std::string time;
     std::string url;
     std::string source;  // agency or site, e.g. "Sputnik"
     std::string place;   // dateline place, e.g. "Бишкек"
@@ -34,5 +38,8 @@ void extract_metadata(Article& article);
 // Accepts YYYY-MM-DD (optionally followed by a time), YYYY/MM/DD and
 // DD.MM.YYYY; returns YYYY-MM-DD, or "" when `text` is not such a date.
 std::string normalize_date(std::string_view text);
+// The time of day after such a date (`2024-12-03T14:50:38+00:00`,
+// `2024-12-03 14:50`): HH:MM:SS, or "" when there is none.
+std::string normalize_time(std::string_view text);
 
 }  // namespace core

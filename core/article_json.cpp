@@ -59,7 +59,9 @@ bool article_from_json(std::string_view line, Article& article, std::string& rea
     article.id = text_field("id");
     article.title = text_field("title");
     article.text = text_field("text");
-    article.date = normalize_date(text_field("date"));
+    const std::string date = text_field("date");
+    article.date = normalize_date(date);
+    article.time = normalize_time(date);
     article.url = text_field("url");
     article.source = text_field("source");
     if (article.id.empty()) reason = "no \"id\"";

@@ -56,6 +56,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
         doc.add_boolean_term(schema::kMonthPrefix + date.substr(0, 6));
         doc.add_boolean_term(schema::kDayPrefix + date);
         doc.add_value(schema::kDateSlot, date);
+        if (!article.time.empty()) doc.add_value(schema::kTimeSlot, article.time);
     }
     Article stored = article;
     try {

@@ -3,6 +3,7 @@
 
 #include "core/document.h"
 #include "core/query_builder.h"
+#include "core/schema.h"
 #include "core/query_parser.h"
 #include "core/quotes.h"
 #include "core/reprints.h"
@@ -65,7 +66,8 @@ std::size_t best_stretch(const std::string& text, const HighlightTerms& terms, R
 }
 
 bool earlier(const Carrier& a, const Carrier& b) {
-    return published_earlier(a.article.date, a.article.id, b.article.date, b.article.id);
+    return published_earlier({a.article.date, a.article.time, a.article.id},
+                             {b.article.date, b.article.time, b.article.id});
 }
 
 }  // namespace
@@ -83,7 +85,9 @@ Provenance Searcher::provenance(const std::string& pasted) {
     enquire.set_query(built.query);
     const Xapian::MSet mset = enquire.get_mset(0, kCandidateArticles);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Article article = deserialize_article(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        Article article = deserialize_article(doc.get_data());
+        article.time = doc.get_value(schema::kTimeSlot);
         const std::size_t found = best_stretch(article.text, built.highlight, stemmer_, stretch);
         if (found < needed) continue;
         Carrier carrier;

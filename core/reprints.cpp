@@ -577,22 +577,25 @@ std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xa
     return key;
 }
 
-bool published_earlier(const std::string& date_a, const std::string& id_a, const std::string& date_b,
-                       const std::string& id_b) {
-    if (date_a.empty() != date_b.empty()) return date_b.empty();
-    if (date_a != date_b) return date_a < date_b;
-    return id_a < id_b;
+bool published_earlier(const PublishedAt& a, const PublishedAt& b) {
+    if (a.date.empty() != b.date.empty()) return b.date.empty();
+    if (a.date != b.date) return a.date < b.date;
+    if (a.time != b.time) return a.time < b.time;
+    return a.id < b.id;
 }
 
 std::vector<Copy> cluster_members(const Xapian::Database& db, const std::string& key, std::size_t limit) {
     std::vector<Copy> members;
     const std::string term = cluster_term(key);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < limit; ++it) {
-        const Article article = deserialize_article(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data());
-        members.push_back({article.id, article.title, article.source, article.date});
+        const Xapian::Document doc = db.get_document(*it, Xapian::DOC_ASSUME_VALID);
+        const Article article = deserialize_article(doc.get_data());
+        members.push_back({article.id, article.title, article.source, article.date, doc.get_value(schema::kTimeSlot)});
     }
     std::sort(members.begin(), members.end(),
-              [](const Copy& a, const Copy& b) { return published_earlier(a.date, a.id, b.date, b.id); });
+              [](const Copy& a, const Copy& b) {
+                  return published_earlier({a.date, a.time, a.id}, {b.date, b.time, b.id});
+              });
     return members;
 }
 

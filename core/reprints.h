@@ -90,11 +90,19 @@ struct Copy {
     std::string title;
     std::string source;
     std::string date;
+    std::string time;  // HH:MM:SS when known (Article::time)
 };
 
-// Earliest first: dated before undated, then by date, then by id.
-bool published_earlier(const std::string& date_a, const std::string& id_a, const std::string& date_b,
-                       const std::string& id_b);
+// When an article was published, for "earliest first".
+struct PublishedAt {
+    std::string_view date;  // YYYY-MM-DD or ""
+    std::string_view time;  // HH:MM:SS or ""
+    std::string_view id;
+};
+
+// Earliest first: dated before undated, then by date, then by the time of
+// day (one without a time before one with a time, on the same day), then by id.
+bool published_earlier(const PublishedAt& a, const PublishedAt& b);
 
 // The members of cluster `key` in `db`, earliest first: by date, then id
 // (undated ones last). At most `limit` are read.

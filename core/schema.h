@@ -37,6 +37,7 @@ inline constexpr Xapian::valueno kSourceSlot = 1;    // source as written, for f
 inline constexpr Xapian::valueno kPlaceSlot = 2;     // dateline place as written, for facet counts
 inline constexpr Xapian::valueno kClusterSlot = 5;   // reprint cluster key, the collapse key of a search
 inline constexpr Xapian::valueno kReprintSignatureSlot = 6;  // ReprintSignature::serialize()
+inline constexpr Xapian::valueno kTimeSlot = 9;     // "HH:MM:SS" of the date's day, when the input gave one
 inline constexpr Xapian::valueno kContentHashSlot = 8;  // content_hash() (document.h), for the indexer's update mode
 
 // Within-document frequency increment for title words, so a word in the

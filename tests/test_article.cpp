@@ -137,6 +137,15 @@ TEST_CASE("dates are normalised from the accepted forms and refused otherwise") 
     CHECK(core::normalize_date("").empty());
 }
 
+TEST_CASE("the time of day after a date is kept as HH:MM:SS, and nothing else passes for one") {
+    CHECK(core::normalize_time("2024-12-03T14:50:38+00:00") == "14:50:38");
+    CHECK(core::normalize_time("2024-12-03 14:50") == "14:50:00");
+    CHECK(core::normalize_time("2024-12-03").empty());
+    CHECK(core::normalize_time("2024-12-03T25:00:00").empty());
+    CHECK(core::normalize_time("2024-12-03T1450").empty());
+    CHECK(core::normalize_time("вчера в 14:50").empty());
+}
+
 TEST_CASE("an article survives storage in the index unchanged") {
     Article a;
     a.id = "001";

@@ -181,3 +181,23 @@ TEST_CASE("related articles over an index without term lists are refused with th
     CHECK(page.status == 200);  // the article page simply has no «Похожие»
     CHECK(page.body.find("id=\"related\"") == std::string::npos);
 }
+
+TEST_CASE("among copies posted on one day, the first is the one posted earliest in the day, not the first id") {
+    test_support::TempDir dir;
+    core::Article early = article("zz-channel", kStory, "Канал Б", "2024-12-03");
+    core::Article late = article("aa-channel", kStory + "\nПодробности позже.", "Канал А", "2024-12-03");
+    early.time = "14:50:38";
+    late.time = "14:51:47";
+    test_support::build_index(dir / "idx", {late, early});
+    server::IndexHandle index((dir / "idx").string());
+
+    const server::Reply search = server::route(server::Method::Get, "/api/search?q=" + percent_encode("гидрант"), index);
+    const json hits = body_json(search)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["first"]["id"] == "zz-channel");
+
+    const json doc = body_json(server::route(server::Method::Get, "/api/doc/aa-channel", index));
+    REQUIRE(doc["reprints"].size() == 1);
+    CHECK(doc["reprints"][0]["id"] == "zz-channel");
+}
+
