@@ -1,8 +1,6 @@
 // How the answers behave for the way people search Russian news, over the
 // five seed articles and the factRuEval texts shipped in corpus/.
 #include "core/searcher.h"
-#include "indexer/corpus_reader.h"
-#include "indexer/index_builder.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_index.h"
 
@@ -17,14 +15,8 @@ namespace {
 core::Searcher& corpus_searcher() {
     static test_support::TempDir folder;
     static std::unique_ptr<core::Searcher> searcher = [] {
-        const std::string db = (folder / "index").string();
-        indexer::IndexBuilder builder(db);
-        indexer::ReadCallbacks callbacks;
-        callbacks.on_article = [&](core::Article&& article) { builder.add(article); };
-        callbacks.on_skip = [](const indexer::Skip&) {};
-        indexer::read_corpus(std::string(NEWSEARCH_SOURCE_DIR) + "/corpus", callbacks);
-        builder.publish();
-        return std::make_unique<core::Searcher>(db);
+        test_support::build_corpus_index(folder / "index");
+        return std::make_unique<core::Searcher>((folder / "index").string());
     }();
     return *searcher;
 }

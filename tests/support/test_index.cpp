@@ -1,5 +1,6 @@
 #include "tests/support/test_index.h"
 
+#include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
 
 namespace test_support {
@@ -7,6 +8,15 @@ namespace test_support {
 void build_index(const std::filesystem::path& db, const std::vector<core::Article>& articles) {
     indexer::IndexBuilder builder(db.string());
     for (const core::Article& article : articles) builder.add(article);
+    builder.publish();
+}
+
+void build_corpus_index(const std::filesystem::path& db) {
+    indexer::IndexBuilder builder(db.string());
+    indexer::ReadCallbacks callbacks;
+    callbacks.on_article = [&](core::Article&& article) { builder.add(article); };
+    callbacks.on_skip = [](const indexer::Skip&) {};
+    indexer::read_corpus(std::string(NEWSEARCH_SOURCE_DIR) + "/corpus", callbacks);
     builder.publish();
 }
 

@@ -12,6 +12,10 @@ namespace test_support {
 // publishes it, as `indexer --db db` would.
 void build_index(const std::filesystem::path& db, const std::vector<core::Article>& articles);
 
+// Builds an index of the shipped corpus/ folder at `db`, as `indexer --db db
+// corpus/` would.
+void build_corpus_index(const std::filesystem::path& db);
+
 core::Article make_article(std::string id, std::string title, std::string text);
 
 }  // namespace test_support
