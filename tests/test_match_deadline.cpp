@@ -11,14 +11,7 @@
 
 namespace {
 
-core::Searcher& corpus_searcher() {
-    static test_support::TempDir folder;
-    static std::unique_ptr<core::Searcher> searcher = [] {
-        test_support::build_corpus_index(folder / "index");
-        return std::make_unique<core::Searcher>((folder / "index").string());
-    }();
-    return *searcher;
-}
+using test_support::corpus_searcher;
 
 // 4,000 articles, a third holding both words of `министры переговоры`, so
 // that neither the page nor the count can be settled by Xapian's bounds alone.

@@ -11,15 +11,7 @@
 
 namespace {
 
-// One index of corpus/ shared by the cases of this file.
-core::Searcher& corpus_searcher() {
-    static test_support::TempDir folder;
-    static std::unique_ptr<core::Searcher> searcher = [] {
-        test_support::build_corpus_index(folder / "index");
-        return std::make_unique<core::Searcher>((folder / "index").string());
-    }();
-    return *searcher;
-}
+using test_support::corpus_searcher;
 
 core::SearchResult search(const std::string& query, Xapian::doccount limit = 10, Xapian::doccount offset = 0) {
     core::SearchRequest request;

@@ -2,6 +2,9 @@
 
 #include "indexer/corpus_reader.h"
 #include "indexer/index_builder.h"
+#include "tests/support/temp_dir.h"
+
+#include <memory>
 
 namespace test_support {
 
@@ -18,6 +21,15 @@ void build_corpus_index(const std::filesystem::path& db) {
     callbacks.on_skip = [](const indexer::Skip&) {};
     indexer::read_corpus(std::string(NEWSEARCH_SOURCE_DIR) + "/corpus", callbacks);
     builder.publish();
+}
+
+core::Searcher& corpus_searcher() {
+    static TempDir folder;
+    static std::unique_ptr<core::Searcher> searcher = [] {
+        build_corpus_index(folder / "index");
+        return std::make_unique<core::Searcher>((folder / "index").string());
+    }();
+    return *searcher;
 }
 
 core::Article make_article(std::string id, std::string title, std::string text) {

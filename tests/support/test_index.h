@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/article.h"
+#include "core/searcher.h"
 
 #include <filesystem>
 #include <vector>
@@ -15,6 +16,10 @@ void build_index(const std::filesystem::path& db, const std::vector<core::Articl
 // Builds an index of the shipped corpus/ folder at `db`, as `indexer --db db
 // corpus/` would.
 void build_corpus_index(const std::filesystem::path& db);
+
+// A searcher over one index of corpus/, built on first use and shared by
+// the cases of a test program.
+core::Searcher& corpus_searcher();
 
 core::Article make_article(std::string id, std::string title, std::string text);
 
