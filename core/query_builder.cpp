@@ -321,6 +321,7 @@ Query QueryBuilder::word_query(const std::string& raw_word, const std::string& f
 Query QueryBuilder::indexed_forms_query(const std::string& normalized) {
     const std::string stem = stemmer_.stem(normalized);
     const std::string name = surname_base(normalized);
+    const bool by_stem = !stem_cuts_into_name(normalized, stem, name);
     std::vector<std::string> starts{stem};
     if (!name.empty()) {
         for (std::string& start : name_base_starts(name)) {
@@ -333,7 +334,9 @@ Query QueryBuilder::indexed_forms_query(const std::string& normalized) {
         for (auto it = db_.allterms_begin(start); it != db_.allterms_end(start); ++it) {
             if (++scanned > kMaxFormsScanned || forms.size() == kMaxForms) break;
             const std::string form = *it;
-            if (stemmer_.stem(form) == stem || (!name.empty() && surname_base(form) == name)) forms.insert(form);
+            if ((by_stem && stemmer_.stem(form) == stem) || (!name.empty() && surname_base(form) == name)) {
+                forms.insert(form);
+            }
         }
     }
     add_lemma_forms(normalized, stem, forms);
@@ -426,8 +429,11 @@ Query QueryBuilder::other_forms_query(const std::string& normalized, const std::
     const FieldPrefixes prefixes = prefixes_for(field);
     const std::string& stem = stemmer_.stem(normalized);
     const std::string name = surname_base(normalized);
-    out_.highlight.add_stem(stem, topic);
-    std::vector<Query> forms{scaled_term(prefixes.stem + stem, weight * kStemWeight)};
+    std::vector<Query> forms;
+    if (!stem_cuts_into_name(normalized, stem, name)) {
+        out_.highlight.add_stem(stem, topic);
+        forms.push_back(scaled_term(prefixes.stem + stem, weight * kStemWeight));
+    }
     if (!name.empty()) {
         out_.highlight.add_name(name, topic);
         forms.push_back(scaled_term(prefixes.name + name, weight * kNameWeight));
@@ -456,6 +462,17 @@ Query QueryBuilder::latin_query(const std::string& normalized, const std::string
     }
     alternatives.insert(alternatives.begin(), Query(Query::OP_SYNONYM, exact.begin(), exact.end()));
     return combine(Query::OP_OR, alternatives);
+}
+
+// A surname typed in the nominative whose stem is shorter than the name:
+// Snowball takes `-ов` off `Лавров` and `Медведев` as a plural ending, and
+// the stem `лавр`, `медвед` then finds the saint Лавр and the bear, not the
+// person. The name base finds every form of the surname, so the stem is left
+// out, when the archive writes the word mostly as a name (`часов` keeps `час`).
+bool QueryBuilder::stem_cuts_into_name(const std::string& normalized, const std::string& stem,
+                                       const std::string& name) {
+    if (normalized != name || stem.size() >= name.size() || name.compare(0, stem.size(), stem) != 0) return false;
+    return name_frequency(normalized) > 0;
 }
 
 // Articles with the word (or, for a name, any of its forms) capitalised; 0

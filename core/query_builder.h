@@ -79,6 +79,7 @@ private:
     Xapian::Query latin_query(const std::string& normalized, const std::string& field, int topic, bool acronym);
     const std::vector<std::string>& known_spellings(const std::string& latin, bool acronym);
     Xapian::doccount name_frequency(const std::string& word);
+    bool stem_cuts_into_name(const std::string& normalized, const std::string& stem, const std::string& name);
     Xapian::Query phrase_query(const QueryNode& node);
     Xapian::Query phrase_position(const std::string& raw_word, const std::string& exact_prefix);
     Xapian::Query filter_query(const QueryNode& node) const;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 namespace {
 
@@ -77,6 +78,19 @@ TEST_CASE("a surname in the nominative finds an article that only has it in the 
     // 000 says only «Русланом Казакбаевым»... and «Казакбаев», so check a name it inflects only:
     // it mentions «Константина Косачева» and «Косачев», while 003 says only «Путиным».
     CHECK(contains(ids(search("Путин", 50)), "003_aaa7035f5467907a"));
+}
+
+TEST_CASE("a surname in -ов or -ев finds the person, not the words its Snowball stem shares") {
+    using test_support::make_article;
+    SmallIndex index({make_article("minister", "Переговоры", "Министр Сергей Лавров провёл переговоры. Слова Лаврова "
+                                                               "передали агентства. Медведев тоже выступил."),
+                      make_article("minister2", "Визит", "С Сергеем Лавровым встретился посол."),
+                      make_article("monastery", "Паломники", "Паломники пришли в лавру поклониться мощам святого Лавра."),
+                      make_article("forest", "Лес", "В лесу видели медведя и медведицу с медвежатами.")});
+    const std::vector<std::string> found = index.found("Лавров");
+    CHECK(std::set<std::string>(found.begin(), found.end()) == std::set<std::string>{"minister", "minister2"});
+    CHECK(index.found("лаврову").size() == 2);
+    CHECK(index.found("Медведев") == std::vector<std::string>{"minister"});
 }
 
 TEST_CASE("Киргизия also finds articles that say Кыргызстан or Кыргызская Республика") {
