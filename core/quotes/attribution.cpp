@@ -79,7 +79,9 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
     if (subject + 1 < last && !tokens[subject].capitalized && is_speech_noun(tokens[subject].normalized)) ++subject;
     const bool attributed = attribute(quote, subject, last, true, true);
     verb_gender = Gender::unknown;
-    if (attributed && is_plural_verb(v)) {
+    // `— сообщало Минэнерго`, `— сообщалось в заявлении`: a neuter verb has
+    // a body or no one for its subject, like a plural one several.
+    if (attributed && (is_plural_verb(v) || is_neuter_past(v))) {
         clear_speaker(quote);
         reference.reset();
     }
@@ -149,8 +151,9 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
         }
         attributed = attribute(quote, subject, subject_end, true, true);
     }
-    // `Украинские «Вести» сообщают:`: said by several, or by a body.
-    if (attributed && is_plural_verb(tokens[verb].normalized)) {
+    // `Украинские «Вести» сообщают:`, `о чём заявило посольство:`: said by
+    // several, or by a body.
+    if (attributed && (is_plural_verb(tokens[verb].normalized) || is_neuter_past(tokens[verb].normalized))) {
         clear_speaker(quote);
         reference.reset();
     }
