@@ -9,6 +9,17 @@
 
 using core::extract_quotations;
 
+namespace {
+
+const core::Quotation* quote_starting(const std::vector<core::Quotation>& quotes, const std::string& start) {
+    for (const auto& q : quotes) {
+        if (q.text.rfind(start, 0) == 0) return &q;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
 TEST_CASE("a neuter verb ('— заявило министерство', 'заявило посольство:') gives no person the words") {
     const auto body = extract_quotations(
         "Министр Иван Соколов провел совещание.\n«Запасы топлива в стране выросли на треть», — заявило Минэнерго.\n");
@@ -17,4 +28,37 @@ TEST_CASE("a neuter verb ('— заявило министерство', 'зая
     const auto colon = extract_quotations(
         "Министр Иван Соколов провел совещание. О помощи Украине заявило посольство в Киеве: «Мы выделим средства на оборону».");
     for (const auto& q : colon) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a name in apposition after the title and a comma ('— заявил командующий ..., генерал Иван Петров') is the speaker") {
+    const auto quotes = extract_quotations(
+        "«Учения пройдут по плану, без изменений», — заявил командующий округом в Сибири, генерал-майор Иван Сидоренко.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Сидоренко");
+    CHECK(quotes[0].speaker_full == "Иван Сидоренко");
+}
+
+TEST_CASE("a list of titles before the name ('актриса, певица и продюсер Анна Орлова') names her, not the speaker before") {
+    const auto quotes = extract_quotations(
+        "«Я горжусь своими коллегами по цеху», — сказала Мария Громова.\n"
+        "«Это смелый и честный поступок», — заявила актриса, певица и продюсер Анна Орлова, известная по сериалам.");
+    const auto* q = quote_starting(quotes, "Это смелый");
+    REQUIRE(q);
+    CHECK(q->speaker == "Орлова");
+}
+
+TEST_CASE("a word in apposition that is a place or a plain title is no speaker") {
+    const auto quotes = extract_quotations(
+        "«Мы продолжим работу над проектом», — сообщил представитель компании, Москва.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Москва");
+}
+
+TEST_CASE("a place after a preposition in the attribution is never the speaker ('на встрече в Берлине')") {
+    const auto quotes = extract_quotations(
+        "«Каждый должен заработать свои права сам», — заявила комиссар Озогуз на презентации документа в Берлине.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Берлине");
+    const auto named = extract_quotations(
+        "«Каждый должен заработать свои права сам», — заявил в Берлине министр Томас Шмидт.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Шмидт");
 }

@@ -41,7 +41,17 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
         return attribute(quote, first + 2, last, false, true) && !quote.speaker.empty();
     }
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
-        return attribute_after_verb(quote, first, last);
+        if (!attribute_after_verb(quote, first, last)) return false;
+        // `— заявил главком контингента в Европе, генерал-лейтенант Бен Ходжес`,
+        // `— заявил актер, продюсер и директор Нейл Патрик Харрис`: a title the
+        // phrase gives, then the name in apposition after a comma.
+        if (!named_directly && !is_personal_pronoun_phrase(first + 1, last) && !is_plural_verb(verb) && !is_neuter_past(verb)) {
+            if (const auto person = name_in_apposition(last)) {
+                set_speaker(quote, *person);
+                reference.reset();
+            }
+        }
+        return true;
     }
     // `«...», — и добавил, что ...`: the speaker of the sentence before goes on.
     if (dash != 0 && verb == "и" && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
@@ -86,6 +96,33 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
         reference.reset();
     }
     return attributed;
+}
+
+std::optional<Person> Extractor::name_in_apposition(std::size_t after) const {
+    constexpr std::size_t kMaxTitleWords = 6;
+    if (after == 0 || after >= tokens.size() || quoted[after]) return std::nullopt;
+    const std::string_view gap = text.substr(tokens[after - 1].end, tokens[after].begin - tokens[after - 1].end);
+    if (gap.find(',') == std::string_view::npos || gap.find_first_not_of(", ") != std::string_view::npos) return std::nullopt;
+    std::size_t name = after;
+    // Title words only: no verb, no preposition opening what was said.
+    while (name < tokens.size() && name - after < kMaxTitleWords && !tokens[name].capitalized &&
+           tokens[name].sentence == tokens[after].sentence && !is_finite_speech_verb(tokens[name].normalized)) {
+        if (is_preposition(tokens[name].normalized)) return std::nullopt;
+        ++name;
+    }
+    std::size_t end = name;
+    while (end < tokens.size() && may_start_name(tokens[end]) && tokens[end].sentence == tokens[after].sentence) ++end;
+    if (end == name || end - name > 3 || quoted[name]) return std::nullopt;
+    // The name closes the apposition: the sentence ends or a comma follows
+    // (`Харрис, известный своими ролями`), nothing goes on.
+    const std::size_t stop = text.find_first_not_of(' ', tokens[end - 1].end);
+    if (stop != std::string_view::npos && stop < text.size() && text[stop] != ',' && sentence_end(tokens[end - 1].end) != stop) {
+        return std::nullopt;
+    }
+    // A first name and a surname, not a place or a body in apposition.
+    const auto person = find_person(name, end, true, false);
+    if (!person || person->token + 1 != end || (end - name < 2 && person->full_name == person->surname)) return std::nullopt;
+    return person;
 }
 
 bool Extractor::attribute_before(Quotation& quote, std::size_t open) {

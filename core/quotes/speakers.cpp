@@ -167,6 +167,12 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
             i = end - 1;
             continue;
         }
+        // `— заявила комиссар Озогуз на презентации в Берлине`: one word right
+        // after a preposition is a place or a thing, never the subject.
+        // (`С.Буянский`, `В.Путин`: an initial is no preposition.)
+        if (nominative && end == i + 1 && i > from && !tokens[i - 1].capitalized && is_preposition(tokens[i - 1].normalized)) {
+            continue;
+        }
         std::string first_name;
         const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
         const int score = east_asian ? 3 : person_score(i, end, first_position && i == from, nominative, first_name);
