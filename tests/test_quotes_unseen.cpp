@@ -62,3 +62,39 @@ TEST_CASE("a place after a preposition in the attribution is never the speaker (
     REQUIRE(named.size() == 1);
     CHECK(named[0].speaker == "Шмидт");
 }
+
+TEST_CASE("verbs of speech in any form a finite verb takes attribute after a dash ('— замечает', '— поделилась', '— возмутился')") {
+    const std::vector<std::pair<std::string, std::string>> verbs{
+        {"размышляет", "Соколов"}, {"замечает", "Соколов"}, {"поделилась", "Соколова"}, {"сообщала", "Соколова"},
+        {"возмутился", "Соколов"}, {"разъяснил", "Соколов"}, {"возражает", "Соколов"}, {"воскликнула", "Соколова"}};
+    for (const auto& [verb, speaker] : verbs) {
+        const auto quotes = extract_quotations("«Сроки строительства моста никто не переносил», — " + verb + " " + speaker + ".");
+        INFO(verb);
+        REQUIRE(quotes.size() == 1);
+        CHECK(quotes[0].speaker == speaker);
+    }
+}
+
+TEST_CASE("the new verbs in their neuter forms ('— сообщало Минэнерго', '— сообщалось в заявлении') give no person the words") {
+    const auto body = extract_quotations(
+        "Министр Иван Соколов провел совещание.\n«Запасы топлива в стране выросли на треть», — сообщало Минэнерго.\n");
+    REQUIRE(body.size() == 1);
+    CHECK(body[0].speaker.empty());
+    const auto statement = extract_quotations(
+        "Министр Иван Соколов провел совещание.\n«Запасы топлива в стране выросли на треть», — сообщалось в заявлении компании.\n");
+    for (const auto& q : statement) CHECK(q.speaker != "Соколов");
+}
+
+TEST_CASE("a statement holding a noun of a new verb's root ('замечание') is still what 'Об этом заявил X' refers to") {
+    const auto quotes = extract_quotations(
+        "Комиссия сделала замечание подрядчику и потребовала ускорить работы. Об этом заявил министр Иван Соколов.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Соколов");
+}
+
+TEST_CASE("a word of a quoted name before the verb is not the subject of a quoted fragment") {
+    const auto quotes = extract_quotations(
+        "Пользователь под именем «Отделение партии Пресненский район» сообщал, что в подъездах «образовались трещины в "
+        "потолке и стенах».");
+    for (const auto& q : quotes) CHECK(q.speaker != "Пресненский");
+}

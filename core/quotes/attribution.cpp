@@ -334,6 +334,12 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     for (std::size_t from = first; from < verb;) {
         const auto person = find_person(from, verb, true, false);
         if (!person) return false;
+        // `пользователь под именем «... Пресненский район» сообщал`: a word
+        // of a quoted name is no subject.
+        if (quoted[person->token] && !quoted[first]) {
+            from = person->token + 1;
+            continue;
+        }
         std::size_t start = std::min(person->token, verb - 1);
         while (start > from && may_start_name(tokens[start - 1])) --start;
         if (start == 0 || !is_preposition(tokens[start - 1].normalized)) {
