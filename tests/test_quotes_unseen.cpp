@@ -98,3 +98,18 @@ TEST_CASE("a word of a quoted name before the verb is not the subject of a quote
         "потолке и стенах».");
     for (const auto& q : quotes) CHECK(q.speaker != "Пресненский");
 }
+
+TEST_CASE("'чиновник' or 'политик' alone after the dash is the person named just before, even where the text speaks of policy") {
+    const auto official = extract_quotations(
+        "Об этом сообщил заместитель министра финансов Ирана Сейед Али Роухани. \"Речь идет о том, что Иран может "
+        "предоставить свою территорию для транзита\", — сказал чиновник.");
+    const auto* q = quote_starting(official, "Речь идет");
+    REQUIRE(q);
+    CHECK(q->speaker == "Роухани");
+    const auto politician = extract_quotations(
+        "Кандидат Джон Смит выступил с речью о том, что внешнюю политику Вашингтона пора менять.\n"
+        "«Наши интересы должны быть на первом месте», — добавил политик.\n");
+    const auto* p = quote_starting(politician, "Наши интересы");
+    REQUIRE(p);
+    CHECK(p->speaker == "Смит");
+}
