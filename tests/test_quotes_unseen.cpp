@@ -113,3 +113,28 @@ TEST_CASE("'чиновник' or 'политик' alone after the dash is the pe
     REQUIRE(p);
     CHECK(p->speaker == "Смит");
 }
+
+TEST_CASE("an apposition whose title holds a body's name or a preposition still ends in the speaker's name") {
+    const auto body = extract_quotations(
+        "«Экспорт услуг растет быстрее экспорта товаров», — уверена модератор турнира, генеральный директор Школы экспорта "
+        "РЭЦ Алисия Никитина.");
+    REQUIRE(body.size() == 1);
+    CHECK(body[0].speaker == "Никитина");
+    const auto expert = extract_quotations(
+        "«Упрощенное банкротство доступно не всем должникам», — рассказала агентству юрист, эксперт по банкротству "
+        "физических лиц Екатерина Кузнецова.");
+    REQUIRE(expert.size() == 1);
+    CHECK(expert[0].speaker == "Кузнецова");
+}
+
+TEST_CASE("a participle's clause may stand before the apposition; a name after a preposition in it is no speaker") {
+    const auto clause = extract_quotations(
+        "«Это пример разрушительной некомпетентности», — заявил во время пресс-конференции, посвящённой утечке, "
+        "основатель проекта Джулиан Ассанж.");
+    REQUIRE(clause.size() == 1);
+    CHECK(clause[0].speaker == "Ассанж");
+    const auto place = extract_quotations(
+        "«Нашим главным открытием стали гены древних людей», — приводит газета сообщение учёного, генетика из "
+        "Университета Вандербильта.");
+    for (const auto& q : place) CHECK(q.speaker != "Вандербильта");
+}

@@ -99,30 +99,49 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
 }
 
 std::optional<Person> Extractor::name_in_apposition(std::size_t after) const {
-    constexpr std::size_t kMaxTitleWords = 6;
-    if (after == 0 || after >= tokens.size() || quoted[after]) return std::nullopt;
-    const std::string_view gap = text.substr(tokens[after - 1].end, tokens[after].begin - tokens[after - 1].end);
-    if (gap.find(',') == std::string_view::npos || gap.find_first_not_of(", ") != std::string_view::npos) return std::nullopt;
-    std::size_t name = after;
-    // Title words only: no verb, no preposition opening what was said.
-    while (name < tokens.size() && name - after < kMaxTitleWords && !tokens[name].capitalized &&
-           tokens[name].sentence == tokens[after].sentence && !is_finite_speech_verb(tokens[name].normalized)) {
-        if (is_preposition(tokens[name].normalized)) return std::nullopt;
-        ++name;
+    constexpr std::size_t kMaxApposition = 14;
+    constexpr std::size_t kMaxClauses = 2;
+    constexpr std::size_t kMaxNameWords = 3;
+    const auto gap_before = [&](std::size_t k) { return text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end); };
+    const auto comma_only = [](std::string_view gap) {
+        return gap.find(',') != std::string_view::npos && gap.find_first_not_of(", ") == std::string_view::npos;
+    };
+    std::size_t start = after;
+    for (std::size_t clause = 0; clause < kMaxClauses; ++clause) {
+        if (start == 0 || start >= tokens.size() || quoted[start] || !comma_only(gap_before(start))) return std::nullopt;
+        // The apposition runs to the end of its clause: title words (`генеральный
+        // директор Школы экспорта РЭЦ`, `эксперт по банкротству`), then the name.
+        std::size_t end = start;
+        while (end < tokens.size() && end - after < kMaxApposition && tokens[end].sentence == tokens[start].sentence &&
+               (end == start || gap_before(end).find_first_of(",;:()") == std::string_view::npos)) {
+            if (quoted[end] || (!tokens[end].capitalized && is_finite_speech_verb(tokens[end].normalized))) return std::nullopt;
+            ++end;
+        }
+        // It closes there: the sentence ends, or a comma or a bracket follows
+        // (`Харрис, известный своими ролями`), nothing else goes on.
+        const std::size_t stop = text.find_first_not_of(' ', tokens[end - 1].end);
+        if (stop < text.size() && std::string_view(",(").find(text[stop]) == std::string_view::npos &&
+            sentence_end(tokens[end - 1].end) != stop) {
+            return std::nullopt;
+        }
+        std::size_t name = end;
+        while (name > start && end - name < kMaxNameWords && may_start_name(tokens[name - 1])) --name;
+        // `, посвящённой их публикации, основатель WikiLeaks Джулиан Ассанж`:
+        // a clause of its own before the title.
+        if (name == end) {
+            if (end >= tokens.size() || text[stop] != ',') return std::nullopt;
+            start = end;
+            continue;
+        }
+        // `генетика из Университета Вандербильта`, `говоря о Черезове`: after a
+        // preposition stands a place or what was spoken of.
+        if (name > start && !tokens[name - 1].capitalized && is_preposition(tokens[name - 1].normalized)) return std::nullopt;
+        // A first name and a surname, not a place or a body in apposition.
+        const auto person = find_person(name, end, true, false);
+        if (!person || person->token + 1 != end || (end - name < 2 && person->full_name == person->surname)) return std::nullopt;
+        return person;
     }
-    std::size_t end = name;
-    while (end < tokens.size() && may_start_name(tokens[end]) && tokens[end].sentence == tokens[after].sentence) ++end;
-    if (end == name || end - name > 3 || quoted[name]) return std::nullopt;
-    // The name closes the apposition: the sentence ends or a comma follows
-    // (`Харрис, известный своими ролями`), nothing goes on.
-    const std::size_t stop = text.find_first_not_of(' ', tokens[end - 1].end);
-    if (stop != std::string_view::npos && stop < text.size() && text[stop] != ',' && sentence_end(tokens[end - 1].end) != stop) {
-        return std::nullopt;
-    }
-    // A first name and a surname, not a place or a body in apposition.
-    const auto person = find_person(name, end, true, false);
-    if (!person || person->token + 1 != end || (end - name < 2 && person->full_name == person->surname)) return std::nullopt;
-    return person;
+    return std::nullopt;
 }
 
 bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
