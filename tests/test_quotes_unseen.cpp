@@ -138,3 +138,47 @@ TEST_CASE("a participle's clause may stand before the apposition; a name after a
         "Университета Вандербильта.");
     for (const auto& q : place) CHECK(q.speaker != "Вандербильта");
 }
+
+TEST_CASE("a short bracket inside the title ('(ФНЭБ)') does not end the speaker phrase") {
+    const auto quotes = extract_quotations(
+        "«Цены на газ останутся высокими всю зиму», — сообщил ведущий эксперт Фонда энергетической безопасности (ФНЭБ) "
+        "Игорь Юшков.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Юшков");
+}
+
+TEST_CASE("'приводит ... слова X' names X whoever stands between the verb and the words") {
+    const auto quotes = extract_quotations(
+        "«Рост экономики продолжится и в следующем году», — приводит пресс-служба слова министра экономического "
+        "развития Максима Решетникова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Решетников");
+}
+
+TEST_CASE("a place after a preposition before a first name and surname is left out of the name ('в Грозном Рукман Бартиев')") {
+    const auto quotes = extract_quotations(
+        "«Пострадавшим оказана вся необходимая помощь», — рассказал директор центра медицины катастроф в Грозном "
+        "Рукман Бартиев.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Бартиев");
+}
+
+TEST_CASE("an apposition may follow a quoted name that closes the phrase ('концерна «Калашников», чемпион мира ... Всеволод Ильин')") {
+    const auto quotes = extract_quotations(
+        "«Новая модель проще в обслуживании», — рассказал директор по проектам концерна «Калашников», чемпион мира по "
+        "стрельбе Всеволод Ильин.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ильин");
+}
+
+TEST_CASE("an adjective and its noun ('Соединённых Штатов') are no name, and 'Ян' before a Russian surname is a first name") {
+    const auto country = extract_quotations(
+        "«Мы больше не можем заниматься только этим регионом», — цитирует агентство слова постпреда Соединённых Штатов "
+        "в ООН Никки Хейли.");
+    REQUIRE(country.size() == 1);
+    CHECK(country[0].speaker == "Хейли");
+    const auto first_name = extract_quotations(
+        "«Отток капитала замедлился», — пояснил директор по инвестициям компании Ян Рязанцев.\n"
+        "«Курс юаня останется стабильным», — добавил Ян Рязанцев.\n");
+    for (const auto& q : first_name) CHECK(q.speaker == "Рязанцев");
+}

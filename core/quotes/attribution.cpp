@@ -11,6 +11,7 @@ namespace core::quotes_detail {
 namespace {
 
 constexpr std::size_t kMaxColonSpeakerWords = 6;
+constexpr std::size_t kMaxSourceWords = 3;
 
 }  // namespace
 
@@ -71,7 +72,17 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
     const std::string& v = tokens[verb].normalized;
     // `— передает слова судьи издание`, `приводит слова министра`.
     if ((quotes_its_object(v) || is_source_verb(v)) && verb + 1 < last) {
-        const std::size_t words = skip_medium(verb + 1, last);
+        std::size_t words = skip_medium(verb + 1, last);
+        // `— приводит пресс-служба слова министра ...`: a body that is no
+        // medium may stand before the words too.
+        const bool pronoun = words < last && (tokens[words].normalized == "его" || tokens[words].normalized == "ее");
+        for (std::size_t k = words; !pronoun && k < last && k < words + kMaxSourceWords; ++k) {
+            if (tokens[k].normalized == "слова" && !tokens[k].capitalized && tokens[k - 1].normalized != "его" &&
+                tokens[k - 1].normalized != "ее") {
+                words = k;
+                break;
+            }
+        }
         if (words < last && (tokens[words].normalized == "слова" || tokens[words].normalized == "слов")) {
             return attribute(quote, words + 1, last, false, true);
         }
@@ -103,18 +114,23 @@ std::optional<Person> Extractor::name_in_apposition(std::size_t after) const {
     constexpr std::size_t kMaxClauses = 2;
     constexpr std::size_t kMaxNameWords = 3;
     const auto gap_before = [&](std::size_t k) { return text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end); };
+    // `концерна «Калашников», чемпион мира ...`: a quoted name may close the phrase before.
     const auto comma_only = [](std::string_view gap) {
-        return gap.find(',') != std::string_view::npos && gap.find_first_not_of(", ") == std::string_view::npos;
+        std::string rest(gap);
+        for (std::string_view mark : {"»", "”", "\""}) {
+            for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark)) rest.erase(at, mark.size());
+        }
+        return rest.find(',') != std::string::npos && rest.find_first_not_of(", ") == std::string::npos;
     };
     std::size_t start = after;
     for (std::size_t clause = 0; clause < kMaxClauses; ++clause) {
-        if (start == 0 || start >= tokens.size() || quoted[start] || !comma_only(gap_before(start))) return std::nullopt;
+        if (start == 0 || start >= tokens.size() || !comma_only(gap_before(start))) return std::nullopt;
         // The apposition runs to the end of its clause: title words (`генеральный
         // директор Школы экспорта РЭЦ`, `эксперт по банкротству`), then the name.
         std::size_t end = start;
         while (end < tokens.size() && end - after < kMaxApposition && tokens[end].sentence == tokens[start].sentence &&
                (end == start || gap_before(end).find_first_of(",;:()") == std::string_view::npos)) {
-            if (quoted[end] || (!tokens[end].capitalized && is_finite_speech_verb(tokens[end].normalized))) return std::nullopt;
+            if (!tokens[end].capitalized && is_finite_speech_verb(tokens[end].normalized)) return std::nullopt;
             ++end;
         }
         // It closes there: the sentence ends, or a comma or a bracket follows
@@ -125,7 +141,7 @@ std::optional<Person> Extractor::name_in_apposition(std::size_t after) const {
             return std::nullopt;
         }
         std::size_t name = end;
-        while (name > start && end - name < kMaxNameWords && may_start_name(tokens[name - 1])) --name;
+        while (name > start && end - name < kMaxNameWords && may_start_name(tokens[name - 1]) && !quoted[name - 1]) --name;
         // `, посвящённой их публикации, основатель WikiLeaks Джулиан Ассанж`:
         // a clause of its own before the title.
         if (name == end) {
