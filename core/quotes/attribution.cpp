@@ -145,7 +145,7 @@ std::optional<Person> Extractor::name_in_apposition(std::size_t after) const {
         // `, посвящённой их публикации, основатель WikiLeaks Джулиан Ассанж`:
         // a clause of its own before the title.
         if (name == end) {
-            if (end >= tokens.size() || text[stop] != ',') return std::nullopt;
+            if (end >= tokens.size() || stop >= text.size() || text[stop] != ',') return std::nullopt;
             start = end;
             continue;
         }
