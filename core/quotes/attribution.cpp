@@ -11,6 +11,7 @@ namespace core::quotes_detail {
 namespace {
 
 constexpr std::size_t kMaxColonSpeakerWords = 6;
+constexpr std::size_t kMaxSourceWords = 3;
 
 }  // namespace
 
@@ -41,7 +42,17 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
         return attribute(quote, first + 2, last, false, true) && !quote.speaker.empty();
     }
     if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
-        return attribute_after_verb(quote, first, last);
+        if (!attribute_after_verb(quote, first, last)) return false;
+        // `— заявил главком контингента в Европе, генерал-лейтенант Бен Ходжес`,
+        // `— заявил актер, продюсер и директор Нейл Патрик Харрис`: a title the
+        // phrase gives, then the name in apposition after a comma.
+        if (!named_directly && !is_personal_pronoun_phrase(first + 1, last) && !is_plural_verb(verb) && !is_neuter_past(verb)) {
+            if (const auto person = name_in_apposition(last)) {
+                set_speaker(quote, *person);
+                reference.reset();
+            }
+        }
+        return true;
     }
     // `«...», — и добавил, что ...`: the speaker of the sentence before goes on.
     if (dash != 0 && verb == "и" && first + 1 < last && is_finite_speech_verb(tokens[first + 1].normalized)) {
@@ -61,7 +72,17 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
     const std::string& v = tokens[verb].normalized;
     // `— передает слова судьи издание`, `приводит слова министра`.
     if ((quotes_its_object(v) || is_source_verb(v)) && verb + 1 < last) {
-        const std::size_t words = skip_medium(verb + 1, last);
+        std::size_t words = skip_medium(verb + 1, last);
+        // `— приводит пресс-служба слова министра ...`: a body that is no
+        // medium may stand before the words too.
+        const bool pronoun = words < last && (tokens[words].normalized == "его" || tokens[words].normalized == "ее");
+        for (std::size_t k = words; !pronoun && k < last && k < words + kMaxSourceWords; ++k) {
+            if (tokens[k].normalized == "слова" && !tokens[k].capitalized && tokens[k - 1].normalized != "его" &&
+                tokens[k - 1].normalized != "ее") {
+                words = k;
+                break;
+            }
+        }
         if (words < last && (tokens[words].normalized == "слова" || tokens[words].normalized == "слов")) {
             return attribute(quote, words + 1, last, false, true);
         }
@@ -79,11 +100,64 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
     if (subject + 1 < last && !tokens[subject].capitalized && is_speech_noun(tokens[subject].normalized)) ++subject;
     const bool attributed = attribute(quote, subject, last, true, true);
     verb_gender = Gender::unknown;
-    if (attributed && is_plural_verb(v)) {
+    // `— сообщало Минэнерго`, `— сообщалось в заявлении`: a neuter verb has
+    // a body or no one for its subject, like a plural one several.
+    if (attributed && (is_plural_verb(v) || is_neuter_past(v))) {
         clear_speaker(quote);
         reference.reset();
     }
     return attributed;
+}
+
+std::optional<Person> Extractor::name_in_apposition(std::size_t after) const {
+    constexpr std::size_t kMaxApposition = 14;
+    constexpr std::size_t kMaxClauses = 2;
+    constexpr std::size_t kMaxNameWords = 3;
+    const auto gap_before = [&](std::size_t k) { return text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end); };
+    // `концерна «Калашников», чемпион мира ...`: a quoted name may close the phrase before.
+    const auto comma_only = [](std::string_view gap) {
+        std::string rest(gap);
+        for (std::string_view mark : {"»", "”", "\""}) {
+            for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark)) rest.erase(at, mark.size());
+        }
+        return rest.find(',') != std::string::npos && rest.find_first_not_of(", ") == std::string::npos;
+    };
+    std::size_t start = after;
+    for (std::size_t clause = 0; clause < kMaxClauses; ++clause) {
+        if (start == 0 || start >= tokens.size() || !comma_only(gap_before(start))) return std::nullopt;
+        // The apposition runs to the end of its clause: title words (`генеральный
+        // директор Школы экспорта РЭЦ`, `эксперт по банкротству`), then the name.
+        std::size_t end = start;
+        while (end < tokens.size() && end - after < kMaxApposition && tokens[end].sentence == tokens[start].sentence &&
+               (end == start || gap_before(end).find_first_of(",;:()") == std::string_view::npos)) {
+            if (!tokens[end].capitalized && is_finite_speech_verb(tokens[end].normalized)) return std::nullopt;
+            ++end;
+        }
+        // It closes there: the sentence ends, or a comma or a bracket follows
+        // (`Харрис, известный своими ролями`), nothing else goes on.
+        const std::size_t stop = text.find_first_not_of(' ', tokens[end - 1].end);
+        if (stop < text.size() && std::string_view(",(").find(text[stop]) == std::string_view::npos &&
+            sentence_end(tokens[end - 1].end) != stop) {
+            return std::nullopt;
+        }
+        std::size_t name = end;
+        while (name > start && end - name < kMaxNameWords && may_start_name(tokens[name - 1]) && !quoted[name - 1]) --name;
+        // `, посвящённой их публикации, основатель WikiLeaks Джулиан Ассанж`:
+        // a clause of its own before the title.
+        if (name == end) {
+            if (end >= tokens.size() || stop >= text.size() || text[stop] != ',') return std::nullopt;
+            start = end;
+            continue;
+        }
+        // `генетика из Университета Вандербильта`, `говоря о Черезове`: after a
+        // preposition stands a place or what was spoken of.
+        if (name > start && !tokens[name - 1].capitalized && is_preposition(tokens[name - 1].normalized)) return std::nullopt;
+        // A first name and a surname, not a place or a body in apposition.
+        const auto person = find_person(name, end, true, false);
+        if (!person || person->token + 1 != end || (end - name < 2 && person->full_name == person->surname)) return std::nullopt;
+        return person;
+    }
+    return std::nullopt;
 }
 
 bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
@@ -149,8 +223,9 @@ bool Extractor::attribute_before(Quotation& quote, std::size_t open) {
         }
         attributed = attribute(quote, subject, subject_end, true, true);
     }
-    // `Украинские «Вести» сообщают:`: said by several, or by a body.
-    if (attributed && is_plural_verb(tokens[verb].normalized)) {
+    // `Украинские «Вести» сообщают:`, `о чём заявило посольство:`: said by
+    // several, or by a body.
+    if (attributed && (is_plural_verb(tokens[verb].normalized) || is_neuter_past(tokens[verb].normalized))) {
         clear_speaker(quote);
         reference.reset();
     }
@@ -294,6 +369,12 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     for (std::size_t from = first; from < verb;) {
         const auto person = find_person(from, verb, true, false);
         if (!person) return false;
+        // `пользователь под именем «... Пресненский район» сообщал`: a word
+        // of a quoted name is no subject.
+        if (quoted[person->token] && !quoted[first]) {
+            from = person->token + 1;
+            continue;
+        }
         std::size_t start = std::min(person->token, verb - 1);
         while (start > from && may_start_name(tokens[start - 1])) --start;
         if (start == 0 || !is_preposition(tokens[start - 1].normalized)) {

@@ -86,10 +86,22 @@ std::size_t Extractor::phrase_end(std::size_t from_byte) const {
 }
 
 std::size_t Extractor::phrase_end_token(std::size_t from_byte) const {
+    constexpr std::size_t kMaxBracketWords = 4;
     std::size_t end = phrase_end(from_byte);
     for (std::size_t at = from_byte; at < end; ++at) {
         // `президент ООО "Ксерокс (СНГ)" Антон Бородихин`: marks inside a quoted name do not end it.
         if (const auto name = quoted_span_at(at); name && name->close < end) at = name->close;
+        // `эксперт Фонда национальной энергетической безопасности (ФНЭБ) Игорь
+        // Юшков`: a short bracket inside the title, the phrase going on after it.
+        if (text[at] == '(') {
+            const std::size_t closing = text.find(')', at);
+            const std::size_t next = closing < end ? text.find_first_not_of(' ', closing + 1) : std::string_view::npos;
+            const std::size_t word = next < end ? token_at(tokens, next) : tokens.size();
+            if (word < tokens.size() && tokens[word].begin == next && word_count(at, closing) <= kMaxBracketWords) {
+                at = closing;
+                continue;
+            }
+        }
         const char c = text[at];
         // `написал Роб Хафф в Instagram  Но его напарники`: a sentence whose period was lost.
         const bool lost_period = text.substr(at, 2) == "  " && at + 2 < end && token_at(tokens, at + 2) < tokens.size() &&

@@ -345,6 +345,11 @@ private:
     // `сказала` asks for a woman; `заявили` for no one person.
     bool attribute_after_verb(Quotation& quote, std::size_t verb, std::size_t last);
 
+    // The person named in apposition after the comma before token `after`:
+    // `, генерал-лейтенант Бен Ходжес` ending the sentence; none when no
+    // first name and surname close it.
+    std::optional<Person> name_in_apposition(std::size_t after) const;
+
     // Before the opening mark: `Лавров: «...»`, `Глава МИД заявил: «...»`.
     bool attribute_before(Quotation& quote, std::size_t open);
 

@@ -96,6 +96,10 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
         if (std::string name = first_name_nominative(tokens[k].normalized); !name.empty()) first_name = name;
     }
     const Token& last = tokens[end - 1];
+    // `постпреда Соединённых Штатов`, `Белый Дом`: an adjective and its noun, no name.
+    if (end - begin == 2 && first_name.empty() && looks_adjectival(tokens[begin].normalized) && !find_known(known, last.normalized)) {
+        return 0;
+    }
     if (!first_name_nominative(last.normalized).empty() || is_latin_word(last.normalized)) {
         return !first_name.empty() && is_latin_word(last.normalized) ? 3 : 0;
     }
@@ -167,8 +171,20 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
             i = end - 1;
             continue;
         }
+        // `— заявила комиссар Озогуз на презентации в Берлине`: one word right
+        // after a preposition is a place or a thing, never the subject.
+        // (`С.Буянский`, `В.Путин`: an initial is no preposition.)
+        // `директор центра медицины катастроф в Грозном Рукман Бартиев`: the
+        // place goes, a first name and surname after it stay.
+        if (nominative && i > from && !tokens[i - 1].capitalized && is_preposition(tokens[i - 1].normalized)) {
+            const bool hyphenated = end == i + 2 && tokens[i + 1].begin == tokens[i].end + 1 && text[tokens[i].end] == '-';
+            if (end == i + 1 || hyphenated) continue;  // `в Эр-Рияде`
+            if (end >= i + 3) ++i;
+        }
         std::string first_name;
-        const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized);
+        // (`Ян Рязанцев`: a Russian surname after it makes `Ян` a first name.)
+        const bool east_asian = east_asian_name_length(tokens, i) > 0 && find_known(known, tokens[i].normalized) &&
+                                !(i + 1 < end && (ends_with(tokens[i + 1].normalized, "ов") || ends_with(tokens[i + 1].normalized, "ев")));
         const int score = east_asian ? 3 : person_score(i, end, first_position && i == from, nominative, first_name);
         if (score > best_score) {
             best = east_asian ? person_named_by(i, "", true) : person_named_by(end - 1, first_name, nominative);

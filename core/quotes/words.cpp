@@ -109,6 +109,10 @@ bool is_plural_verb(const std::string& normalized) {
            ends_with(normalized, "лись");
 }
 
+bool is_neuter_past(const std::string& normalized) {
+    return has_verb_ending(normalized) && (ends_with(normalized, "ло") || ends_with(normalized, "лось"));
+}
+
 bool is_source_verb(const std::string& normalized) {
     static const StemSet stems(data::words(data::kSourceVerbs));
     return stems.starts(normalized);

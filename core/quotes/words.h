@@ -36,6 +36,10 @@ bool is_gerund(const std::string& normalized);
 // `заявили`, `считают`, `говорят`: said by several.
 bool is_plural_verb(const std::string& normalized);
 
+// `заявило`, `сообщалось`: a neuter past verb, whose subject is a body or
+// no one (`сообщило министерство`), never a person.
+bool is_neuter_past(const std::string& normalized);
+
 // Verbs that name a medium rather than a speaker: `, пишет NEWSru.com`,
 // `Об этом сообщает пресс-служба`.
 bool is_source_verb(const std::string& normalized);

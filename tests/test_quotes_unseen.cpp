@@ -1,0 +1,184 @@
+// Forms of attribution read from the fifth round's development misses
+// (issue #15), each with sentences written for the test.
+#include "core/quotes.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using core::extract_quotations;
+
+namespace {
+
+const core::Quotation* quote_starting(const std::vector<core::Quotation>& quotes, const std::string& start) {
+    for (const auto& q : quotes) {
+        if (q.text.rfind(start, 0) == 0) return &q;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a neuter verb ('— заявило министерство', 'заявило посольство:') gives no person the words") {
+    const auto body = extract_quotations(
+        "Министр Иван Соколов провел совещание.\n«Запасы топлива в стране выросли на треть», — заявило Минэнерго.\n");
+    REQUIRE(body.size() == 1);
+    CHECK(body[0].speaker.empty());
+    const auto colon = extract_quotations(
+        "Министр Иван Соколов провел совещание. О помощи Украине заявило посольство в Киеве: «Мы выделим средства на оборону».");
+    for (const auto& q : colon) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("a name in apposition after the title and a comma ('— заявил командующий ..., генерал Иван Петров') is the speaker") {
+    const auto quotes = extract_quotations(
+        "«Учения пройдут по плану, без изменений», — заявил командующий округом в Сибири, генерал-майор Иван Сидоренко.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Сидоренко");
+    CHECK(quotes[0].speaker_full == "Иван Сидоренко");
+}
+
+TEST_CASE("a list of titles before the name ('актриса, певица и продюсер Анна Орлова') names her, not the speaker before") {
+    const auto quotes = extract_quotations(
+        "«Я горжусь своими коллегами по цеху», — сказала Мария Громова.\n"
+        "«Это смелый и честный поступок», — заявила актриса, певица и продюсер Анна Орлова, известная по сериалам.");
+    const auto* q = quote_starting(quotes, "Это смелый");
+    REQUIRE(q);
+    CHECK(q->speaker == "Орлова");
+}
+
+TEST_CASE("a word in apposition that is a place or a plain title is no speaker") {
+    const auto quotes = extract_quotations(
+        "«Мы продолжим работу над проектом», — сообщил представитель компании, Москва.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Москва");
+}
+
+TEST_CASE("a place after a preposition in the attribution is never the speaker ('на встрече в Берлине')") {
+    const auto quotes = extract_quotations(
+        "«Каждый должен заработать свои права сам», — заявила комиссар Озогуз на презентации документа в Берлине.");
+    for (const auto& q : quotes) CHECK(q.speaker != "Берлине");
+    const auto named = extract_quotations(
+        "«Каждый должен заработать свои права сам», — заявил в Берлине министр Томас Шмидт.");
+    REQUIRE(named.size() == 1);
+    CHECK(named[0].speaker == "Шмидт");
+}
+
+TEST_CASE("verbs of speech in any form a finite verb takes attribute after a dash ('— замечает', '— поделилась', '— возмутился')") {
+    const std::vector<std::pair<std::string, std::string>> verbs{
+        {"размышляет", "Соколов"}, {"замечает", "Соколов"}, {"поделилась", "Соколова"}, {"сообщала", "Соколова"},
+        {"возмутился", "Соколов"}, {"разъяснил", "Соколов"}, {"возражает", "Соколов"}, {"воскликнула", "Соколова"}};
+    for (const auto& [verb, speaker] : verbs) {
+        const auto quotes = extract_quotations("«Сроки строительства моста никто не переносил», — " + verb + " " + speaker + ".");
+        INFO(verb);
+        REQUIRE(quotes.size() == 1);
+        CHECK(quotes[0].speaker == speaker);
+    }
+}
+
+TEST_CASE("the new verbs in their neuter forms ('— сообщало Минэнерго', '— сообщалось в заявлении') give no person the words") {
+    const auto body = extract_quotations(
+        "Министр Иван Соколов провел совещание.\n«Запасы топлива в стране выросли на треть», — сообщало Минэнерго.\n");
+    REQUIRE(body.size() == 1);
+    CHECK(body[0].speaker.empty());
+    const auto statement = extract_quotations(
+        "Министр Иван Соколов провел совещание.\n«Запасы топлива в стране выросли на треть», — сообщалось в заявлении компании.\n");
+    for (const auto& q : statement) CHECK(q.speaker != "Соколов");
+}
+
+TEST_CASE("a statement holding a noun of a new verb's root ('замечание') is still what 'Об этом заявил X' refers to") {
+    const auto quotes = extract_quotations(
+        "Комиссия сделала замечание подрядчику и потребовала ускорить работы. Об этом заявил министр Иван Соколов.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Соколов");
+}
+
+TEST_CASE("a word of a quoted name before the verb is not the subject of a quoted fragment") {
+    const auto quotes = extract_quotations(
+        "Пользователь под именем «Отделение партии Пресненский район» сообщал, что в подъездах «образовались трещины в "
+        "потолке и стенах».");
+    for (const auto& q : quotes) CHECK(q.speaker != "Пресненский");
+}
+
+TEST_CASE("'чиновник' or 'политик' alone after the dash is the person named just before, even where the text speaks of policy") {
+    const auto official = extract_quotations(
+        "Об этом сообщил заместитель министра финансов Ирана Сейед Али Роухани. \"Речь идет о том, что Иран может "
+        "предоставить свою территорию для транзита\", — сказал чиновник.");
+    const auto* q = quote_starting(official, "Речь идет");
+    REQUIRE(q);
+    CHECK(q->speaker == "Роухани");
+    const auto politician = extract_quotations(
+        "Кандидат Джон Смит выступил с речью о том, что внешнюю политику Вашингтона пора менять.\n"
+        "«Наши интересы должны быть на первом месте», — добавил политик.\n");
+    const auto* p = quote_starting(politician, "Наши интересы");
+    REQUIRE(p);
+    CHECK(p->speaker == "Смит");
+}
+
+TEST_CASE("an apposition whose title holds a body's name or a preposition still ends in the speaker's name") {
+    const auto body = extract_quotations(
+        "«Экспорт услуг растет быстрее экспорта товаров», — уверена модератор турнира, генеральный директор Школы экспорта "
+        "РЭЦ Алисия Никитина.");
+    REQUIRE(body.size() == 1);
+    CHECK(body[0].speaker == "Никитина");
+    const auto expert = extract_quotations(
+        "«Упрощенное банкротство доступно не всем должникам», — рассказала агентству юрист, эксперт по банкротству "
+        "физических лиц Екатерина Кузнецова.");
+    REQUIRE(expert.size() == 1);
+    CHECK(expert[0].speaker == "Кузнецова");
+}
+
+TEST_CASE("a participle's clause may stand before the apposition; a name after a preposition in it is no speaker") {
+    const auto clause = extract_quotations(
+        "«Это пример разрушительной некомпетентности», — заявил во время пресс-конференции, посвящённой утечке, "
+        "основатель проекта Джулиан Ассанж.");
+    REQUIRE(clause.size() == 1);
+    CHECK(clause[0].speaker == "Ассанж");
+    const auto place = extract_quotations(
+        "«Нашим главным открытием стали гены древних людей», — приводит газета сообщение учёного, генетика из "
+        "Университета Вандербильта.");
+    for (const auto& q : place) CHECK(q.speaker != "Вандербильта");
+}
+
+TEST_CASE("a short bracket inside the title ('(ФНЭБ)') does not end the speaker phrase") {
+    const auto quotes = extract_quotations(
+        "«Цены на газ останутся высокими всю зиму», — сообщил ведущий эксперт Фонда энергетической безопасности (ФНЭБ) "
+        "Игорь Юшков.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Юшков");
+}
+
+TEST_CASE("'приводит ... слова X' names X whoever stands between the verb and the words") {
+    const auto quotes = extract_quotations(
+        "«Рост экономики продолжится и в следующем году», — приводит пресс-служба слова министра экономического "
+        "развития Максима Решетникова.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Решетников");
+}
+
+TEST_CASE("a place after a preposition before a first name and surname is left out of the name ('в Грозном Рукман Бартиев')") {
+    const auto quotes = extract_quotations(
+        "«Пострадавшим оказана вся необходимая помощь», — рассказал директор центра медицины катастроф в Грозном "
+        "Рукман Бартиев.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Бартиев");
+}
+
+TEST_CASE("an apposition may follow a quoted name that closes the phrase ('концерна «Калашников», чемпион мира ... Всеволод Ильин')") {
+    const auto quotes = extract_quotations(
+        "«Новая модель проще в обслуживании», — рассказал директор по проектам концерна «Калашников», чемпион мира по "
+        "стрельбе Всеволод Ильин.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Ильин");
+}
+
+TEST_CASE("an adjective and its noun ('Соединённых Штатов') are no name, and 'Ян' before a Russian surname is a first name") {
+    const auto country = extract_quotations(
+        "«Мы больше не можем заниматься только этим регионом», — цитирует агентство слова постпреда Соединённых Штатов "
+        "в ООН Никки Хейли.");
+    REQUIRE(country.size() == 1);
+    CHECK(country[0].speaker == "Хейли");
+    const auto first_name = extract_quotations(
+        "«Отток капитала замедлился», — пояснил директор по инвестициям компании Ян Рязанцев.\n"
+        "«Курс юаня останется стабильным», — добавил Ян Рязанцев.\n");
+    for (const auto& q : first_name) CHECK(q.speaker == "Рязанцев");
+}
