@@ -48,6 +48,13 @@ def size_mb(path):
     return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(real) for f in files) / 1e6
 
 
+def cpu_seconds(pid):
+    """User + system CPU seconds of a process so far (Linux /proc): on a shared
+    machine the CPU an article costs the server is steadier than its wall time."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def search_loop(port, queries, stop, latencies, failures):
     client = ApiClient(port)
     i = 0
@@ -66,15 +73,25 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--bin", default=os.path.join(REPO, "build", "bin"))
+    parser.add_argument("--base-cache", help="a folder keeping the base index between runs: built there once, "
+                        "copied for each run (paired before/after runs on a loaded machine)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-ingest-")
     pool = args.base + int(args.seconds * 3000) + args.batch
     corpus = os.path.join(work, "all.jsonl")
-    subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "generate", str(pool), corpus],
-                   check=True, stdout=subprocess.DEVNULL)
     queries_file = os.path.join(work, "queries.txt")
-    subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "queries", "500", queries_file],
-                   check=True, stdout=subprocess.DEVNULL)
+    generated = os.path.join(args.base_cache, f"corpus-{pool}") if args.base_cache else None
+    if generated and os.path.isdir(generated):
+        subprocess.run(["cp", os.path.join(generated, "all.jsonl"), os.path.join(generated, "queries.txt"), work],
+                       check=True)
+    else:
+        subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "generate", str(pool), corpus],
+                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, os.path.join(REPO, "bench", "make_corpus.py"), "queries", "500",
+                        queries_file], check=True, stdout=subprocess.DEVNULL)
+        if generated:
+            os.makedirs(generated)
+            subprocess.run(["cp", corpus, queries_file, generated], check=True)
     queries = [q for q in open(queries_file, encoding="utf-8").read().splitlines() if q.strip()]
     lines = open(corpus, encoding="utf-8").read().splitlines()
     base, rest = lines[:args.base], lines[args.base:]
@@ -83,9 +100,17 @@ def main():
         out.write("\n".join(base) + "\n")
     db = os.path.join(work, "idx")
     started = time.time()
-    subprocess.run([os.path.join(args.bin, "indexer"), "--db", db, "--quiet", os.path.join(work, "base")], check=True,
-                   stdout=subprocess.DEVNULL)
-    print(f"base index: {args.base} articles in {time.time() - started:.1f} s, {size_mb(db):.1f} MB")
+    cached = os.path.join(args.base_cache, f"base-{args.base}") if args.base_cache else None
+    if cached and os.path.isdir(cached):
+        subprocess.run(f"cp -a {cached}/. {work}/", shell=True, check=True)
+        print(f"base index: {args.base} articles copied from {cached}, {size_mb(db):.1f} MB")
+    else:
+        subprocess.run([os.path.join(args.bin, "indexer"), "--db", db, "--quiet", os.path.join(work, "base")],
+                       check=True, stdout=subprocess.DEVNULL)
+        print(f"base index: {args.base} articles in {time.time() - started:.1f} s, {size_mb(db):.1f} MB")
+        if cached:
+            os.makedirs(cached)
+            subprocess.run(f"cp -a {work}/idx {work}/idx.gen-* {cached}/", shell=True, check=True)
     token_file = os.path.join(work, "token")
     with open(token_file, "w") as f:
         f.write("bench-token-0123456789\n")
@@ -105,8 +130,10 @@ def main():
         stop = threading.Event()
         searcher = threading.Thread(target=search_loop, args=(port, queries, stop, busy, failures))
         searcher.start()
-        writer, probe = ApiClient(port, "bench-token-0123456789"), ApiClient(port)
+        # A batch may take minutes on a loaded machine: wait for its answer.
+        writer, probe = ApiClient(port, "bench-token-0123456789", timeout=900), ApiClient(port)
         posted, freshness, batch_times, n = 0, [], [], 0
+        cpu_before = cpu_seconds(server.pid)
         ingest_started = time.perf_counter()
         while time.perf_counter() - ingest_started < args.seconds and posted + args.batch <= len(rest):
             batch = [json.loads(line) for line in rest[posted:posted + args.batch]]
@@ -128,12 +155,15 @@ def main():
             posted += args.batch
             n += 1
         elapsed = time.perf_counter() - ingest_started
+        cpu = cpu_seconds(server.pid) - cpu_before
         stop.set()
         searcher.join()
         ms = lambda s: f"{s * 1000:.1f} ms"
         print(f"ingest: {posted} articles in {elapsed:.1f} s = {posted / elapsed:.0f} articles/s "
               f"(batches of {args.batch}; POST p50 {ms(percentile(batch_times, 0.5))}, "
               f"p99 {ms(percentile(batch_times, 0.99))})")
+        print(f"server CPU while ingesting: {cpu:.1f} s (user + sys, searches included), "
+              f"{cpu / max(posted, 1) * 1000:.2f} ms an article; load average {os.getloadavg()[0]:.1f}")
         print(f"freshness (200 to found by search): p50 {ms(percentile(freshness, 0.5))}, "
               f"p99 {ms(percentile(freshness, 0.99))}, max {ms(max(freshness))}")
         print(f"search, one client: idle p50 {ms(percentile(idle, 0.5))} p99 {ms(percentile(idle, 0.99))} "

@@ -40,11 +40,18 @@ bool RussianDictionary::knows(std::string_view word) const {
 
 std::vector<std::string> RussianDictionary::lemmas(std::string_view word) const {
     if (!hunspell_ || word.empty()) return {};
-    std::vector<std::string> stems;
-    {
-        std::lock_guard lock(mutex_);
-        stems = hunspell_->stem(std::string(word));
-    }
+    std::lock_guard lock(mutex_);
+    return lemma_cache_.get(std::string(word), [this](const std::string& w) { return ask_lemmas(w); });
+}
+
+void RussianDictionary::set_cached_words(std::size_t words) const {
+    std::lock_guard lock(mutex_);
+    lemma_cache_.set_capacity(words);
+}
+
+// Under mutex_.
+std::vector<std::string> RussianDictionary::ask_lemmas(const std::string& word) const {
+    const std::vector<std::string> stems = hunspell_->stem(word);
     std::vector<std::string> lemmas;
     for (const std::string& stem : stems) {
         std::string lemma = normalize_text(stem);

@@ -4,6 +4,9 @@
 // them, and it tells a capitalised common word (Однако) from a name.
 #pragma once
 
+#include "core/word_cache.h"
+
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,10 +41,22 @@ public:
     // with ё as е, as every indexed word is; empty when the word is unknown.
     std::vector<std::string> lemmas(std::string_view word) const;
 
+    // How many words' lemmas the process keeps (a Hunspell question costs
+    // about 40,000 instructions). Shared by every thread: the indexer's
+    // analysis threads each keep a smaller cache of their own (WordTerms),
+    // and a word one of them forgot, or the other already met, is found
+    // here instead of asked again (issue #18).
+    static constexpr std::size_t kDefaultCachedWords = 100000;
+    void set_cached_words(std::size_t words) const;
+
 private:
+    std::vector<std::string> ask_lemmas(const std::string& word) const;
+
     std::unique_ptr<Hunspell> hunspell_;
     // Hunspell keeps scratch state in the object: one question at a time.
+    // The cache is guarded by the same lock.
     mutable std::mutex mutex_;
+    mutable WordCache<std::vector<std::string>> lemma_cache_{kDefaultCachedWords};
 };
 
 }  // namespace core

@@ -92,20 +92,26 @@ PreparedArticle prepare_article(Article article) {
     // One builder a thread: its stemmer keeps a cache of the words it has seen.
     thread_local DocumentBuilder documents{ClusterAssignment::ByCaller};
     Xapian::Document document = documents.build(article);
-    return PreparedArticle{std::move(article), std::move(document)};
+    auto spelling = spelling_words(article);
+    return PreparedArticle{std::move(article), std::move(document), std::move(spelling)};
 }
 
-void IndexWriter::put(const Article& article) { put(PreparedArticle{article, documents_.build(article)}); }
+void IndexWriter::put(const Article& article) {
+    put(PreparedArticle{article, documents_.build(article), spelling_words(article)});
+}
 
 void IndexWriter::put(const PreparedArticle& prepared) {
     begin();
     const std::string term = id_term(prepared.article.id);
     Xapian::PostingIterator old = db_.postlist_begin(term);
-    if (old != db_.postlist_end(term)) remove_spelling(deserialize_article(db_.get_document(*old).get_data()));
+    const bool replacing = old != db_.postlist_end(term);
+    if (replacing) remove_spelling(deserialize_article(db_.get_document(*old).get_data()));
     Xapian::Document doc = prepared.document;
     assign_cluster(db_, prepared.article.id, doc);  // a copy joins its story's cluster, whenever it arrives
-    db_.replace_document(term, doc);
-    add_spelling(prepared.article);
+    // A new id is added without Xapian looking the id term up again.
+    if (replacing) db_.replace_document(term, doc);
+    else db_.add_document(doc);
+    add_spelling(prepared.spelling);
 }
 
 bool IndexWriter::erase(const std::string& id) {
@@ -195,8 +201,8 @@ std::unordered_map<std::string, std::string> IndexWriter::content_hashes() const
     return by_id;
 }
 
-void IndexWriter::add_spelling(const Article& article) {
-    for (const auto& [word, count] : spelling_words(article)) {
+void IndexWriter::add_spelling(const std::unordered_map<std::string, Xapian::termcount>& words) {
+    for (const auto& [word, count] : words) {
         if (spelling_table_.count(word)) db_.add_spelling(word, count);
     }
 }

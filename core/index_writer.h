@@ -33,6 +33,9 @@ public:
 struct PreparedArticle {
     Article article;
     Xapian::Document document;
+    // Its words for the spelling table (spelling_words()), counted here so
+    // that the one writer does not tokenise the article again.
+    std::unordered_map<std::string, Xapian::termcount> spelling;
 };
 PreparedArticle prepare_article(Article article);
 
@@ -93,7 +96,7 @@ public:
     const std::string& generation() const { return generation_; }
 
 private:
-    void add_spelling(const Article& article);
+    void add_spelling(const std::unordered_map<std::string, Xapian::termcount>& words);
     void remove_spelling(const Article& article);
     void begin();
 

@@ -1,5 +1,6 @@
 #include "indexer/index_builder.h"
 
+#include "core/dictionary.h"
 #include "core/index_location.h"
 #include "core/schema.h"
 #include "core/index_writer.h"
@@ -31,6 +32,14 @@ constexpr double kPostingsShare = 0.4;
 // measured.
 constexpr double kWordCacheShare = 0.15;
 constexpr std::size_t kBytesPerCachedWord = 400;
+// Of that share, the part for the lemmas all analysis threads share
+// (RussianDictionary), and what a word costs there (its key and lemmas).
+// A word a thread's own cache forgot, or that the other thread already
+// met, is found there instead of asked of Hunspell again: over the words
+// of the 32,828 real texts, with the default budget, 0.79 M questions
+// instead of 1.40 M at the same memory (a simulation of the caches).
+constexpr double kSharedLemmaPart = 2.0 / 3.0;
+constexpr std::size_t kBytesPerSharedLemma = 250;
 
 // What Xapian's inverter holds in memory per document until a commit (a map
 // entry per term and document, the encoded positions, the values), as
@@ -101,8 +110,11 @@ IndexBuilder::IndexBuilder(const std::string& db_path, unsigned threads, bool te
       db_(create_database(building_, termlists)),
       clusters_(building_) {
     const unsigned analysers = thread_count(threads);
-    const auto cached_words = static_cast<std::size_t>(static_cast<double>(memory_mb << 20) * kWordCacheShare) /
-                              analysers / kBytesPerCachedWord;
+    const double cache_bytes = static_cast<double>(memory_mb << 20) * kWordCacheShare;
+    const auto cached_words =
+        static_cast<std::size_t>(cache_bytes * (1 - kSharedLemmaPart)) / analysers / kBytesPerCachedWord;
+    core::RussianDictionary::instance().set_cached_words(static_cast<std::size_t>(cache_bytes * kSharedLemmaPart) /
+                                                         kBytesPerSharedLemma);
     for (unsigned i = 0; i < analysers; ++i) {
         workers_.push_back(std::make_unique<Worker>());
         workers_.back()->documents.set_cached_words(cached_words);

@@ -159,6 +159,7 @@ std::optional<Reply> WriteService::refusal(const WriteRequest& request) const {
 
 Reply WriteService::post_articles(std::string_view body) {
     Change change;
+    std::vector<core::Article> articles;
     std::vector<Rejection> rejected;
     std::size_t number = 0;
     while (!body.empty()) {
@@ -169,9 +170,10 @@ Reply WriteService::post_articles(std::string_view body) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (trim(line).empty()) continue;
         std::string error;
-        if (auto article = read_line(line, error)) change.puts.push_back(core::prepare_article(std::move(*article)));
+        if (auto article = read_line(line, error)) articles.push_back(std::move(*article));
         else rejected.push_back({number, id_of(line), std::move(error)});
     }
+    change.puts = preparer_.prepare(std::move(articles));
     if (change.puts.empty() && rejected.empty()) return error_reply(400, "empty body: send one JSON article a line");
     if (!change.puts.empty()) write(change);
     if (change.failure) return *change.failure;

@@ -6,6 +6,7 @@
 // needs `Authorization: Bearer <token>`.
 #pragma once
 
+#include "core/article_preparer.h"
 #include "core/index_writer.h"
 #include "server/index_handle.h"
 #include "server/reply.h"
@@ -71,6 +72,8 @@ private:
     core::ArticleWriter& writer_;
     IndexHandle& index_;
     std::string token_;
+    // Analyses a POST's articles on every core before its one commit.
+    core::ArticlePreparer preparer_;
     // The changes waiting for the next commit; one commit at a time (Xapian
     // has one writer), run by one of the waiting requests.
     std::mutex queue_mutex_;
