@@ -10,6 +10,9 @@
 // --details lists the wrong decisions on dev (the test half is measured, not read).
 // --common-pairs N prints the word pairs found in at least N texts of the corpus
 // (the list core/data/common_word_pairs.txt was made from).
+// --merged-pairs prints every pair of corpus texts sharing a band that the
+// decision calls copies (id_a, id_b, similarity): the pool a new labelled set
+// samples false merges from (drawn and labelled without looking at it).
 #include "core/markdown.h"
 #include "core/reprints.h"
 #include "core/version.h"
@@ -123,6 +126,31 @@ void print_common_pairs(const std::string& corpus, int min_texts) {
     for (const auto& [count, pair] : common) std::printf("%s\t%d\n", pair.c_str(), count);
 }
 
+// Every pair of texts of the corpus that share a band and that the decision
+// calls copies: what the detector merges today.
+void print_merged_pairs(const std::string& corpus) {
+    std::vector<std::string> ids;
+    std::vector<core::ReprintSignature> signatures;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_band;
+    for_each_text(
+        corpus, [](const std::string&) { return true; },
+        [&](const std::string& id, const Text& text) {
+            ids.push_back(id);
+            signatures.push_back(core::reprint_signature(text.body, text.date));
+        });
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        std::set<std::size_t> seen;
+        for (const std::string& band : core::band_terms(signatures[i])) {
+            std::vector<std::size_t>& earlier = by_band[band];
+            for (std::size_t j : earlier) {
+                if (!seen.insert(j).second || !core::is_reprint(signatures[i], signatures[j])) continue;
+                std::printf("%s\t%s\t%.3f\n", ids[j].c_str(), ids[i].c_str(), core::body_similarity(signatures[i], signatures[j]));
+            }
+            earlier.push_back(i);
+        }
+    }
+}
+
 struct Figures {
     int tp = 0, fp = 0, fn = 0, tn = 0;
     double precision() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0; }
@@ -183,6 +211,7 @@ int main(int argc, char** argv) {
     std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
     bool grid = false, details = false, features = false;
     int common_pairs = 0;
+    bool merged_pairs = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--pairs" && i + 1 < argc) pair_files.push_back(argv[++i]);
@@ -191,17 +220,19 @@ int main(int argc, char** argv) {
         else if (arg == "--details") details = true;
         else if (arg == "--features") features = true;
         else if (arg == "--common-pairs" && i + 1 < argc) common_pairs = std::atoi(argv[++i]);
+        else if (arg == "--merged-pairs") merged_pairs = true;
         else {
-            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS]\n");
+            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs]\n");
             return 2;
         }
     }
-    if (common_pairs > 0) {
+    if (common_pairs > 0 || merged_pairs) {
         if (!std::filesystem::exists(corpus)) {
             std::printf("reprint_pairs: skipped: %s is absent\n", corpus.c_str());
             return 0;
         }
-        print_common_pairs(corpus, common_pairs);
+        if (merged_pairs) print_merged_pairs(corpus);
+        else print_common_pairs(corpus, common_pairs);
         return 0;
     }
     if (pair_files.empty()) {
