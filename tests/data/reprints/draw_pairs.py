@@ -28,6 +28,7 @@ args.add_argument('--seed', type=int, default=2026)
 args.add_argument('--exclude', action='append', default=None)
 args.add_argument('--dev-only', action='store_true')
 args.add_argument('--per-band', default=None, help='pairs a band (ten comma-separated counts), shared across kinds')
+args.add_argument('--kinds', default='tgx,other,tg', help='kinds drawn by --per-band (hard negatives: other,tg)')
 args.add_argument('--merged', default=None, help='pairs the detector merges today (reprint_pairs --merged-pairs)')
 args.add_argument('--merged-count', type=int, default=0, help='how many of them to draw, each text at most once')
 args = args.parse_args()
@@ -80,6 +81,9 @@ for lo in range(10):
     if per_band:
         # split a band's count 50/25/25 over the kinds, so channels and sources all appear
         counts = {'tgx': (per_band[lo] + 1) // 2, 'other': per_band[lo] // 4, 'tg': per_band[lo] - (per_band[lo] + 1) // 2 - per_band[lo] // 4}
+        kinds = args.kinds.split(',')
+        if len(kinds) == 2:  # an even split over the two kinds asked for
+            counts = {kinds[0]: (per_band[lo] + 1) // 2, kinds[1]: per_band[lo] // 2}
     else:
         counts = want
     left = {}
@@ -91,7 +95,7 @@ for lo in range(10):
     if per_band:
         # a kind short of pairs in this band: the others make up its count
         short = sum(max(0, n - len(bands[(lo, kind)])) for kind, n in counts.items())
-        for kind in ('tgx', 'tg', 'other'):
+        for kind in [k for k in ('tgx', 'tg', 'other') if k in args.kinds.split(',')]:
             take = left[kind][:short]
             out += [(a, b, j, kind) for a, b, j in take]
             short -= len(take)
