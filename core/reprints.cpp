@@ -52,6 +52,17 @@ constexpr double kNumberThreshold = 0.6;
 // resembles a text days later is a reminder, a template post or a follow-up.
 constexpr std::int32_t kDateWindowDays = 1;
 constexpr double kVerbatimSimilarity = 0.75;
+// ... and only a text of some length: days apart, a post of a sentence or two
+// that resembles another is the same template for a new event (an air-raid
+// alert, the mayor's drone post, «Госдума приняла» then «Путин подписал»
+// with the rest kept), while an advertisement or an article reposted weeks
+// later is long. On the development pairs the far-apart false merges hold at
+// most 28 own word pairs, the far-apart copies at least 32 (or are word for
+// word the same). Chosen on the development pairs (tests/data/reprints).
+constexpr std::uint32_t kMinLateCopyPairs = 30;
+// A short post repeated word for word is a repost: a template for a new
+// event changes at least a word (a figure, a place, who acted).
+constexpr double kIdenticalSimilarity = 0.95;
 // Numbers compared: the first distinct ones, enough for a post's figures.
 constexpr std::size_t kMaxNumbers = 24;
 // A figure slot keeps 12 bits of the figure's hash (a chance of 1 in 4096
@@ -362,6 +373,7 @@ ReprintSignature reprint_signature(std::string_view body, std::string_view date)
         none.day = signature.day;
         return none;
     }
+    signature.own_pairs = static_cast<std::uint32_t>(own_pairs);
     return signature;
 }
 
@@ -370,6 +382,14 @@ double body_similarity(const ReprintSignature& a, const ReprintSignature& b) {
     std::size_t same = 0;
     for (std::size_t i = 0; i < a.minhash.size(); ++i) same += a.minhash[i] == b.minhash[i];
     return static_cast<double>(same) / static_cast<double>(a.minhash.size());
+}
+
+double longer_coverage(const ReprintSignature& a, const ReprintSignature& b) {
+    if (a.own_pairs == 0 || b.own_pairs == 0) return 1;
+    // |A ∩ B| = J (|A| + |B|) / (1 + J)
+    const double similarity = body_similarity(a, b);
+    const double shared = similarity * (a.own_pairs + b.own_pairs) / (1 + similarity);
+    return std::min(1.0, shared / std::max(a.own_pairs, b.own_pairs));
 }
 
 namespace {
@@ -427,7 +447,11 @@ bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
     if (a.day == ReprintSignature::kUndated || b.day == ReprintSignature::kUndated) return !short_post;
     const std::int64_t apart = std::abs(static_cast<std::int64_t>(a.day) - b.day);
     if (short_post) return apart <= kShortWindowDays;
-    return apart <= kDateWindowDays || body_similarity(a, b) >= kVerbatimSimilarity;
+    if (apart <= kDateWindowDays) return true;
+    const double similarity = body_similarity(a, b);
+    // A size of 0 is unknown (stored before sizes were kept): judged as before.
+    const bool long_enough = std::min(a.own_pairs, b.own_pairs) >= kMinLateCopyPairs || a.own_pairs == 0 || b.own_pairs == 0;
+    return (similarity >= kVerbatimSimilarity && long_enough) || similarity >= kIdenticalSimilarity;
 }
 
 std::string ReprintSignature::serialize() const {
@@ -441,11 +465,14 @@ std::string ReprintSignature::serialize() const {
     }
     // Last, so that a signature stored before dates were kept reads as
     // undated; the figure slots after it, so one stored before them has none.
-    if (day != kUndated || !figure_slots.empty()) put(static_cast<std::uint32_t>(day));
-    if (!figure_slots.empty()) {
+    // The size after them, so one stored before sizes were kept has none.
+    const bool sized = own_pairs > 0;
+    if (day != kUndated || !figure_slots.empty() || sized) put(static_cast<std::uint32_t>(day));
+    if (!figure_slots.empty() || sized) {
         put(static_cast<std::uint32_t>(figure_slots.size()));
         for (std::uint32_t value : figure_slots) put(value);
     }
+    if (sized) put(own_pairs);
     return out;
 }
 
@@ -475,6 +502,7 @@ ReprintSignature ReprintSignature::parse(std::string_view bytes) {
             if (!get(value)) return {};
         }
     }
+    if (std::uint32_t size = 0; get(size)) signature.own_pairs = size;
     return signature;
 }
 

@@ -421,3 +421,27 @@ TEST_CASE("the next lesson of a series is not a copy of the last one") {
     CHECK_FALSE(core::is_reprint(reprint_signature(lesson("14")), reprint_signature(lesson("16"))));
     CHECK(core::is_reprint(reprint_signature(lesson("14")), reprint_signature("🏃 " + lesson("14"))));
 }
+
+TEST_CASE("a one-sentence alert reused days later for a new event is not a copy, though most words are the same") {
+    const auto alert = [](const std::string& where) {
+        return "Воздушная тревога объявлена " + where + " и ещё в семи областях Украины, жителей просят пройти в укрытия";
+    };
+    const auto first = reprint_signature(alert("в Киевской"), "2024-11-28T20:47:31+00:00");
+    const auto later = reprint_signature(alert("в Киеве, Киевской"), "2024-12-02T22:38:45+00:00");
+    REQUIRE(core::body_similarity(first, later) >= 0.75);
+    CHECK_FALSE(core::is_reprint(first, later));
+    // Another channel's repost of it that evening is a copy.
+    CHECK(core::is_reprint(first, reprint_signature("❗️ " + alert("в Киевской"), "2024-11-28T21:02:00+00:00")));
+    // The same words posted again days later are a repost.
+    CHECK(core::is_reprint(first, reprint_signature(alert("в Киевской"), "2024-12-02T10:00:00+00:00")));
+}
+
+TEST_CASE("a stored signature keeps the body's size, and one stored before sizes were kept reads as unknown") {
+    const auto story = reprint_signature(kStory, "2024-11-20");
+    REQUIRE(story.own_pairs > 30);
+    CHECK(core::ReprintSignature::parse(story.serialize()).own_pairs == story.own_pairs);
+    auto old = story;
+    old.own_pairs = 0;
+    CHECK(core::ReprintSignature::parse(old.serialize()).own_pairs == 0);
+    CHECK(core::ReprintSignature::parse(old.serialize()).figure_slots == story.figure_slots);
+}

@@ -4,7 +4,8 @@
 // time from bench-news (some carry no licence, so the repository keeps ids).
 //   build/bin/reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details]
 // Without --pairs it reads the labelled sets (pairs.tsv, the first 230,
-// pairs2.tsv, the 235 drawn later, and pairs3.tsv, 140 more development pairs)
+// pairs2.tsv, the 235 drawn later, pairs3.tsv, 140 more development pairs, and
+// pairs4.tsv, 130 development pairs partly drawn among the detector's merges)
 // and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
@@ -165,6 +166,8 @@ struct Measured {
     bool conflict;  // a figure differs after the same word (core::figures_conflict)
     bool decided;
     long apart;  // days between the two, or -1 when either is undated
+    double coverage;  // the share of the longer body the shorter holds (core::longer_coverage)
+    unsigned shorter, longer;  // the bodies' own word pairs
 };
 
 Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
@@ -236,7 +239,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
     }
     std::vector<Pair> pairs;
     std::vector<std::string> sets;
@@ -270,14 +273,16 @@ int main(int argc, char** argv) {
         const bool dated = a.day != core::ReprintSignature::kUndated && b.day != core::ReprintSignature::kUndated;
         measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b), core::number_agreement(a, b),
                             core::figures_conflict(a, b), core::is_reprint(a, b),
-                            dated ? std::labs(static_cast<long>(a.day) - b.day) : -1});
+                            dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
+                            std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs)});
     }
     if (features) {
         // The measures of every dev pair, one a line, for looking for a rule.
         for (const Measured& m : measured) {
             if (m.pair->half != "dev") continue;
-            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\n", m.pair->set.c_str(), m.pair->a.c_str(),
-                        m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening, m.numbers, m.conflict, m.apart);
+            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\n", m.pair->set.c_str(),
+                        m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening, m.numbers, m.conflict,
+                        m.apart, m.coverage, m.shorter, m.longer, m.decided);
         }
     }
     if (grid) {
@@ -307,9 +312,10 @@ int main(int argc, char** argv) {
     if (details) {
         for (const Measured& m : measured) {
             if (m.decided == m.pair->copy || m.pair->half != "dev") continue;
-            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld\n",
+            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u\n",
                         m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
-                        m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart);
+                        m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart, m.coverage, m.shorter,
+                        m.longer);
         }
     }
     return 0;
