@@ -224,6 +224,20 @@ bool is_boilerplate(std::string_view line) {
     return !has_word(without_links(stripped));
 }
 
+// A paragraph after the lead that opens with «Ранее …» or «Напомним, …»
+// recalls an earlier story: a follow-up carries it under its new lead, so it
+// says nothing about whether two texts are copies (a copy keeps the lead).
+bool is_background(std::string_view line) {
+    const std::string folded = normalize_text(line);
+    std::size_t at = 0;
+    while (at < folded.size() && !std::isalpha(static_cast<unsigned char>(folded[at])) &&
+           static_cast<unsigned char>(folded[at]) < 0x80) {
+        ++at;
+    }
+    const std::string_view text = std::string_view(folded).substr(at);
+    return text.rfind("ранее", 0) == 0 || text.rfind("напомним", 0) == 0;
+}
+
 // `МОСКВА, 5 мар — РИА Новости.` at the start of a text.
 std::size_t dateline_length(std::string_view line) {
     const std::size_t stop = line.find('.');
@@ -249,7 +263,7 @@ std::vector<std::string> reprint_words(std::string_view body) {
         if (end == std::string_view::npos) end = body.size();
         std::string_view line = body.substr(start, end - start);
         start = end + 1;
-        if (!has_word(line) || is_boilerplate(line)) continue;
+        if (!has_word(line) || is_boilerplate(line) || (!first_line && is_background(line))) continue;
         if (first_line) line.remove_prefix(dateline_length(line));
         first_line = false;
         for_each_word(without_links(line), [&](const Word& word) { words.push_back(word.normalized); });

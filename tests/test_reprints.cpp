@@ -445,3 +445,17 @@ TEST_CASE("a stored signature keeps the body's size, and one stored before sizes
     CHECK(core::ReprintSignature::parse(old.serialize()).own_pairs == 0);
     CHECK(core::ReprintSignature::parse(old.serialize()).figure_slots == story.figure_slots);
 }
+
+TEST_CASE("a follow-up that recalls the earlier story in a «Ранее сообщалось» paragraph is not its copy") {
+    const std::string earlier =
+        "Программа полетов российских авиакомпаний между Россией и Кубой может быть скорректирована из-за "
+        "дефицита авиакеросина в аэропортах Гаваны и Варадеро, сообщили в Росавиации.";
+    const std::string follow_up =
+        "Рейс Москва — Варадеро на 30 ноября задерживается из-за нехватки топлива на острове, сообщил перевозчик.\n\n"
+        "Ранее сообщалось, что программа полетов российских авиакомпаний между Россией и Кубой может быть "
+        "скорректирована из-за дефицита авиакеросина в аэропортах Гаваны и Варадеро, сообщили в Росавиации.";
+    CHECK_FALSE(core::is_reprint(reprint_signature(earlier, "2024-11-30"), reprint_signature(follow_up, "2024-11-30")));
+    // A copy that keeps the same background paragraph is still a copy.
+    CHECK(core::is_reprint(reprint_signature(follow_up, "2024-11-30"),
+                           reprint_signature("⚡️" + follow_up + "\n\n👉 Подписаться", "2024-11-30")));
+}
