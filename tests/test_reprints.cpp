@@ -459,3 +459,21 @@ TEST_CASE("a follow-up that recalls the earlier story in a «Ранее сооб
     CHECK(core::is_reprint(reprint_signature(follow_up, "2024-11-30"),
                            reprint_signature("⚡️" + follow_up + "\n\n👉 Подписаться", "2024-11-30")));
 }
+
+TEST_CASE("a copy whose lead was rewritten is a copy when the rest is most of both texts") {
+    const std::string rest = kStory + "\n" + kRewrite;
+    const auto original = reprint_signature(
+        "Столичные власти объявили о масштабном ремонте одной из главных магистралей города, который затронет "
+        "тысячи водителей и пассажиров общественного транспорта уже на этой неделе.\n" + rest, "2024-11-20");
+    const auto copy = reprint_signature(
+        "Мэрия предупредила автомобилистов о пробках: с понедельника часть центральной дороги перекроют, "
+        "и объезжать её придется по соседним улицам еще несколько недель подряд.\n" + rest, "2024-11-20");
+    REQUIRE(core::opening_overlap(original, copy) < 0.55);
+    REQUIRE(core::body_similarity(original, copy) >= 0.65);
+    CHECK(core::is_reprint(original, copy));
+    // A follow-up that keeps only part of the story under its new lead is not.
+    const auto follow_up = reprint_signature(
+        "Мэрия предупредила автомобилистов о пробках: с понедельника часть центральной дороги перекроют, "
+        "и объезжать её придется по соседним улицам еще несколько недель подряд.\n" + kStory, "2024-11-20");
+    CHECK_FALSE(core::is_reprint(original, follow_up));
+}
