@@ -477,3 +477,20 @@ TEST_CASE("a copy whose lead was rewritten is a copy when the rest is most of bo
         "и объезжать её придется по соседним улицам еще несколько недель подряд.\n" + kStory, "2024-11-20");
     CHECK_FALSE(core::is_reprint(original, follow_up));
 }
+
+TEST_CASE("a post that is one sentence of a post more than twice its length is not its copy") {
+    const std::string sentence =
+        "Канцлер Германии прибыл с необъявленным визитом в Киев, где проведет переговоры с руководством страны";
+    const auto short_post = reprint_signature(sentence, "2024-12-02T07:09:20+00:00");
+    const auto longer = reprint_signature(
+        sentence + ". Он намерен объявить о новых поставках вооружений на шестьсот пятьдесят миллионов евро, "
+                   "пишет агентство.",
+        "2024-12-02T06:52:20+00:00");
+    REQUIRE(core::body_similarity(short_post, longer) >= 0.38);
+    REQUIRE(core::longer_coverage(short_post, longer) < 0.45);
+    CHECK_FALSE(core::is_reprint(short_post, longer));
+    // The same post with a line added is a copy: it is most of both.
+    const auto with_line = reprint_signature(sentence + ". Визит не анонсировался.", "2024-12-02T07:15:00+00:00");
+    CHECK(core::longer_coverage(short_post, with_line) >= 0.45);
+    CHECK(core::is_reprint(short_post, with_line));
+}
