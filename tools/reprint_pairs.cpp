@@ -11,6 +11,8 @@
 // --details lists the wrong decisions on dev (the test half is measured, not read).
 // --common-pairs N prints the word pairs found in at least N texts of the corpus
 // (the list core/data/common_word_pairs.txt was made from).
+// --clusters prints the clusters core::ReprintIndex gives the corpus in its
+// order (the indexer's keys; build/bin/reprint_clusters reads them from an index).
 // --merged-pairs prints every pair of corpus texts sharing a band that the
 // decision calls copies (id_a, id_b, similarity): the pool a new labelled set
 // samples false merges from (drawn and labelled without looking at it).
@@ -152,6 +154,30 @@ void print_merged_pairs(const std::string& corpus) {
     }
 }
 
+// The reprint clusters of the whole corpus in input order, as the indexer
+// assigns them: how many, and their size distribution.
+void print_clusters(const std::string& corpus) {
+    core::ReprintIndex index;
+    std::map<std::string, std::size_t> sizes;
+    std::size_t articles = 0;
+    for_each_text(
+        corpus, [](const std::string&) { return true; },
+        [&](const std::string& id, const Text& text) {
+            ++articles;
+            ++sizes[index.assign(id, core::reprint_signature(text.body, text.date))];
+        });
+    std::map<std::size_t, std::size_t> histogram;
+    std::size_t in_clusters = 0;
+    for (const auto& [key, size] : sizes) {
+        ++histogram[size];
+        if (size > 1) in_clusters += size;
+    }
+    std::printf("articles %zu, clusters %zu (stories), with copies %zu holding %zu articles\nsize distribution:", articles,
+                sizes.size(), sizes.size() - histogram[1], in_clusters);
+    for (const auto& [size, count] : histogram) std::printf(" %zu:%zu", size, count);
+    std::printf("\n");
+}
+
 struct Figures {
     int tp = 0, fp = 0, fn = 0, tn = 0;
     double precision() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0; }
@@ -214,7 +240,7 @@ int main(int argc, char** argv) {
     std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
     bool grid = false, details = false, features = false;
     int common_pairs = 0;
-    bool merged_pairs = false;
+    bool merged_pairs = false, clusters = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--pairs" && i + 1 < argc) pair_files.push_back(argv[++i]);
@@ -224,17 +250,19 @@ int main(int argc, char** argv) {
         else if (arg == "--features") features = true;
         else if (arg == "--common-pairs" && i + 1 < argc) common_pairs = std::atoi(argv[++i]);
         else if (arg == "--merged-pairs") merged_pairs = true;
+        else if (arg == "--clusters") clusters = true;
         else {
-            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs]\n");
+            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters]\n");
             return 2;
         }
     }
-    if (common_pairs > 0 || merged_pairs) {
+    if (common_pairs > 0 || merged_pairs || clusters) {
         if (!std::filesystem::exists(corpus)) {
             std::printf("reprint_pairs: skipped: %s is absent\n", corpus.c_str());
             return 0;
         }
-        if (merged_pairs) print_merged_pairs(corpus);
+        if (clusters) print_clusters(corpus);
+        else if (merged_pairs) print_merged_pairs(corpus);
         else print_common_pairs(corpus, common_pairs);
         return 0;
     }
