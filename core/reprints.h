@@ -25,6 +25,10 @@ struct ReprintSignature {
     // «Часть 14»): the context in the high bits, the figure in the low; sorted.
     std::vector<std::uint32_t> figure_slots;
     std::int32_t day = kUndated;          // the publication day (days since 1970-01-01), or kUndated
+    // How many distinct word pairs of its own (not common across the archive)
+    // the body holds, or 0 when unknown (a signature stored before sizes were
+    // kept): with the similarity, it says how much of each body is shared.
+    std::uint32_t own_pairs = 0;
 
     static constexpr std::int32_t kUndated = INT32_MIN;
 
@@ -48,13 +52,18 @@ ReprintSignature reprint_signature(std::string_view body, std::string_view date 
 std::int32_t publication_day(std::string_view date);
 // Whether the two were published close enough in time to be copies: copies
 // appear within days of each other, while a text reused in part weeks later
-// is a follow-up or a template post. A near-verbatim body is a copy whenever
-// it appears (a repost of an old story), and an undated article is judged
-// by its text alone.
+// is a follow-up or a template post. A near-verbatim body of some length is a
+// copy whenever it appears (a repost of an old story or advertisement), while
+// a post of a sentence or two days later is a template for a new event unless
+// it is word for word the same; an undated article is judged by its text alone.
 bool published_close(const ReprintSignature& a, const ReprintSignature& b);
 
 // Estimated Jaccard similarity of the two bodies' word pairs (MinHash).
 double body_similarity(const ReprintSignature& a, const ReprintSignature& b);
+// The estimated share of the longer body's own word pairs that the shorter
+// one holds too (from the similarity and the two sizes), or 1 when a size is
+// unknown: a short post that is one sentence of a long one shares little of it.
+double longer_coverage(const ReprintSignature& a, const ReprintSignature& b);
 // How much of one body's opening stands in the other's opening (the larger
 // of the two directions): a follow-up that reuses a story's background under
 // a new lead, or a template post, opens differently.

@@ -421,3 +421,76 @@ TEST_CASE("the next lesson of a series is not a copy of the last one") {
     CHECK_FALSE(core::is_reprint(reprint_signature(lesson("14")), reprint_signature(lesson("16"))));
     CHECK(core::is_reprint(reprint_signature(lesson("14")), reprint_signature("🏃 " + lesson("14"))));
 }
+
+TEST_CASE("a one-sentence alert reused days later for a new event is not a copy, though most words are the same") {
+    const auto alert = [](const std::string& where) {
+        return "Воздушная тревога объявлена " + where + " и ещё в семи областях Украины, жителей просят пройти в укрытия";
+    };
+    const auto first = reprint_signature(alert("в Киевской"), "2024-11-28T20:47:31+00:00");
+    const auto later = reprint_signature(alert("в Киеве, Киевской"), "2024-12-02T22:38:45+00:00");
+    REQUIRE(core::body_similarity(first, later) >= 0.75);
+    CHECK_FALSE(core::is_reprint(first, later));
+    // Another channel's repost of it that evening is a copy.
+    CHECK(core::is_reprint(first, reprint_signature("❗️ " + alert("в Киевской"), "2024-11-28T21:02:00+00:00")));
+    // The same words posted again days later are a repost.
+    CHECK(core::is_reprint(first, reprint_signature(alert("в Киевской"), "2024-12-02T10:00:00+00:00")));
+}
+
+TEST_CASE("a stored signature keeps the body's size, and one stored before sizes were kept reads as unknown") {
+    const auto story = reprint_signature(kStory, "2024-11-20");
+    REQUIRE(story.own_pairs > 30);
+    CHECK(core::ReprintSignature::parse(story.serialize()).own_pairs == story.own_pairs);
+    auto old = story;
+    old.own_pairs = 0;
+    CHECK(core::ReprintSignature::parse(old.serialize()).own_pairs == 0);
+    CHECK(core::ReprintSignature::parse(old.serialize()).figure_slots == story.figure_slots);
+}
+
+TEST_CASE("a follow-up that recalls the earlier story in a «Ранее сообщалось» paragraph is not its copy") {
+    const std::string earlier =
+        "Программа полетов российских авиакомпаний между Россией и Кубой может быть скорректирована из-за "
+        "дефицита авиакеросина в аэропортах Гаваны и Варадеро, сообщили в Росавиации.";
+    const std::string follow_up =
+        "Рейс Москва — Варадеро на 30 ноября задерживается из-за нехватки топлива на острове, сообщил перевозчик.\n\n"
+        "Ранее сообщалось, что программа полетов российских авиакомпаний между Россией и Кубой может быть "
+        "скорректирована из-за дефицита авиакеросина в аэропортах Гаваны и Варадеро, сообщили в Росавиации.";
+    CHECK_FALSE(core::is_reprint(reprint_signature(earlier, "2024-11-30"), reprint_signature(follow_up, "2024-11-30")));
+    // A copy that keeps the same background paragraph is still a copy.
+    CHECK(core::is_reprint(reprint_signature(follow_up, "2024-11-30"),
+                           reprint_signature("⚡️" + follow_up + "\n\n👉 Подписаться", "2024-11-30")));
+}
+
+TEST_CASE("a copy whose lead was rewritten is a copy when the rest is most of both texts") {
+    const std::string rest = kStory + "\n" + kRewrite;
+    const auto original = reprint_signature(
+        "Столичные власти объявили о масштабном ремонте одной из главных магистралей города, который затронет "
+        "тысячи водителей и пассажиров общественного транспорта уже на этой неделе.\n" + rest, "2024-11-20");
+    const auto copy = reprint_signature(
+        "Мэрия предупредила автомобилистов о пробках: с понедельника часть центральной дороги перекроют, "
+        "и объезжать её придется по соседним улицам еще несколько недель подряд.\n" + rest, "2024-11-20");
+    REQUIRE(core::opening_overlap(original, copy) < 0.55);
+    REQUIRE(core::body_similarity(original, copy) >= 0.65);
+    CHECK(core::is_reprint(original, copy));
+    // A follow-up that keeps only part of the story under its new lead is not.
+    const auto follow_up = reprint_signature(
+        "Мэрия предупредила автомобилистов о пробках: с понедельника часть центральной дороги перекроют, "
+        "и объезжать её придется по соседним улицам еще несколько недель подряд.\n" + kStory, "2024-11-20");
+    CHECK_FALSE(core::is_reprint(original, follow_up));
+}
+
+TEST_CASE("a post that is one sentence of a post more than twice its length is not its copy") {
+    const std::string sentence =
+        "Канцлер Германии прибыл с необъявленным визитом в Киев, где проведет переговоры с руководством страны";
+    const auto short_post = reprint_signature(sentence, "2024-12-02T07:09:20+00:00");
+    const auto longer = reprint_signature(
+        sentence + ". Он намерен объявить о новых поставках вооружений на шестьсот пятьдесят миллионов евро, "
+                   "пишет агентство.",
+        "2024-12-02T06:52:20+00:00");
+    REQUIRE(core::body_similarity(short_post, longer) >= 0.38);
+    REQUIRE(core::longer_coverage(short_post, longer) < 0.45);
+    CHECK_FALSE(core::is_reprint(short_post, longer));
+    // The same post with a line added is a copy: it is most of both.
+    const auto with_line = reprint_signature(sentence + ". Визит не анонсировался.", "2024-12-02T07:15:00+00:00");
+    CHECK(core::longer_coverage(short_post, with_line) >= 0.45);
+    CHECK(core::is_reprint(short_post, with_line));
+}

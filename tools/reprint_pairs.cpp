@@ -4,12 +4,18 @@
 // time from bench-news (some carry no licence, so the repository keeps ids).
 //   build/bin/reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details]
 // Without --pairs it reads the labelled sets (pairs.tsv, the first 230,
-// pairs2.tsv, the 235 drawn later, and pairs3.tsv, 140 more development pairs)
+// pairs2.tsv, the 235 drawn later, pairs3.tsv, 140 more development pairs, and
+// pairs4.tsv, 130 development pairs partly drawn among the detector's merges)
 // and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
 // --common-pairs N prints the word pairs found in at least N texts of the corpus
 // (the list core/data/common_word_pairs.txt was made from).
+// --clusters prints the clusters core::ReprintIndex gives the corpus in its
+// order (the indexer's keys; build/bin/reprint_clusters reads them from an index).
+// --merged-pairs prints every pair of corpus texts sharing a band that the
+// decision calls copies (id_a, id_b, similarity): the pool a new labelled set
+// samples false merges from (drawn and labelled without looking at it).
 #include "core/markdown.h"
 #include "core/reprints.h"
 #include "core/version.h"
@@ -123,6 +129,55 @@ void print_common_pairs(const std::string& corpus, int min_texts) {
     for (const auto& [count, pair] : common) std::printf("%s\t%d\n", pair.c_str(), count);
 }
 
+// Every pair of texts of the corpus that share a band and that the decision
+// calls copies: what the detector merges today.
+void print_merged_pairs(const std::string& corpus) {
+    std::vector<std::string> ids;
+    std::vector<core::ReprintSignature> signatures;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_band;
+    for_each_text(
+        corpus, [](const std::string&) { return true; },
+        [&](const std::string& id, const Text& text) {
+            ids.push_back(id);
+            signatures.push_back(core::reprint_signature(text.body, text.date));
+        });
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        std::set<std::size_t> seen;
+        for (const std::string& band : core::band_terms(signatures[i])) {
+            std::vector<std::size_t>& earlier = by_band[band];
+            for (std::size_t j : earlier) {
+                if (!seen.insert(j).second || !core::is_reprint(signatures[i], signatures[j])) continue;
+                std::printf("%s\t%s\t%.3f\n", ids[j].c_str(), ids[i].c_str(), core::body_similarity(signatures[i], signatures[j]));
+            }
+            earlier.push_back(i);
+        }
+    }
+}
+
+// The reprint clusters of the whole corpus in input order, as the indexer
+// assigns them: how many, and their size distribution.
+void print_clusters(const std::string& corpus) {
+    core::ReprintIndex index;
+    std::map<std::string, std::size_t> sizes;
+    std::size_t articles = 0;
+    for_each_text(
+        corpus, [](const std::string&) { return true; },
+        [&](const std::string& id, const Text& text) {
+            ++articles;
+            ++sizes[index.assign(id, core::reprint_signature(text.body, text.date))];
+        });
+    std::map<std::size_t, std::size_t> histogram;
+    std::size_t in_clusters = 0;
+    for (const auto& [key, size] : sizes) {
+        ++histogram[size];
+        if (size > 1) in_clusters += size;
+    }
+    std::printf("articles %zu, clusters %zu (stories), with copies %zu holding %zu articles\nsize distribution:", articles,
+                sizes.size(), sizes.size() - histogram[1], in_clusters);
+    for (const auto& [size, count] : histogram) std::printf(" %zu:%zu", size, count);
+    std::printf("\n");
+}
+
 struct Figures {
     int tp = 0, fp = 0, fn = 0, tn = 0;
     double precision() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 1.0; }
@@ -137,6 +192,8 @@ struct Measured {
     bool conflict;  // a figure differs after the same word (core::figures_conflict)
     bool decided;
     long apart;  // days between the two, or -1 when either is undated
+    double coverage;  // the share of the longer body the shorter holds (core::longer_coverage)
+    unsigned shorter, longer;  // the bodies' own word pairs
 };
 
 Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
@@ -183,6 +240,7 @@ int main(int argc, char** argv) {
     std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
     bool grid = false, details = false, features = false;
     int common_pairs = 0;
+    bool merged_pairs = false, clusters = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--pairs" && i + 1 < argc) pair_files.push_back(argv[++i]);
@@ -191,21 +249,25 @@ int main(int argc, char** argv) {
         else if (arg == "--details") details = true;
         else if (arg == "--features") features = true;
         else if (arg == "--common-pairs" && i + 1 < argc) common_pairs = std::atoi(argv[++i]);
+        else if (arg == "--merged-pairs") merged_pairs = true;
+        else if (arg == "--clusters") clusters = true;
         else {
-            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS]\n");
+            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters]\n");
             return 2;
         }
     }
-    if (common_pairs > 0) {
+    if (common_pairs > 0 || merged_pairs || clusters) {
         if (!std::filesystem::exists(corpus)) {
             std::printf("reprint_pairs: skipped: %s is absent\n", corpus.c_str());
             return 0;
         }
-        print_common_pairs(corpus, common_pairs);
+        if (clusters) print_clusters(corpus);
+        else if (merged_pairs) print_merged_pairs(corpus);
+        else print_common_pairs(corpus, common_pairs);
         return 0;
     }
     if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
     }
     std::vector<Pair> pairs;
     std::vector<std::string> sets;
@@ -239,14 +301,16 @@ int main(int argc, char** argv) {
         const bool dated = a.day != core::ReprintSignature::kUndated && b.day != core::ReprintSignature::kUndated;
         measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b), core::number_agreement(a, b),
                             core::figures_conflict(a, b), core::is_reprint(a, b),
-                            dated ? std::labs(static_cast<long>(a.day) - b.day) : -1});
+                            dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
+                            std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs)});
     }
     if (features) {
         // The measures of every dev pair, one a line, for looking for a rule.
         for (const Measured& m : measured) {
             if (m.pair->half != "dev") continue;
-            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\n", m.pair->set.c_str(), m.pair->a.c_str(),
-                        m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening, m.numbers, m.conflict, m.apart);
+            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\n", m.pair->set.c_str(),
+                        m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening, m.numbers, m.conflict,
+                        m.apart, m.coverage, m.shorter, m.longer, m.decided);
         }
     }
     if (grid) {
@@ -276,9 +340,10 @@ int main(int argc, char** argv) {
     if (details) {
         for (const Measured& m : measured) {
             if (m.decided == m.pair->copy || m.pair->half != "dev") continue;
-            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld\n",
+            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u\n",
                         m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
-                        m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart);
+                        m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart, m.coverage, m.shorter,
+                        m.longer);
         }
     }
     return 0;

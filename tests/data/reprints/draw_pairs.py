@@ -28,6 +28,9 @@ args.add_argument('--seed', type=int, default=2026)
 args.add_argument('--exclude', action='append', default=None)
 args.add_argument('--dev-only', action='store_true')
 args.add_argument('--per-band', default=None, help='pairs a band (ten comma-separated counts), shared across kinds')
+args.add_argument('--kinds', default='tgx,other,tg', help='kinds drawn by --per-band (hard negatives: other,tg)')
+args.add_argument('--merged', default=None, help='pairs the detector merges today (reprint_pairs --merged-pairs)')
+args.add_argument('--merged-count', type=int, default=0, help='how many of them to draw, each text at most once')
 args = args.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
 def half(a, b):
@@ -78,6 +81,9 @@ for lo in range(10):
     if per_band:
         # split a band's count 50/25/25 over the kinds, so channels and sources all appear
         counts = {'tgx': (per_band[lo] + 1) // 2, 'other': per_band[lo] // 4, 'tg': per_band[lo] - (per_band[lo] + 1) // 2 - per_band[lo] // 4}
+        kinds = args.kinds.split(',')
+        if len(kinds) == 2:  # an even split over the two kinds asked for
+            counts = {kinds[0]: (per_band[lo] + 1) // 2, kinds[1]: per_band[lo] // 2}
     else:
         counts = want
     left = {}
@@ -89,8 +95,32 @@ for lo in range(10):
     if per_band:
         # a kind short of pairs in this band: the others make up its count
         short = sum(max(0, n - len(bands[(lo, kind)])) for kind, n in counts.items())
-        for kind in ('tgx', 'tg', 'other'):
+        for kind in [k for k in ('tgx', 'tg', 'other') if k in args.kinds.split(',')]:
             take = left[kind][:short]
             out += [(a, b, j, kind) for a, b, j in take]
             short -= len(take)
+# Pairs the detector merges today, so that its false merges are sampled too:
+# each text at most once (a large template cluster would fill the draw).
+if args.merged:
+    drawn = {frozenset((a, b)) for a, b, _, _ in out}
+    used = {x for a, b, _, _ in out for x in (a, b)}
+    pool = []
+    for l in open(args.merged):
+        a, b, _ = l.rstrip('\n').split('\t')
+        if frozenset((a, b)) in old or frozenset((a, b)) in drawn or a in old_test_ids or b in old_test_ids: continue
+        if args.dev_only and half(a, b) != 'dev': continue
+        pool.append((a, b))
+    pool.sort()
+    rng.shuffle(pool)
+    taken = 0
+    for a, b in pool:
+        if taken >= args.merged_count: break
+        if a in used or b in used: continue
+        used |= {a, b}
+        taken += 1
+        j = len(sh[a] & sh[b]) / max(1, len(sh[a] | sh[b]))
+        kind = 'tgx' if chan(a) and chan(b) and chan(a) != chan(b) else ('tg' if chan(a) and chan(b) else 'other')
+        out.append((a, b, j, kind + ',merged'))
+    # mixed, so that the labeller cannot tell a pair's pool by its place
+    rng.shuffle(out)
 for a, b, j, kind in out: print(f'{a}\t{b}\t{j:.3f}\t{kind}')
