@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Indexing and query benchmark of newsearch, side by side with PostgreSQL 15
 # full-text search and Sphinx 2.2.11 (Debian's sphinxsearch) on the same
-# corpus and query mix. BENCH_SPHINX=0 leaves Sphinx out.
+# corpus and query mix. BENCH_SPHINX=0 leaves Sphinx out, BENCH_POSTGRES=0
+# PostgreSQL (slow to load past 100k articles). BENCH_INDEX=DIR serves an index
+# built before (of the one set given) instead of indexing with newsearch.
 #
 #   bench/run.sh --quick    the shipped corpus/ and 10,000 generated articles, 5 s per load level (CI, < 5 min)
 #   bench/run.sh --full     corpus/, the 32,828 real texts, then 100k and 1M generated articles
@@ -126,6 +128,11 @@ query_mix() {  # dataset file → path of the query mix
 # --- newsearch ------------------------------------------------------------
 index_newsearch() {  # dataset file
   local dataset=$1 file=$2 db="$work/$1-idx" started seconds size
+  if [ -n "${BENCH_INDEX:-}" ]; then
+    log "$dataset: serving $BENCH_INDEX, built before"
+    ln -sfn "$(readlink -f "$BENCH_INDEX")" "$db"
+    return
+  fi
   log "$dataset: indexing with newsearch"
   started=$(now)
   /usr/bin/time -v -o "$work/time.txt" "$BIN_DIR/indexer" --quiet --timings --db "$db" "$file" >&2
@@ -296,15 +303,21 @@ bench_sphinx() {  # dataset
 
 # --- the run ------------------------------------------------------------------
 with_sphinx=${BENCH_SPHINX:-1}
-start_postgres
+with_postgres=${BENCH_POSTGRES:-1}
+[ "$with_postgres" = 1 ] && start_postgres
 for dataset in $sets; do
-  file=$(corpus_file "$dataset")
+  file=""  # not needed when only newsearch runs, on an index built before
+  if [ -z "${BENCH_INDEX:-}" ] || [ "$with_postgres" = 1 ] || [ "$with_sphinx" = 1 ]; then
+    file=$(corpus_file "$dataset")
+  fi
   log "$dataset: building the query mix"
   queries=$(query_mix "$dataset" "$file")
   index_newsearch "$dataset" "$file"
   bench_newsearch "$dataset"
-  index_postgres "$dataset" "$file"
-  bench_postgres "$dataset"
+  if [ "$with_postgres" = 1 ]; then
+    index_postgres "$dataset" "$file"
+    bench_postgres "$dataset"
+  fi
   if [ "$with_sphinx" = 1 ]; then
     index_sphinx "$dataset" "$file"
     bench_sphinx "$dataset"
