@@ -1,18 +1,13 @@
 #include "core/quotes.h"
+#include "tests/support/quotations.h"
 #include "tools/quote_attribution.h"
 
 #include <catch2/catch.hpp>
 
 using core::extract_quotations;
+using test_support::find_quote;
 
 namespace {
-
-const core::Quotation* find_quote(const std::vector<core::Quotation>& quotes, const std::string& start) {
-    for (const auto& q : quotes) {
-        if (q.text.rfind(start, 0) == 0) return &q;
-    }
-    return nullptr;
-}
 
 std::string read_seed(const std::string& id) {
     return eval::read_document(std::string(NEWSEARCH_SOURCE_DIR) + "/corpus", id);

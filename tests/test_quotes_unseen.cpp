@@ -1,6 +1,7 @@
 // Forms of attribution read from the fifth round's development misses
 // (issue #15), each with sentences written for the test.
 #include "core/quotes.h"
+#include "tests/support/quotations.h"
 
 #include <catch2/catch.hpp>
 
@@ -8,17 +9,7 @@
 #include <vector>
 
 using core::extract_quotations;
-
-namespace {
-
-const core::Quotation* quote_starting(const std::vector<core::Quotation>& quotes, const std::string& start) {
-    for (const auto& q : quotes) {
-        if (q.text.rfind(start, 0) == 0) return &q;
-    }
-    return nullptr;
-}
-
-}  // namespace
+using test_support::find_quote;
 
 TEST_CASE("a neuter verb ('— заявило министерство', 'заявило посольство:') gives no person the words") {
     const auto body = extract_quotations(
@@ -42,7 +33,7 @@ TEST_CASE("a list of titles before the name ('актриса, певица и п
     const auto quotes = extract_quotations(
         "«Я горжусь своими коллегами по цеху», — сказала Мария Громова.\n"
         "«Это смелый и честный поступок», — заявила актриса, певица и продюсер Анна Орлова, известная по сериалам.");
-    const auto* q = quote_starting(quotes, "Это смелый");
+    const auto* q = find_quote(quotes, "Это смелый");
     REQUIRE(q);
     CHECK(q->speaker == "Орлова");
 }
@@ -103,13 +94,13 @@ TEST_CASE("'чиновник' or 'политик' alone after the dash is the pe
     const auto official = extract_quotations(
         "Об этом сообщил заместитель министра финансов Ирана Сейед Али Роухани. \"Речь идет о том, что Иран может "
         "предоставить свою территорию для транзита\", — сказал чиновник.");
-    const auto* q = quote_starting(official, "Речь идет");
+    const auto* q = find_quote(official, "Речь идет");
     REQUIRE(q);
     CHECK(q->speaker == "Роухани");
     const auto politician = extract_quotations(
         "Кандидат Джон Смит выступил с речью о том, что внешнюю политику Вашингтона пора менять.\n"
         "«Наши интересы должны быть на первом месте», — добавил политик.\n");
-    const auto* p = quote_starting(politician, "Наши интересы");
+    const auto* p = find_quote(politician, "Наши интересы");
     REQUIRE(p);
     CHECK(p->speaker == "Смит");
 }
