@@ -10,15 +10,16 @@
 namespace server {
 namespace {
 
-// Parses a whole-number parameter within [0, max]; nullopt with `error` set otherwise.
+// Parses a whole-number parameter within [min, max] (`fallback` when absent);
+// nullopt with `error` set otherwise.
 std::optional<long> number_param(const Request& request, const char* name, long fallback, long max,
-                                 std::string& error) {
+                                 std::string& error, long min = 0) {
     const std::string& text = request.param(name);
     if (text.empty()) return fallback;
     long value = 0;
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > max) {
-        error = std::string(name) + " must be a whole number from 0 to " + std::to_string(max);
+    if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+        error = std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max);
         return std::nullopt;
     }
     return value;
@@ -36,6 +37,13 @@ constexpr std::size_t kMaxFilterBytes = 200;
 // Quote marks are taken out of filter values: a value like «Sputnik» names
 // the same source as Sputnik.
 constexpr std::array<std::string_view, 10> kQuoteMarks = {"\"", "'", "«", "»", "„", "“", "”", "‘", "’", "‚"};
+
+// A caller's bound on the search: ranking the page may take `milliseconds`,
+// and counting beyond it no longer than the default or the page's bound.
+void set_time_limit(core::SearchRequest& request, long milliseconds) {
+    request.page_time_limit = static_cast<double>(milliseconds) / 1000.0;
+    request.count_time_limit = std::min(core::kCountTimeLimitSeconds, request.page_time_limit);
+}
 
 }  // namespace
 
@@ -69,7 +77,9 @@ std::variant<core::SearchRequest, RequestError> parse_search_request(const Reque
     const auto offset = number_param(http, "offset", 0, kMaxOffset, error);
     const auto collapse = number_param(http, "collapse", 1, 1, error);
     const auto snippets = number_param(http, "snippets", 1, 1, error);
-    if (!limit || !offset || !collapse || !snippets) return RequestError{400, error};
+    const auto timeout_ms = number_param(http, "timeout_ms", 0, kMaxTimeoutMs, error, 1);  // 0: not given
+    if (!limit || !offset || !collapse || !snippets || !timeout_ms) return RequestError{400, error};
+    if (*timeout_ms > 0) set_time_limit(request, *timeout_ms);
     request.collapse = *collapse == 1;
     request.snippets = *snippets == 1;
     request.limit = static_cast<Xapian::doccount>(*limit);

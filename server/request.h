@@ -35,6 +35,8 @@ inline constexpr std::size_t kMaxQueryChars = 1000;
 inline constexpr long kMaxLimit = 100;
 inline constexpr long kMaxOffset = 10000;
 inline constexpr long kDefaultLimit = 10;
+// timeout_ms: the longest a caller may let one search rank its page.
+inline constexpr long kMaxTimeoutMs = 10000;
 
 struct RequestError {
     int status;

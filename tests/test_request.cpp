@@ -56,6 +56,30 @@ TEST_CASE("a search request keeps the typed words apart from the limits") {
     CHECK(request.filters.empty());
 }
 
+TEST_CASE("a caller may bound a search's time with timeout_ms, within limits") {
+    auto defaults = server::parse_search_request(with_params({{"q", "Лавров"}}), true);
+    REQUIRE(std::holds_alternative<core::SearchRequest>(defaults));
+    CHECK(std::get<core::SearchRequest>(defaults).page_time_limit == core::kPageTimeLimitSeconds);
+    CHECK(std::get<core::SearchRequest>(defaults).count_time_limit == core::kCountTimeLimitSeconds);
+
+    auto tight = server::parse_search_request(with_params({{"q", "Лавров"}, {"timeout_ms", "20"}}), true);
+    REQUIRE(std::holds_alternative<core::SearchRequest>(tight));
+    CHECK(std::get<core::SearchRequest>(tight).page_time_limit == Approx(0.020));
+    CHECK(std::get<core::SearchRequest>(tight).count_time_limit == Approx(0.020));
+
+    auto patient = server::parse_search_request(with_params({{"q", "Лавров"}, {"timeout_ms", "5000"}}), true);
+    REQUIRE(std::holds_alternative<core::SearchRequest>(patient));
+    CHECK(std::get<core::SearchRequest>(patient).page_time_limit == Approx(5.0));
+    CHECK(std::get<core::SearchRequest>(patient).count_time_limit == core::kCountTimeLimitSeconds);
+
+    for (const char* bad : {"0", "-5", "10001", "1.5", "soon"}) {
+        auto refused = server::parse_search_request(with_params({{"q", "Лавров"}, {"timeout_ms", bad}}), true);
+        REQUIRE(std::holds_alternative<server::RequestError>(refused));
+        CHECK(std::get<server::RequestError>(refused).status == 400);
+        CHECK_THAT(std::get<server::RequestError>(refused).message, Catch::Contains("timeout_ms"));
+    }
+}
+
 TEST_CASE("a blank query is an error only where words are required") {
     const server::Request blank = with_params({{"q", "  \t "}});
     auto required = server::parse_search_request(blank, true);
