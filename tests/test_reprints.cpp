@@ -460,6 +460,20 @@ TEST_CASE("a follow-up that recalls the earlier story in a «Ранее сооб
                            reprint_signature("⚡️" + follow_up + "\n\n👉 Подписаться", "2024-11-30")));
 }
 
+TEST_CASE("a background paragraph is found behind a quote mark, a dash or an emoji too") {
+    const std::string lead = "Рейс Москва — Варадеро на 30 ноября задерживается из-за нехватки топлива на острове, сообщил перевозчик.";
+    const std::string background =
+        "программа полетов российских авиакомпаний между Россией и Кубой может быть скорректирована из-за "
+        "дефицита авиакеросина в аэропортах Гаваны и Варадеро, сообщили в Росавиации.";
+    const std::vector<std::string> lead_words = core::reprint_words(lead);
+    for (const std::string opening : {"«Ранее сообщалось, что ", "— Напомним, ", "❗️Ранее сообщалось, что ", "**Напомним**, "}) {
+        CAPTURE(opening);
+        CHECK(core::reprint_words(lead + "\n\n" + opening + background) == lead_words);
+    }
+    // A paragraph whose first word only starts like it is kept.
+    CHECK(core::reprint_words(lead + "\n\nРанееее " + background).size() > lead_words.size());
+}
+
 TEST_CASE("a copy whose lead was rewritten is a copy when the rest is most of both texts") {
     const std::string rest = kStory + "\n" + kRewrite;
     const auto original = reprint_signature(
