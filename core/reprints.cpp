@@ -265,6 +265,28 @@ std::size_t dateline_length(std::string_view line) {
     return stop + 1;
 }
 
+bool is_letter(const Word& word) {
+    std::size_t code_points = 0;
+    for (unsigned char c : word.raw) code_points += (c & 0xC0) != 0x80;
+    return code_points == 1 && word.normalized.find_first_of("0123456789") == std::string::npos;
+}
+
+// The line's words, an abbreviation written with dots («S.T.A.L.K.E.R.»,
+// «т.е.») as one word: letter by letter, it would make a run of word pairs
+// that two posts naming it share whatever else they say.
+void add_words(std::string_view line, std::vector<std::string>& words) {
+    bool joining = false;  // the last word is a letter with a dot, and a word follows the dot
+    for_each_word(line, [&](const Word& word) {
+        const bool letter = is_letter(word);
+        if (joining && letter) {
+            words.back() += word.normalized;
+        } else {
+            words.push_back(word.normalized);
+        }
+        joining = letter && word.end + 1 < line.size() && line[word.end] == '.' && line[word.end + 1] != ' ';
+    });
+}
+
 }  // namespace
 
 std::vector<std::string> reprint_words(std::string_view body) {
@@ -279,7 +301,7 @@ std::vector<std::string> reprint_words(std::string_view body) {
         if (!has_word(line) || is_boilerplate(line) || (!first_line && is_background(line))) continue;
         if (first_line) line.remove_prefix(dateline_length(line));
         first_line = false;
-        for_each_word(without_links(line), [&](const Word& word) { words.push_back(word.normalized); });
+        add_words(without_links(line), words);
     }
     return words;
 }

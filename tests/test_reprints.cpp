@@ -508,3 +508,15 @@ TEST_CASE("a post that is one sentence of a post more than twice its length is n
     CHECK(core::longer_coverage(short_post, with_line) >= 0.45);
     CHECK(core::is_reprint(short_post, with_line));
 }
+
+TEST_CASE("an abbreviation written with dots is one word, so two short posts naming it are not copies") {
+    CHECK(core::reprint_words("Первые отзывы на S.T.A.L.K.E.R. 2, т.е. на игру") ==
+          std::vector<std::string>{"первые", "отзывы", "на", "stalker", "2", "те", "на", "игру"});
+    // Initials before a surname stay letters: a space follows their dots.
+    CHECK(core::reprint_words("имени Д. В. Скобельцына") == std::vector<std::string>{"имени", "д", "в", "скобельцына"});
+    const auto reviews = reprint_signature("Первые отзывы на S.T.A.L.K.E.R. 2. Обстановка.", "2024-11-20");
+    const auto delays = reprint_signature("Найдена реальная причина переносов S.T.A.L.K.E.R. 2.", "2024-11-21");
+    CHECK_FALSE(core::is_reprint(reviews, delays));
+    // The same post reposted is still a copy.
+    CHECK(core::is_reprint(delays, reprint_signature("⚡️Найдена реальная причина переносов S.T.A.L.K.E.R. 2.", "2024-11-21")));
+}
