@@ -6,7 +6,7 @@
 // Without --pairs it reads the labelled sets (pairs.tsv, the first 230,
 // pairs2.tsv, the 235 drawn later, pairs3.tsv, 140 more development pairs, and
 // pairs4.tsv, 160 development pairs partly drawn among the detector's merges,
-// and pairs5.tsv, 147 development pairs weighted toward short posts, shared
+// and pairs5.tsv, 161 development pairs weighted toward short posts, shared
 // quotations and the detector's merges across channels)
 // and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
