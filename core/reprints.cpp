@@ -241,14 +241,14 @@ bool is_boilerplate(std::string_view line) {
 // recalls an earlier story: a follow-up carries it under its new lead, so it
 // says nothing about whether two texts are copies (a copy keeps the lead).
 bool is_background(std::string_view line) {
-    const std::string folded = normalize_text(line);
-    std::size_t at = 0;
-    while (at < folded.size() && !std::isalpha(static_cast<unsigned char>(folded[at])) &&
-           static_cast<unsigned char>(folded[at]) < 0x80) {
-        ++at;
-    }
-    const std::string_view text = std::string_view(folded).substr(at);
-    return text.rfind("ранее", 0) == 0 || text.rfind("напомним", 0) == 0;
+    // The first word as the tokenizer reads it, so that «Ранее or — Напомним
+    // (any quote mark, dash or emoji before it) is found too.
+    std::string first;
+    for_each_word_while(line, [&](const Word& word) {
+        first = word.normalized;
+        return false;
+    });
+    return first == "ранее" || first == "напомним";
 }
 
 // `МОСКВА, 5 мар — РИА Новости.` at the start of a text.
@@ -265,6 +265,28 @@ std::size_t dateline_length(std::string_view line) {
     return stop + 1;
 }
 
+bool is_letter(const Word& word) {
+    std::size_t code_points = 0;
+    for (unsigned char c : word.raw) code_points += (c & 0xC0) != 0x80;
+    return code_points == 1 && word.normalized.find_first_of("0123456789") == std::string::npos;
+}
+
+// The line's words, an abbreviation written with dots («S.T.A.L.K.E.R.»,
+// «т.е.») as one word: letter by letter, it would make a run of word pairs
+// that two posts naming it share whatever else they say.
+void add_words(std::string_view line, std::vector<std::string>& words) {
+    bool joining = false;  // the last word is a letter with a dot, and a word follows the dot
+    for_each_word(line, [&](const Word& word) {
+        const bool letter = is_letter(word);
+        if (joining && letter) {
+            words.back() += word.normalized;
+        } else {
+            words.push_back(word.normalized);
+        }
+        joining = letter && word.end + 1 < line.size() && line[word.end] == '.' && line[word.end + 1] != ' ';
+    });
+}
+
 }  // namespace
 
 std::vector<std::string> reprint_words(std::string_view body) {
@@ -279,7 +301,7 @@ std::vector<std::string> reprint_words(std::string_view body) {
         if (!has_word(line) || is_boilerplate(line) || (!first_line && is_background(line))) continue;
         if (first_line) line.remove_prefix(dateline_length(line));
         first_line = false;
-        for_each_word(without_links(line), [&](const Word& word) { words.push_back(word.normalized); });
+        add_words(without_links(line), words);
     }
     return words;
 }
@@ -411,12 +433,30 @@ double body_similarity(const ReprintSignature& a, const ReprintSignature& b) {
     return static_cast<double>(same) / static_cast<double>(a.minhash.size());
 }
 
-double longer_coverage(const ReprintSignature& a, const ReprintSignature& b) {
+namespace {
+// longer_coverage() and published_close() for a similarity already computed:
+// is_reprint() computes it once for all its checks.
+double coverage_at(const ReprintSignature& a, const ReprintSignature& b, double similarity) {
     if (a.own_pairs == 0 || b.own_pairs == 0) return 1;
     // |A ∩ B| = J (|A| + |B|) / (1 + J)
-    const double similarity = body_similarity(a, b);
     const double shared = similarity * (a.own_pairs + b.own_pairs) / (1 + similarity);
     return std::min(1.0, shared / std::max(a.own_pairs, b.own_pairs));
+}
+
+bool close_at(const ReprintSignature& a, const ReprintSignature& b, double similarity) {
+    const bool short_post = is_short(a) || is_short(b);
+    if (a.day == ReprintSignature::kUndated || b.day == ReprintSignature::kUndated) return !short_post;
+    const std::int64_t apart = std::abs(static_cast<std::int64_t>(a.day) - b.day);
+    if (short_post) return apart <= kShortWindowDays;
+    if (apart <= kDateWindowDays) return true;
+    // A size of 0 is unknown (stored before sizes were kept): judged as before.
+    const bool long_enough = std::min(a.own_pairs, b.own_pairs) >= kMinLateCopyPairs || a.own_pairs == 0 || b.own_pairs == 0;
+    return (similarity >= kVerbatimSimilarity && long_enough) || similarity >= kIdenticalSimilarity;
+}
+}  // namespace
+
+double longer_coverage(const ReprintSignature& a, const ReprintSignature& b) {
+    return coverage_at(a, b, body_similarity(a, b));
 }
 
 namespace {
@@ -466,21 +506,13 @@ bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b) {
 
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
     const double similarity = body_similarity(a, b);
-    return similarity >= kSimilarityThreshold && longer_coverage(a, b) >= kMinLongerCoverage &&
+    return similarity >= kSimilarityThreshold && coverage_at(a, b, similarity) >= kMinLongerCoverage &&
            (similarity >= kSameTextSimilarity || opening_overlap(a, b) >= kOpeningThreshold) &&
-           number_agreement(a, b) >= kNumberThreshold && !figures_conflict(a, b) && published_close(a, b);
+           number_agreement(a, b) >= kNumberThreshold && !figures_conflict(a, b) && close_at(a, b, similarity);
 }
 
 bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
-    const bool short_post = is_short(a) || is_short(b);
-    if (a.day == ReprintSignature::kUndated || b.day == ReprintSignature::kUndated) return !short_post;
-    const std::int64_t apart = std::abs(static_cast<std::int64_t>(a.day) - b.day);
-    if (short_post) return apart <= kShortWindowDays;
-    if (apart <= kDateWindowDays) return true;
-    const double similarity = body_similarity(a, b);
-    // A size of 0 is unknown (stored before sizes were kept): judged as before.
-    const bool long_enough = std::min(a.own_pairs, b.own_pairs) >= kMinLateCopyPairs || a.own_pairs == 0 || b.own_pairs == 0;
-    return (similarity >= kVerbatimSimilarity && long_enough) || similarity >= kIdenticalSimilarity;
+    return close_at(a, b, body_similarity(a, b));
 }
 
 std::string ReprintSignature::serialize() const {

@@ -460,6 +460,20 @@ TEST_CASE("a follow-up that recalls the earlier story in a «Ранее сооб
                            reprint_signature("⚡️" + follow_up + "\n\n👉 Подписаться", "2024-11-30")));
 }
 
+TEST_CASE("a background paragraph is found behind a quote mark, a dash or an emoji too") {
+    const std::string lead = "Рейс Москва — Варадеро на 30 ноября задерживается из-за нехватки топлива на острове, сообщил перевозчик.";
+    const std::string background =
+        "программа полетов российских авиакомпаний между Россией и Кубой может быть скорректирована из-за "
+        "дефицита авиакеросина в аэропортах Гаваны и Варадеро, сообщили в Росавиации.";
+    const std::vector<std::string> lead_words = core::reprint_words(lead);
+    for (const std::string opening : {"«Ранее сообщалось, что ", "— Напомним, ", "❗️Ранее сообщалось, что ", "**Напомним**, "}) {
+        CAPTURE(opening);
+        CHECK(core::reprint_words(lead + "\n\n" + opening + background) == lead_words);
+    }
+    // A paragraph whose first word only starts like it is kept.
+    CHECK(core::reprint_words(lead + "\n\nРанееее " + background).size() > lead_words.size());
+}
+
 TEST_CASE("a copy whose lead was rewritten is a copy when the rest is most of both texts") {
     const std::string rest = kStory + "\n" + kRewrite;
     const auto original = reprint_signature(
@@ -493,4 +507,16 @@ TEST_CASE("a post that is one sentence of a post more than twice its length is n
     const auto with_line = reprint_signature(sentence + ". Визит не анонсировался.", "2024-12-02T07:15:00+00:00");
     CHECK(core::longer_coverage(short_post, with_line) >= 0.45);
     CHECK(core::is_reprint(short_post, with_line));
+}
+
+TEST_CASE("an abbreviation written with dots is one word, so two short posts naming it are not copies") {
+    CHECK(core::reprint_words("Первые отзывы на S.T.A.L.K.E.R. 2, т.е. на игру") ==
+          std::vector<std::string>{"первые", "отзывы", "на", "stalker", "2", "те", "на", "игру"});
+    // Initials before a surname stay letters: a space follows their dots.
+    CHECK(core::reprint_words("имени Д. В. Скобельцына") == std::vector<std::string>{"имени", "д", "в", "скобельцына"});
+    const auto reviews = reprint_signature("Первые отзывы на S.T.A.L.K.E.R. 2. Обстановка.", "2024-11-20");
+    const auto delays = reprint_signature("Найдена реальная причина переносов S.T.A.L.K.E.R. 2.", "2024-11-21");
+    CHECK_FALSE(core::is_reprint(reviews, delays));
+    // The same post reposted is still a copy.
+    CHECK(core::is_reprint(delays, reprint_signature("⚡️Найдена реальная причина переносов S.T.A.L.K.E.R. 2.", "2024-11-21")));
 }

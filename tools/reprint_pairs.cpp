@@ -5,14 +5,17 @@
 //   build/bin/reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details]
 // Without --pairs it reads the labelled sets (pairs.tsv, the first 230,
 // pairs2.tsv, the 235 drawn later, pairs3.tsv, 140 more development pairs, and
-// pairs4.tsv, 130 development pairs partly drawn among the detector's merges)
+// pairs4.tsv, 160 development pairs partly drawn among the detector's merges,
+// and pairs5.tsv, 161 development pairs weighted toward short posts, shared
+// quotations and the detector's merges across channels)
 // and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
 // --common-pairs N prints the word pairs found in at least N texts of the corpus
 // (the list core/data/common_word_pairs.txt was made from).
 // --clusters prints the clusters core::ReprintIndex gives the corpus in its
-// order (the indexer's keys; build/bin/reprint_clusters reads them from an index).
+// order (the indexer's keys; build/bin/reprint_clusters reads them from an index);
+// with --members, also every article's cluster (id, key), to diff two rules.
 // --merged-pairs prints every pair of corpus texts sharing a band that the
 // decision calls copies (id_a, id_b, similarity): the pool a new labelled set
 // samples false merges from (drawn and labelled without looking at it).
@@ -156,7 +159,7 @@ void print_merged_pairs(const std::string& corpus) {
 
 // The reprint clusters of the whole corpus in input order, as the indexer
 // assigns them: how many, and their size distribution.
-void print_clusters(const std::string& corpus) {
+void print_clusters(const std::string& corpus, bool members) {
     core::ReprintIndex index;
     std::map<std::string, std::size_t> sizes;
     std::size_t articles = 0;
@@ -164,7 +167,9 @@ void print_clusters(const std::string& corpus) {
         corpus, [](const std::string&) { return true; },
         [&](const std::string& id, const Text& text) {
             ++articles;
-            ++sizes[index.assign(id, core::reprint_signature(text.body, text.date))];
+            const std::string key = index.assign(id, core::reprint_signature(text.body, text.date));
+            ++sizes[key];
+            if (members) std::printf("M\t%s\t%s\n", id.c_str(), key.c_str());
         });
     std::map<std::size_t, std::size_t> histogram;
     std::size_t in_clusters = 0;
@@ -240,7 +245,7 @@ int main(int argc, char** argv) {
     std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
     bool grid = false, details = false, features = false;
     int common_pairs = 0;
-    bool merged_pairs = false, clusters = false;
+    bool merged_pairs = false, clusters = false, members = false;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--pairs" && i + 1 < argc) pair_files.push_back(argv[++i]);
@@ -251,8 +256,9 @@ int main(int argc, char** argv) {
         else if (arg == "--common-pairs" && i + 1 < argc) common_pairs = std::atoi(argv[++i]);
         else if (arg == "--merged-pairs") merged_pairs = true;
         else if (arg == "--clusters") clusters = true;
+        else if (arg == "--members") members = true;
         else {
-            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters]\n");
+            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters [--members]]\n");
             return 2;
         }
     }
@@ -261,13 +267,13 @@ int main(int argc, char** argv) {
             std::printf("reprint_pairs: skipped: %s is absent\n", corpus.c_str());
             return 0;
         }
-        if (clusters) print_clusters(corpus);
+        if (clusters) print_clusters(corpus, members);
         else if (merged_pairs) print_merged_pairs(corpus);
         else print_common_pairs(corpus, common_pairs);
         return 0;
     }
     if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
     }
     std::vector<Pair> pairs;
     std::vector<std::string> sets;

@@ -31,6 +31,10 @@ args.add_argument('--per-band', default=None, help='pairs a band (ten comma-sepa
 args.add_argument('--kinds', default='tgx,other,tg', help='kinds drawn by --per-band (hard negatives: other,tg)')
 args.add_argument('--merged', default=None, help='pairs the detector merges today (reprint_pairs --merged-pairs)')
 args.add_argument('--merged-count', type=int, default=0, help='how many of them to draw, each text at most once')
+args.add_argument('--merged-kinds', default='tgx,other,tg', help='kinds of merged pairs drawn (across sources: tgx,other)')
+args.add_argument('--merged-same-count', type=int, default=0, help='merged pairs of one channel drawn on top (templates)')
+args.add_argument('--short-count', type=int, default=0, help='candidates whose shorter text has under 60 words')
+args.add_argument('--quoted-count', type=int, default=0, help='candidates sharing a quotation of 8 words or more')
 args = args.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
 def half(a, b):
@@ -112,15 +116,50 @@ if args.merged:
         pool.append((a, b))
     pool.sort()
     rng.shuffle(pool)
-    taken = 0
+    taken = same_taken = 0
     for a, b in pool:
-        if taken >= args.merged_count: break
+        if taken >= args.merged_count and same_taken >= args.merged_same_count: break
+        if a in used or b in used: continue
+        j = len(sh[a] & sh[b]) / max(1, len(sh[a] | sh[b]))
+        kind = 'tgx' if chan(a) and chan(b) and chan(a) != chan(b) else ('tg' if chan(a) and chan(b) else 'other')
+        if kind not in args.merged_kinds.split(','):
+            if kind != 'tg' or same_taken >= args.merged_same_count: continue
+            same_taken += 1
+        elif taken >= args.merged_count: continue
+        else: taken += 1
+        used |= {a, b}
+        out.append((a, b, j, kind + ',merged'))
+    # mixed, so that the labeller cannot tell a pair's pool by its place
+    rng.shuffle(out)
+# Pools where the hidden set's false merges will be (the fifth draw): short
+# posts, and pairs sharing a long quotation (a statement quoted by two stories).
+QUOTE = re.compile(r'[«"“]([^«»"“”]{40,})[»"”]')
+def quotes(text):
+    return {' '.join(WORD.findall(q.lower().replace('ё', 'е'))) for q in QUOTE.findall(text or '') if len(WORD.findall(q)) >= 8}
+def draw_pool(test, count, label):
+    drawn = {frozenset((a, b)) for a, b, _, _ in out}
+    used = {x for a, b, _, _ in out for x in (a, b)}
+    pool = []
+    for a, b in sorted(cands):
+        if frozenset((a, b)) in old or frozenset((a, b)) in drawn or a in old_test_ids or b in old_test_ids: continue
+        if args.dev_only and half(a, b) != 'dev': continue
+        j = len(sh[a] & sh[b]) / max(1, len(sh[a] | sh[b]))
+        if j >= 0.03 and test(a, b): pool.append((a, b, j))
+    print(label, 'pool', len(pool), file=sys.stderr)
+    rng.shuffle(pool)
+    taken = 0
+    for a, b, j in pool:
+        if taken >= count: break
         if a in used or b in used: continue
         used |= {a, b}
         taken += 1
-        j = len(sh[a] & sh[b]) / max(1, len(sh[a] | sh[b]))
         kind = 'tgx' if chan(a) and chan(b) and chan(a) != chan(b) else ('tg' if chan(a) and chan(b) else 'other')
-        out.append((a, b, j, kind + ',merged'))
-    # mixed, so that the labeller cannot tell a pair's pool by its place
+        out.append((a, b, j, kind + ',' + label))
+if args.short_count:
+    draw_pool(lambda a, b: min(len(norm_words(docs[a].get('text') or '')), len(norm_words(docs[b].get('text') or ''))) < 60,
+              args.short_count, 'short')
+if args.quoted_count:
+    draw_pool(lambda a, b: bool(quotes(docs[a].get('text')) & quotes(docs[b].get('text'))), args.quoted_count, 'quoted')
+if args.short_count or args.quoted_count:
     rng.shuffle(out)
 for a, b, j, kind in out: print(f'{a}\t{b}\t{j:.3f}\t{kind}')
