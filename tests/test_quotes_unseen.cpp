@@ -1,4 +1,4 @@
-// Forms of attribution read from the fifth round's development misses
+// Forms of attribution read from the fifth and seventh rounds' development misses
 // (issue #15), each with sentences written for the test.
 #include "core/quotes.h"
 #include "tests/support/quotations.h"
@@ -172,4 +172,21 @@ TEST_CASE("an adjective and its noun ('Соединённых Штатов') are
         "«Отток капитала замедлился», — пояснил директор по инвестициям компании Ян Рязанцев.\n"
         "«Курс юаня останется стабильным», — добавил Ян Рязанцев.\n");
     for (const auto& q : first_name) CHECK(q.speaker == "Рязанцев");
+}
+
+TEST_CASE("an attribution whose line ends at the dash goes on on the next line ('», — ⏎отметил автор ⏎ Дэвид Килкойн.')") {
+    const auto quotes = extract_quotations(
+        "Учёные изучили метеорит.\n«Это похоже на муху в янтаре», — \nотметил автор исследования\n Дэвид Килкойн.\nДалее о другом.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Килкойн");
+    CHECK(quotes[0].speaker_full == "Дэвид Килкойн");
+}
+
+TEST_CASE("a line going on in lower case goes on with the sentence, so the subject after a genitive name is read") {
+    const auto quotes = extract_quotations(
+        "США ввели новые санкции.\n«Мы оцениваем эти решения крайне негативно», — \nпрокомментировал заявление Трампа \n"
+        "замглавы МИД России Сергей Рябков. — Главное в том, что давление усиливается и становится всё сильнее.\n");
+    const auto* q = find_quote(quotes, "Мы оцениваем");
+    REQUIRE(q);
+    CHECK(q->speaker == "Рябков");
 }

@@ -31,8 +31,14 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
         if (rest.substr(0, mark.size()) == mark) dash = mark.size();
     }
     if (dash == 0 && !comma) return false;
-    const std::size_t first = token_at(tokens, at + dash);
-    const std::size_t last = phrase_end_token(at + dash);
+    // `», — ⏎сообщила автор исследования⏎ Куини Чан.`: RT's links leave the
+    // line ending at the dash, the verb on the next line.
+    std::size_t from = at + dash;
+    if (const std::size_t gap_end = text.find_first_not_of(' ', from); dash != 0 && gap_end < text.size() && text[gap_end] == '\n') {
+        from = gap_end + 1;
+    }
+    const std::size_t first = token_at(tokens, from);
+    const std::size_t last = phrase_end_token(from);
     if (first >= last) return false;
     const std::string& verb = tokens[first].normalized;
     if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
