@@ -190,3 +190,18 @@ TEST_CASE("a line going on in lower case goes on with the sentence, so the subje
     REQUIRE(q);
     CHECK(q->speaker == "Рябков");
 }
+
+TEST_CASE("a verb of quoting in any tense attributes the words of the one it names ('— привели в пресс-службе слова', '— цитировал X ТАСС')") {
+    const auto press = extract_quotations(
+        "Компания расширит выпуск мебели. \"Льготный лизинг остается одним из главных направлений нашей работы\", – привели в "
+        "пресс-службе Корпорации МСП слова ее генерального директора Александра Исаевича.");
+    REQUIRE(press.size() == 1);
+    CHECK(press[0].speaker == "Исаевич");
+    const auto agency = extract_quotations(
+        "Россия отвергла обвинения.\n«Мы никогда не вели подобных исследований», — цитировал Шульгина ТАСС.\n");
+    REQUIRE(agency.size() == 1);
+    CHECK(agency[0].speaker == "Шульгин");
+    // What the words led to is no one's speech.
+    const auto led = extract_quotations("«Цены на топливо выросли вдвое за год», — привело к протестам в столице.");
+    for (const auto& q : led) CHECK(q.speaker.empty());
+}
