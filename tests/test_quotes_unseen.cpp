@@ -205,3 +205,16 @@ TEST_CASE("a verb of quoting in any tense attributes the words of the one it nam
     const auto led = extract_quotations("«Цены на топливо выросли вдвое за год», — привело к протестам в столице.");
     for (const auto& q : led) CHECK(q.speaker.empty());
 }
+
+TEST_CASE("'собеседник агентства' points back to the speaker of a quotation before, never to someone only named") {
+    const auto quoted = extract_quotations(
+        "МОСКВА, 1 дек - РИА Новости. \"Мы поддерживаем это решение суда\", - сказал РИА Новости священник Андрей Ларин.  "
+        "\"Оно защищает семьи и детей от давления извне, и это главное для нас\", - заключил собеседник агентства.");
+    const auto* q = find_quote(quoted, "Оно защищает");
+    REQUIRE(q);
+    CHECK(q->speaker == "Ларин");
+    const auto named = extract_quotations(
+        "МОСКВА, 16 окт - РИА Новости. Композитор Геннадий Светлов умер на 89-м году жизни, сообщил РИА Новости его помощник "
+        "Малик Аминов.  \"Он ушел тихо, дома, рядом были близкие люди\", - сказал собеседник агентства.");
+    for (const auto& n : named) CHECK(n.speaker != "Светлов");
+}
