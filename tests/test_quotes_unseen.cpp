@@ -1,4 +1,4 @@
-// Forms of attribution read from the fifth round's development misses
+// Forms of attribution read from the fifth and seventh rounds' development misses
 // (issue #15), each with sentences written for the test.
 #include "core/quotes.h"
 #include "tests/support/quotations.h"
@@ -172,4 +172,49 @@ TEST_CASE("an adjective and its noun ('Соединённых Штатов') are
         "«Отток капитала замедлился», — пояснил директор по инвестициям компании Ян Рязанцев.\n"
         "«Курс юаня останется стабильным», — добавил Ян Рязанцев.\n");
     for (const auto& q : first_name) CHECK(q.speaker == "Рязанцев");
+}
+
+TEST_CASE("an attribution whose line ends at the dash goes on on the next line ('», — ⏎отметил автор ⏎ Дэвид Килкойн.')") {
+    const auto quotes = extract_quotations(
+        "Учёные изучили метеорит.\n«Это похоже на муху в янтаре», — \nотметил автор исследования\n Дэвид Килкойн.\nДалее о другом.\n");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Килкойн");
+    CHECK(quotes[0].speaker_full == "Дэвид Килкойн");
+}
+
+TEST_CASE("a line going on in lower case goes on with the sentence, so the subject after a genitive name is read") {
+    const auto quotes = extract_quotations(
+        "США ввели новые санкции.\n«Мы оцениваем эти решения крайне негативно», — \nпрокомментировал заявление Трампа \n"
+        "замглавы МИД России Сергей Рябков. — Главное в том, что давление усиливается и становится всё сильнее.\n");
+    const auto* q = find_quote(quotes, "Мы оцениваем");
+    REQUIRE(q);
+    CHECK(q->speaker == "Рябков");
+}
+
+TEST_CASE("a verb of quoting in any tense attributes the words of the one it names ('— привели в пресс-службе слова', '— цитировал X ТАСС')") {
+    const auto press = extract_quotations(
+        "Компания расширит выпуск мебели. \"Льготный лизинг остается одним из главных направлений нашей работы\", – привели в "
+        "пресс-службе Корпорации МСП слова ее генерального директора Александра Исаевича.");
+    REQUIRE(press.size() == 1);
+    CHECK(press[0].speaker == "Исаевич");
+    const auto agency = extract_quotations(
+        "Россия отвергла обвинения.\n«Мы никогда не вели подобных исследований», — цитировал Шульгина ТАСС.\n");
+    REQUIRE(agency.size() == 1);
+    CHECK(agency[0].speaker == "Шульгин");
+    // What the words led to is no one's speech.
+    const auto led = extract_quotations("«Цены на топливо выросли вдвое за год», — привело к протестам в столице.");
+    for (const auto& q : led) CHECK(q.speaker.empty());
+}
+
+TEST_CASE("'собеседник агентства' points back to the speaker of a quotation before, never to someone only named") {
+    const auto quoted = extract_quotations(
+        "МОСКВА, 1 дек - РИА Новости. \"Мы поддерживаем это решение суда\", - сказал РИА Новости священник Андрей Ларин.  "
+        "\"Оно защищает семьи и детей от давления извне, и это главное для нас\", - заключил собеседник агентства.");
+    const auto* q = find_quote(quoted, "Оно защищает");
+    REQUIRE(q);
+    CHECK(q->speaker == "Ларин");
+    const auto named = extract_quotations(
+        "МОСКВА, 16 окт - РИА Новости. Композитор Геннадий Светлов умер на 89-м году жизни, сообщил РИА Новости его помощник "
+        "Малик Аминов.  \"Он ушел тихо, дома, рядом были близкие люди\", - сказал собеседник агентства.");
+    for (const auto& n : named) CHECK(n.speaker != "Светлов");
 }

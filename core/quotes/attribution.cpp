@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxColonSpeakerWords = 6;
 constexpr std::size_t kMaxSourceWords = 3;
+constexpr std::size_t kMaxPlaceWords = 6;
 
 }  // namespace
 
@@ -31,8 +32,14 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
         if (rest.substr(0, mark.size()) == mark) dash = mark.size();
     }
     if (dash == 0 && !comma) return false;
-    const std::size_t first = token_at(tokens, at + dash);
-    const std::size_t last = phrase_end_token(at + dash);
+    // `», — ⏎сообщила автор исследования⏎ Куини Чан.`: RT's links leave the
+    // line ending at the dash, the verb on the next line.
+    std::size_t from = at + dash;
+    if (const std::size_t gap_end = text.find_first_not_of(' ', from); dash != 0 && gap_end < text.size() && text[gap_end] == '\n') {
+        from = gap_end + 1;
+    }
+    const std::size_t first = token_at(tokens, from);
+    const std::size_t last = phrase_end_token(from);
     if (first >= last) return false;
     const std::string& verb = tokens[first].normalized;
     if (is_document_verb(verb)) return attribute_to_document(quote, first + 1, last);
@@ -41,7 +48,8 @@ bool Extractor::attribute_after(Quotation& quote, std::size_t after) {
     if (passive && first + 1 < last && is_speech_noun(tokens[first + 1].normalized)) {
         return attribute(quote, first + 2, last, false, true) && !quote.speaker.empty();
     }
-    if ((is_finite_speech_verb(verb) || is_source_verb(verb)) && !tokens[first].capitalized) {
+    // `— привели в пресс-службе слова ...`: a verb of quoting in any tense.
+    if ((is_finite_speech_verb(verb) || is_source_verb(verb) || quotes_its_object(verb)) && !tokens[first].capitalized) {
         if (!attribute_after_verb(quote, first, last)) return false;
         // `— заявил главком контингента в Европе, генерал-лейтенант Бен Ходжес`,
         // `— заявил актер, продюсер и директор Нейл Патрик Харрис`: a title the
@@ -76,7 +84,11 @@ bool Extractor::attribute_after_verb(Quotation& quote, std::size_t verb, std::si
         // `— приводит пресс-служба слова министра ...`: a body that is no
         // medium may stand before the words too.
         const bool pronoun = words < last && (tokens[words].normalized == "его" || tokens[words].normalized == "ее");
-        for (std::size_t k = words; !pronoun && k < last && k < words + kMaxSourceWords; ++k) {
+        // `— привели в пресс-службе Корпорации МСП слова ...`: where the words
+        // were given, a preposition's phrase, may stand before them.
+        const bool place = words < last && (tokens[words].normalized == "в" || tokens[words].normalized == "на");
+        const std::size_t reach = place ? kMaxPlaceWords : kMaxSourceWords;
+        for (std::size_t k = words; !pronoun && k < last && k < words + reach; ++k) {
             if (tokens[k].normalized == "слова" && !tokens[k].capitalized && tokens[k - 1].normalized != "его" &&
                 tokens[k - 1].normalized != "ее") {
                 words = k;

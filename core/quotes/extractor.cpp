@@ -79,7 +79,11 @@ std::size_t Extractor::phrase_end(std::size_t from_byte) const {
         const std::size_t next = end + 1;
         const std::size_t next_end = std::min(text.find('\n', next), text.size());
         const std::size_t words = word_count(next, next_end);
-        if (words == 0 || words > kMaxLinkWords) break;
+        // `— прокомментировал заявление Трампа ⏎замглавы МИД России Сергей
+        // Рябков. — Главное ...`: a line going on in lower case goes on with the sentence.
+        const std::size_t word = token_at(tokens, next);
+        const bool goes_on = word < tokens.size() && tokens[word].begin < next_end && !tokens[word].capitalized;
+        if (words == 0 || (words > kMaxLinkWords && !goes_on)) break;
         end = sentence_end(next);
     }
     return end;

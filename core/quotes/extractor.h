@@ -312,6 +312,12 @@ private:
     // `изданию`, `агентству`, `газете`: a medium told the words, in the dative.
     bool is_dative_medium(const Token& word) const;
 
+    // `агентства`, `издания`: a medium in the genitive (`собеседник агентства`).
+    bool is_genitive_medium(const Token& word) const;
+
+    // Whether a quotation found before token `token` is the words of `person`.
+    bool quoted_before(const Person& person, std::size_t token) const;
+
     // `представитель компании`, `источник`: tokens[from, to) name someone
     // new whom the article does not name.
     bool names_unnamed_speaker(std::size_t from, std::size_t to) const;

@@ -44,6 +44,13 @@ bool Extractor::attribute(Quotation& quote, std::size_t from, std::size_t to, bo
     // `— добавил собеседник RT`: an unnamed role word alone points back.
     if (!body && nominative && is_referring_role(from, to)) {
         const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[from].normalized);
+        // `— сказал собеседник агентства` after `сообщил РИА Новости его
+        // помощник Малик Аминов`: the one the agency spoke with is the speaker
+        // of a quotation before, never merely the last person named.
+        if (from + 1 < to && is_genitive_medium(tokens[from + 1])) {
+            if (auto person = previous_speaker(from, wanted); person && quoted_before(*person, from)) set_speaker(quote, *person);
+            return true;
+        }
         if (auto person = previous_speaker(from, wanted)) set_speaker(quote, *person);
         // Resolved again once every quotation is found (`По мнению X, ...` comes later).
         reference.emplace(from, wanted);
@@ -252,7 +259,25 @@ bool Extractor::is_referring_role(std::size_t from, std::size_t to) const {
     // `топ-менеджер` is two tokens; a medium after the word (`RT`) adds nothing.
     std::size_t i = from;
     if (i + 1 < to && tokens[i].normalized == "топ") ++i;
-    return i < to && roles.count(tokens[i].normalized) != 0 && skip_medium(i + 1, to) == to;
+    if (i >= to || roles.count(tokens[i].normalized) == 0) return false;
+    // `— заключил собеседник агентства`: the medium's common noun in the
+    // genitive is the medium that spoke with the one just named.
+    std::size_t after = i + 1;
+    if (after < to && is_genitive_medium(tokens[after])) ++after;
+    return skip_medium(after, to) == to;
+}
+
+bool Extractor::quoted_before(const Person& person, std::size_t token) const {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (byte_begin[i] < tokens[token].begin && !out[i].speaker.empty() && person_of(out[i]).surname == person.surname) return true;
+    }
+    return false;
+}
+
+bool Extractor::is_genitive_medium(const Token& word) const {
+    const std::string& w = word.normalized;
+    return !word.capitalized && (w == "агентства" || w == "издания" || w == "газеты" || w == "телеканала" || w == "портала" ||
+                                 w == "журнала" || w == "радиостанции");
 }
 
 bool Extractor::is_role_phrase(std::size_t from, std::size_t to, bool nominative) const {

@@ -119,7 +119,8 @@ bool is_source_verb(const std::string& normalized) {
 }
 
 bool quotes_its_object(const std::string& verb) {
-    return verb.rfind("цитир", 0) == 0 || verb.rfind("привод", 0) == 0;
+    // Every tense: `приводит`, `привел`, `привели в пресс-службе слова ...`.
+    return verb.rfind("цитир", 0) == 0 || verb.rfind("привод", 0) == 0 || verb.rfind("привел", 0) == 0;
 }
 
 bool is_document_verb(const std::string& normalized) {
