@@ -24,16 +24,11 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts", "extended", "lib"))
 from api_client import ApiClient  # noqa: E402
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+from markers import marker_word  # noqa: E402
 
 
 def marker(n):
-    word = ""
-    while True:
-        word = LETTERS[n % len(LETTERS)] + word
-        n //= len(LETTERS)
-        if n == 0:
-            return "свежесть" + word
+    return marker_word("свежесть", n)
 
 
 def percentile(values, p):
