@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ingest over HTTP into a live index, and search while it happens.
 
-  bench/ingest.py [--base N] [--seconds S] [--batch 1000] [--bin build/bin]
+  bench/ingest.py [--base N] [--seconds S] [--batch 1000] [--bin build/bin] [--server-option ARG]...
 
 Builds an index of N generated articles (bench/make_corpus.py, from the real
 texts in ../shared at run time), starts the server with a write token, then:
@@ -70,6 +70,9 @@ def main():
     parser.add_argument("--bin", default=os.path.join(REPO, "build", "bin"))
     parser.add_argument("--base-cache", help="a folder keeping the base index between runs: built there once, "
                         "copied for each run (paired before/after runs on a loaded machine)")
+    parser.add_argument("--server-option", action="append", default=[], metavar="ARG",
+                        help="one more argument for the server (repeat it: --server-option=--write-niceness "
+                        "--server-option=0)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-ingest-")
     pool = args.base + int(args.seconds * 3000) + args.batch
@@ -110,7 +113,8 @@ def main():
     with open(token_file, "w") as f:
         f.write("bench-token-0123456789\n")
     server = subprocess.Popen([os.path.join(args.bin, "server"), "--db", db, "--port", "0", "--quiet",
-                               "--write-token-file", token_file], stdout=subprocess.PIPE, text=True)
+                               "--write-token-file", token_file] + args.server_option, stdout=subprocess.PIPE,
+                              text=True)
     try:
         port = int(server.stdout.readline().split("127.0.0.1:")[1].split("/")[0])
         idle, failures = [], []
