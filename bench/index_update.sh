@@ -25,17 +25,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-news="${BENCH_NEWS:-$repo/../shared/corpora/bench-news/news.jsonl.xz}"
-if [ ! -r "$news" ]; then
-  echo "index_update: cannot read $news (set BENCH_NEWS); nothing measured" >&2
-  exit 0
-fi
-bin="${BIN_DIR:-build/bin}"
-[ -x "$bin/indexer" ] || { echo "index_update: no $bin/indexer (build first or set BIN_DIR)" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "index_update: needs /usr/bin/time (scripts/install-deps.sh bench)" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/index-update-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+source bench/common.bash
+bench_setup index_update
 
 # The input, and the same with every tenth article changed.
 python3 - "$news" "$limit" "$work/news.jsonl" "$work/changed.jsonl" <<'PY'

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ingest over HTTP into a live index, and search while it happens.
 
-  bench/ingest.py [--base N] [--seconds S] [--batch 1000] [--bin build/bin]
+  bench/ingest.py [--base N] [--seconds S] [--batch 1000] [--bin build/bin] [--server-option ARG]...
 
 Builds an index of N generated articles (bench/make_corpus.py, from the real
 texts in ../shared at run time), starts the server with a write token, then:
@@ -24,16 +24,11 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts", "extended", "lib"))
 from api_client import ApiClient  # noqa: E402
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+from markers import marker_word  # noqa: E402
 
 
 def marker(n):
-    word = ""
-    while True:
-        word = LETTERS[n % len(LETTERS)] + word
-        n //= len(LETTERS)
-        if n == 0:
-            return "свежесть" + word
+    return marker_word("свежесть", n)
 
 
 def percentile(values, p):
@@ -75,6 +70,9 @@ def main():
     parser.add_argument("--bin", default=os.path.join(REPO, "build", "bin"))
     parser.add_argument("--base-cache", help="a folder keeping the base index between runs: built there once, "
                         "copied for each run (paired before/after runs on a loaded machine)")
+    parser.add_argument("--server-option", action="append", default=[], metavar="ARG",
+                        help="one more argument for the server (repeat it: --server-option=--write-niceness "
+                        "--server-option=0)")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-ingest-")
     pool = args.base + int(args.seconds * 3000) + args.batch
@@ -115,7 +113,8 @@ def main():
     with open(token_file, "w") as f:
         f.write("bench-token-0123456789\n")
     server = subprocess.Popen([os.path.join(args.bin, "server"), "--db", db, "--port", "0", "--quiet",
-                               "--write-token-file", token_file], stdout=subprocess.PIPE, text=True)
+                               "--write-token-file", token_file] + args.server_option, stdout=subprocess.PIPE,
+                              text=True)
     try:
         port = int(server.stdout.readline().split("127.0.0.1:")[1].split("/")[0])
         idle, failures = [], []

@@ -24,6 +24,9 @@ import random
 import re
 import sys
 
+from subcommands import run
+
+
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = os.environ.get("BENCH_NEWS", os.path.join(REPO, "..", "shared", "corpora", "bench-news", "news.jsonl.xz"))
 
@@ -195,18 +198,12 @@ def queries(count, out_path, source=SOURCE):
 
 
 def main(argv):
-    if len(argv) == 3 and argv[1] == "real":
-        write_real(argv[2])
-    elif len(argv) == 4 and argv[1] == "generate":
-        generate(int(argv[2]), argv[3])
-    elif len(argv) == 4 and argv[1] == "corpus":
-        write_txt_corpus(argv[2], argv[3])
-    elif len(argv) in (4, 5) and argv[1] == "queries":
-        queries(int(argv[2]), *argv[3:])
-    else:
-        sys.stderr.write(__doc__)
-        return 2
-    return 0
+    return run(__doc__, {
+        "real": (1, 1, write_real),
+        "generate": (2, 2, lambda n, out: generate(int(n), out)),
+        "corpus": (2, 2, write_txt_corpus),
+        "queries": (2, 3, lambda n, *paths: queries(int(n), *paths)),
+    }, argv)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ RESULTS holds one measurement a line as key=value pairs (see run.sh).
 import json
 import sys
 
+from subcommands import run
+
 
 def text_size(path):
     articles = size = 0
@@ -134,16 +136,11 @@ def table(path):
 
 
 def main(argv):
-    if len(argv) == 3 and argv[1] == "text-size":
-        text_size(argv[2])
-    elif len(argv) >= 3 and argv[1] == "pgbench-latency":
-        pgbench_latency(argv[2:])
-    elif len(argv) == 3 and argv[1] == "table":
-        table(argv[2])
-    else:
-        sys.stderr.write(__doc__)
-        return 2
-    return 0
+    return run(__doc__, {
+        "text-size": (1, 1, text_size),
+        "pgbench-latency": (1, None, lambda *logs: pgbench_latency(list(logs))),
+        "table": (1, 1, table),
+    }, argv)
 
 
 if __name__ == "__main__":

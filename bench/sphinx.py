@@ -21,6 +21,9 @@ import os
 import sys
 import time
 
+from subcommands import run
+
+
 MEM_LIMIT = "256M"  # the indexer's memory, as newsearch's default --memory
 CHARSET = ("0..9, A..Z->a..z, _, a..z, U+410..U+42F->U+430..U+44F, U+430..U+44F, "
            "U+401->U+435, U+451->U+435")
@@ -142,16 +145,12 @@ def load(port, queries_path, seconds, concurrency, snippets):
 
 
 def main(argv):
-    if len(argv) == 4 and argv[1] == "config":
-        write_config(argv[2], int(argv[3]))
-    elif len(argv) == 4 and argv[1] == "tsv":
-        write_tsv(argv[2], argv[3])
-    elif len(argv) in (6, 7) and argv[1] == "load":
-        load(int(argv[2]), argv[3], float(argv[4]), int(argv[5]), snippets=argv[6:] != ["--no-snippets"])
-    else:
-        sys.stderr.write(__doc__)
-        return 2
-    return 0
+    return run(__doc__, {
+        "config": (2, 2, lambda work, port: write_config(work, int(port))),
+        "tsv": (2, 2, write_tsv),
+        "load": (4, 5, lambda port, queries, seconds, concurrency, *flag: load(
+            int(port), queries, float(seconds), int(concurrency), snippets=list(flag) != ["--no-snippets"])),
+    }, argv)
 
 
 if __name__ == "__main__":

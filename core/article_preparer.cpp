@@ -1,5 +1,7 @@
 #include "core/article_preparer.h"
 
+#include "core/thread_priority.h"
+
 #include <algorithm>
 #include <atomic>
 #include <exception>
@@ -18,9 +20,17 @@ struct ArticlePreparer::Batch {
     std::exception_ptr error;
 };
 
-ArticlePreparer::ArticlePreparer(unsigned threads) {
+ArticlePreparer::ArticlePreparer(unsigned threads, int lower_priority) : caller_helps_(lower_priority <= 0) {
     const unsigned total = threads > 0 ? threads : std::max(std::thread::hardware_concurrency(), 1u);
-    for (unsigned i = 1; i < total; ++i) helpers_.emplace_back([this] { help(); });
+    for (unsigned i = caller_helps_ ? 1 : 0; i < total; ++i) {
+        helpers_.emplace_back([this, lower_priority] { help(lower_priority); });
+    }
+}
+
+std::vector<int> ArticlePreparer::helper_niceness() {
+    std::unique_lock lock(mutex_);
+    wake_.wait(lock, [this] { return niceness_.size() == helpers_.size(); });
+    return niceness_;
 }
 
 ArticlePreparer::~ArticlePreparer() {
@@ -36,12 +46,17 @@ std::vector<PreparedArticle> ArticlePreparer::prepare(std::vector<Article> artic
     Batch batch;
     batch.prepared.resize(articles.size());
     batch.articles = std::move(articles);
-    if (!helpers_.empty() && batch.articles.size() > 1) {
+    if (!helpers_.empty() && (batch.articles.size() > 1 || !caller_helps_)) {
         std::lock_guard lock(mutex_);
         batches_.push_back(&batch);
         wake_.notify_all();
     }
-    work_on(batch);
+    if (caller_helps_ || helpers_.empty()) {
+        work_on(batch);
+    } else {
+        std::unique_lock lock(batch.mutex);
+        batch.done.wait(lock, [&] { return batch.finished == batch.articles.size(); });
+    }
     {
         // Helpers may still hold the batch: it is taken off the queue, and
         // every article is finished, before it goes out of scope.
@@ -57,7 +72,13 @@ std::vector<PreparedArticle> ArticlePreparer::prepare(std::vector<Article> artic
     return result;
 }
 
-void ArticlePreparer::help() {
+void ArticlePreparer::help(int lower_priority) {
+    const int niceness = lower_priority > 0 ? lower_thread_priority(lower_priority) : thread_niceness();
+    {
+        std::lock_guard lock(mutex_);
+        niceness_.push_back(niceness);
+    }
+    wake_.notify_all();
     for (;;) {
         Batch* batch = nullptr;
         {

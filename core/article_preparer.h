@@ -19,8 +19,10 @@ namespace core {
 class ArticlePreparer {
 public:
     // `threads`: how many analyse a batch, the caller's own included
-    // (0: one per core).
-    explicit ArticlePreparer(unsigned threads = 0);
+    // (0: one per core). With `lower_priority` steps above 0 the caller only
+    // waits, and `threads` helpers run that many steps below its priority,
+    // so that a server's searches go first (core/thread_priority.h).
+    explicit ArticlePreparer(unsigned threads = 0, int lower_priority = 0);
     ~ArticlePreparer();
     ArticlePreparer(const ArticlePreparer&) = delete;
     ArticlePreparer& operator=(const ArticlePreparer&) = delete;
@@ -30,15 +32,20 @@ public:
     // threw is rethrown once the whole batch is done.
     std::vector<PreparedArticle> prepare(std::vector<Article> articles);
 
+    // The niceness each helper thread runs at, as the OS reports it.
+    std::vector<int> helper_niceness();
+
 private:
     struct Batch;
-    void help();
+    void help(int lower_priority);
     static void work_on(Batch& batch);
 
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Batch*> batches_;  // with articles nobody has taken yet
     bool stopping_ = false;
+    const bool caller_helps_;
+    std::vector<int> niceness_;  // each helper's, once it has started
     std::vector<std::thread> helpers_;
 };
 

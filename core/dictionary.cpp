@@ -5,8 +5,10 @@
 #include <hunspell/hunspell.hxx>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
 namespace core {
 namespace {
@@ -44,9 +46,20 @@ std::vector<std::string> RussianDictionary::lemmas(std::string_view word) const 
     return lemma_cache_.get(std::string(word), [this](const std::string& w) { return ask_lemmas(w); });
 }
 
-void RussianDictionary::set_cached_words(std::size_t words) const {
+void RussianDictionary::set_cached_words(std::size_t words) {
+    static std::atomic<bool> decided{false};
+    if (decided.exchange(true)) {
+        throw std::logic_error("the dictionary's lemma cache is sized once per process, at start-up");
+    }
+    const RussianDictionary& dictionary = instance();
+    std::lock_guard lock(dictionary.mutex_);
+    dictionary.lemma_cache_.set_capacity(words);
+    dictionary.cached_words_ = words;
+}
+
+std::size_t RussianDictionary::cached_words() const {
     std::lock_guard lock(mutex_);
-    lemma_cache_.set_capacity(words);
+    return cached_words_;
 }
 
 // Under mutex_.

@@ -47,7 +47,12 @@ public:
     // and a word one of them forgot, or the other already met, is found
     // here instead of asked again (issue #18).
     static constexpr std::size_t kDefaultCachedWords = 100000;
-    void set_cached_words(std::size_t words) const;
+    // The size of instance()'s cache, decided once by the program at
+    // start-up (the indexer from its --memory, the server its default), not
+    // by each index builder: with several shards in one process each would
+    // set it and the last would win. A second call throws std::logic_error.
+    static void set_cached_words(std::size_t words);
+    std::size_t cached_words() const;
 
 private:
     std::vector<std::string> ask_lemmas(const std::string& word) const;
@@ -57,6 +62,7 @@ private:
     // The cache is guarded by the same lock.
     mutable std::mutex mutex_;
     mutable WordCache<std::vector<std::string>> lemma_cache_{kDefaultCachedWords};
+    mutable std::size_t cached_words_ = kDefaultCachedWords;
 };
 
 }  // namespace core

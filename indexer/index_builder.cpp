@@ -1,6 +1,5 @@
 #include "indexer/index_builder.h"
 
-#include "core/dictionary.h"
 #include "core/index_location.h"
 #include "core/schema.h"
 #include "core/index_writer.h"
@@ -101,6 +100,11 @@ std::size_t IndexStats::skipped_total() const {
     return total;
 }
 
+std::size_t IndexBuilder::shared_lemma_words(std::size_t memory_mb) {
+    const double cache_bytes = static_cast<double>(memory_mb << 20) * kWordCacheShare;
+    return static_cast<std::size_t>(cache_bytes * kSharedLemmaPart) / kBytesPerSharedLemma;
+}
+
 IndexBuilder::IndexBuilder(const std::string& db_path, unsigned threads, bool termlists, std::size_t memory_mb)
     : db_path_(db_path),
       termlists_(termlists),
@@ -113,8 +117,6 @@ IndexBuilder::IndexBuilder(const std::string& db_path, unsigned threads, bool te
     const double cache_bytes = static_cast<double>(memory_mb << 20) * kWordCacheShare;
     const auto cached_words =
         static_cast<std::size_t>(cache_bytes * (1 - kSharedLemmaPart)) / analysers / kBytesPerCachedWord;
-    core::RussianDictionary::instance().set_cached_words(static_cast<std::size_t>(cache_bytes * kSharedLemmaPart) /
-                                                         kBytesPerSharedLemma);
     for (unsigned i = 0; i < analysers; ++i) {
         workers_.push_back(std::make_unique<Worker>());
         workers_.back()->documents.set_cached_words(cached_words);

@@ -61,6 +61,11 @@ public:
     // `memory_mb`: the memory budget of the whole build.
     explicit IndexBuilder(const std::string& db_path, unsigned threads = 0, bool termlists = false,
                           std::size_t memory_mb = kDefaultMemoryMb);
+    // The words of the lemma cache all analysis threads of the process share
+    // (core::RussianDictionary::set_cached_words) for a budget of `memory_mb`
+    // for the whole process: set once by the indexer at start-up, since
+    // several builders (shards) may share it.
+    static std::size_t shared_lemma_words(std::size_t memory_mb);
     ~IndexBuilder();
 
     // Adds or replaces (same id: the last one wins). Returns true when it

@@ -1,4 +1,5 @@
 // indexer --db DIR PATH...: builds a search index from articles on disk.
+#include "core/dictionary.h"
 #include "core/index_location.h"
 #include "core/index_writer.h"
 #include "core/sharded_index_writer.h"
@@ -232,6 +233,8 @@ int main(int argc, char** argv) {
     std::size_t other_shards = 0;  // with --shard K: articles of the shards not rebuilt
     std::optional<indexer::UpdateCounts> updated;
     try {
+        // Sized once for the whole run: shards built together share it.
+        core::RussianDictionary::set_cached_words(indexer::IndexBuilder::shared_lemma_words(options.memory_mb));
         IndexOutput builder(options);
         Progress progress(!options.quiet);
         indexer::ReadCallbacks callbacks;

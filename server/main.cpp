@@ -1,4 +1,5 @@
 // server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections N] [--shard-timeout MS] [--log-format json]
+#include "core/dictionary.h"
 #include "core/index_location.h"
 #include "core/index_writer.h"
 #include "core/sharded_index_writer.h"
@@ -21,7 +22,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: server --db DIR [--port 8080] [--bind 127.0.0.1] [--threads N] [--max-connections 4096]\n"
-    "              [--shard-timeout 2000] [--write-token-file FILE] [--quiet]\n"
+    "              [--shard-timeout 2000] [--write-token-file FILE] [--write-niceness 10] [--quiet]\n"
     "              [--log-format text|json] [--log-query] [--no-metrics] [--version]\n"
     "  Serves the index at DIR (made by `indexer --db DIR ...`) over HTTP:\n"
     "  /api/search?q=..., /api/doc/{id}, /healthz, and the search page at /.\n"
@@ -34,6 +35,8 @@ constexpr const char* kUsage =
     "  the index's one writer (an empty index is made when DIR does not exist); over local\n"
     "  shards each article goes to the shard its id hashes to, as `indexer --shards` splits.\n"
     "  POST /api/admin/compact (same token) packs the index into a new generation.\n"
+    "  Writes are analysed and committed --write-niceness steps (0-19) below the searches'\n"
+    "  priority, so that searches go first while articles are ingested.\n"
     "  Each request is logged to stderr, one line: method, path, status, bytes, duration and\n"
     "  request id (X-Request-Id, taken from the request or made up, returned with every answer);\n"
     "  --log-format json writes JSON lines, --log-query adds the query string, --quiet logs nothing.\n"
@@ -47,7 +50,7 @@ bool parse_number(const std::string& text, unsigned long max, unsigned long& out
 }
 
 bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions& options,
-                   server::ShardOptions& shard_options, std::string& token_file) {
+                   server::ShardOptions& shard_options, std::string& token_file, int& write_niceness) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const bool has_value = i + 1 < argc;
@@ -71,6 +74,9 @@ bool parse_options(int argc, char** argv, std::string& db, server::ServerOptions
             ++i;
         } else if (arg == "--write-token-file" && has_value) {
             token_file = argv[++i];
+        } else if (arg == "--write-niceness" && has_value && parse_number(argv[i + 1], 19, number)) {
+            write_niceness = static_cast<int>(number);
+            ++i;
         } else if (arg == "--quiet") {
             options.log_requests = false;
         } else if (arg == "--log-format" && has_value && (argv[i + 1] == std::string("text") || argv[i + 1] == std::string("json"))) {
@@ -121,7 +127,8 @@ int main(int argc, char** argv) {
     server::ServerOptions options;
     server::ShardOptions shard_options;
     std::string token_file;
-    if (!parse_options(argc, argv, db, options, shard_options, token_file)) {
+    int write_niceness = server::kDefaultWriteNiceness;
+    if (!parse_options(argc, argv, db, options, shard_options, token_file, write_niceness)) {
         std::cerr << kUsage;
         return 2;
     }
@@ -130,6 +137,9 @@ int main(int argc, char** argv) {
         std::cerr << "server: " << db << " is an empty file, not an index\n";
         return 1;
     }
+    // The lemma cache the analysis of searches and writes shares, decided
+    // once for the process (the server takes no memory budget: the default).
+    core::RussianDictionary::set_cached_words(core::RussianDictionary::kDefaultCachedWords);
     server::IndexHandle index(db, shard_options);
     std::unique_ptr<core::ArticleWriter> writer;
     std::unique_ptr<server::WriteService> writes;
@@ -137,7 +147,7 @@ int main(int argc, char** argv) {
         if (!token_file.empty()) {
             std::string token = server::read_write_token(token_file);
             writer = core::open_article_writer(db, "server pid " + std::to_string(::getpid()));
-            writes = std::make_unique<server::WriteService>(*writer, index, std::move(token));
+            writes = std::make_unique<server::WriteService>(*writer, index, std::move(token), write_niceness);
         }
         const auto documents = index.searcher().document_count();
         server::HttpServer http(options, index, writes.get());

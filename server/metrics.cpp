@@ -3,7 +3,6 @@
 #include "core/index_location.h"
 #include "core/version.h"
 
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -136,18 +135,11 @@ void Metrics::count_refusal(Refusal reason) {
     refusals_[static_cast<std::size_t>(reason)].fetch_add(1, std::memory_order_relaxed);
 }
 
-void Metrics::count_write(const Reply& reply) {
-    if (reply.status != 200) return;
-    const nlohmann::json body = nlohmann::json::parse(reply.body, nullptr, false);
-    if (!body.is_object()) return;
-    if (auto accepted = body.find("accepted"); accepted != body.end() && accepted->is_number_unsigned()) {
-        articles_written_.fetch_add(accepted->get<std::uint64_t>(), std::memory_order_relaxed);
-    }
-    if (auto rejected = body.find("rejected"); rejected != body.end() && rejected->is_array()) {
-        articles_rejected_.fetch_add(rejected->size(), std::memory_order_relaxed);
-    }
-    if (body.contains("deleted")) articles_deleted_.fetch_add(1, std::memory_order_relaxed);
-    last_commit_ms_.store(now_ms(), std::memory_order_relaxed);
+void Metrics::count_write(const WriteCounts& counts) {
+    articles_written_.fetch_add(counts.accepted, std::memory_order_relaxed);
+    articles_rejected_.fetch_add(counts.rejected, std::memory_order_relaxed);
+    articles_deleted_.fetch_add(counts.deleted, std::memory_order_relaxed);
+    if (counts.committed) last_commit_ms_.store(now_ms(), std::memory_order_relaxed);
 }
 
 void Metrics::watch(const std::atomic<std::size_t>* connections, const std::atomic<std::size_t>* in_flight) {

@@ -25,6 +25,14 @@ inline constexpr std::string_view kNoRoute = "none";
 // Why a connection or request was refused before any route saw it.
 enum class Refusal { BadRequest, PayloadTooLarge, UriTooLong, HeadersTooLarge, ConnectionLimit };
 
+// What one write request did, as the write API knows it when it answers.
+struct WriteCounts {
+    std::uint64_t accepted = 0;  // articles added or replaced
+    std::uint64_t rejected = 0;  // lines refused
+    std::uint64_t deleted = 0;
+    bool committed = false;      // it committed (or compacted) the index
+};
+
 class Metrics {
 public:
     // Upper bounds of the latency histogram's buckets, in seconds (+Inf is added).
@@ -38,8 +46,8 @@ public:
     // (or anything else, counted as kNoRoute).
     void count_request(std::string_view route, int status, std::chrono::nanoseconds took);
     void count_refusal(Refusal reason);
-    // A write answer (POST or DELETE /api/articles): articles written, rejected, deleted.
-    void count_write(const Reply& reply);
+    // A write (POST or DELETE /api/articles, a compaction): articles written, rejected, deleted.
+    void count_write(const WriteCounts& counts);
 
     // Where the server keeps its open connections and requests in flight.
     void watch(const std::atomic<std::size_t>* connections, const std::atomic<std::size_t>* in_flight);

@@ -100,8 +100,9 @@ Reply write(const Request& request, Services& services, std::string_view method)
     if (!services.writes) return error_reply(403, "writes are off: start the server with --write-token-file FILE");
     const WriteRequest write{method, request.path, request.body, request.header("Authorization"), services.stopping,
                              request.header("Host")};
-    Reply reply = services.writes->handle(write);
-    if (services.metrics) services.metrics->count_write(reply);
+    WriteCounts counts;
+    Reply reply = services.writes->handle(write, counts);
+    if (services.metrics && reply.status == 200) services.metrics->count_write(counts);
     if (reply.status == 401) reply.headers.emplace_back("WWW-Authenticate", "Bearer");
     return reply;
 }
@@ -131,14 +132,14 @@ std::string read_write_token(const std::string& file) {
     return token;
 }
 
-WriteService::WriteService(core::ArticleWriter& writer, IndexHandle& index, std::string token)
-    : writer_(writer), index_(index), token_(std::move(token)) {}
+WriteService::WriteService(core::ArticleWriter& writer, IndexHandle& index, std::string token, int niceness)
+    : writer_(writer), index_(index), token_(std::move(token)), preparer_(0, niceness), committer_(niceness) {}
 
-Reply WriteService::handle(const WriteRequest& request) {
+Reply WriteService::handle(const WriteRequest& request, WriteCounts& counts) {
     if (auto refused = refusal(request)) return *refused;
-    if (request.path == kCompact) return compact();
-    if (request.path == kCollection) return post_articles(request.body);
-    return delete_article(std::string(request.path.substr(kCollection.size() + 1)));
+    if (request.path == kCompact) return compact(counts);
+    if (request.path == kCollection) return post_articles(request.body, counts);
+    return delete_article(std::string(request.path.substr(kCollection.size() + 1)), counts);
 }
 
 std::optional<Reply> WriteService::refusal(const WriteRequest& request) const {
@@ -157,7 +158,7 @@ std::optional<Reply> WriteService::refusal(const WriteRequest& request) const {
     return std::nullopt;
 }
 
-Reply WriteService::post_articles(std::string_view body) {
+Reply WriteService::post_articles(std::string_view body, WriteCounts& counts) {
     Change change;
     std::vector<core::Article> articles;
     std::vector<Rejection> rejected;
@@ -177,16 +178,21 @@ Reply WriteService::post_articles(std::string_view body) {
     if (change.puts.empty() && rejected.empty()) return error_reply(400, "empty body: send one JSON article a line");
     if (!change.puts.empty()) write(change);
     if (change.failure) return *change.failure;
+    counts.accepted = change.puts.size();
+    counts.rejected = rejected.size();
+    counts.committed = !change.puts.empty();
     return accepted_reply(change.puts.size(), rejected);
 }
 
-Reply WriteService::delete_article(const std::string& id) {
+Reply WriteService::delete_article(const std::string& id, WriteCounts& counts) {
     if (!is_valid_article_id(id)) return error_reply(400, "invalid article id");
     Change change;
     change.erase_id = id;
     write(change);
     if (change.failure) return *change.failure;
     if (!change.found) return error_reply(404, "no article with id " + id);
+    counts.deleted = 1;
+    counts.committed = true;
     std::string body;
     JsonWriter(body).begin_object().field("deleted", id).end_object();
     return Reply(200, kJsonType, std::move(body));
@@ -194,7 +200,7 @@ Reply WriteService::delete_article(const std::string& id) {
 
 // Compaction takes the commit slot as a commit does: writes that arrive
 // meanwhile queue and are committed, into the new generation, after it.
-Reply WriteService::compact() {
+Reply WriteService::compact(WriteCounts& counts) {
     {
         std::unique_lock lock(queue_mutex_);
         committed_.wait(lock, [this] { return !committing_; });
@@ -202,13 +208,15 @@ Reply WriteService::compact() {
     }
     std::optional<core::Compaction> done;
     std::optional<Reply> failure;
-    try {
-        done = writer_.compact();
-    } catch (const Xapian::Error& e) {
-        failure = write_failed("not compacted", e);
-    } catch (const std::exception& e) {
-        failure = error_reply(500, std::string("not compacted, the index is as before: ") + e.what());
-    }
+    committer_.run([&] {
+        try {
+            done = writer_.compact();
+        } catch (const Xapian::Error& e) {
+            failure = write_failed("not compacted", e);
+        } catch (const std::exception& e) {
+            failure = error_reply(500, std::string("not compacted, the index is as before: ") + e.what());
+        }
+    });
     {
         std::lock_guard lock(queue_mutex_);
         committing_ = false;
@@ -216,6 +224,7 @@ Reply WriteService::compact() {
     committed_.notify_all();
     if (failure) return *failure;
     index_.note_write();
+    counts.committed = true;
     std::string body;
     JsonWriter(body)
         .begin_object()
@@ -228,7 +237,8 @@ Reply WriteService::compact() {
 }
 
 // Group commit: the change waits in a queue; whichever waiting request finds
-// no commit running takes the whole queue and commits it at once. So one
+// no commit running takes the whole queue and has it committed at once (on
+// the committing thread, below the searches). So one
 // fsync (and one reopen for the readers) serves every request that arrived
 // while the last commit ran, rather than one each.
 void WriteService::write(Change& change) {
@@ -243,7 +253,7 @@ void WriteService::write(Change& change) {
         std::vector<Change*> group;
         group.swap(queue_);
         lock.unlock();
-        commit_group(group);
+        committer_.run([&] { commit_group(group); });
         lock.lock();
         for (Change* done : group) done->done = true;
         committing_ = false;

@@ -8,7 +8,9 @@
 
 #include "core/article_preparer.h"
 #include "core/index_writer.h"
+#include "core/thread_priority.h"
 #include "server/index_handle.h"
+#include "server/metrics.h"
 #include "server/reply.h"
 #include "server/router.h"
 
@@ -28,6 +30,10 @@ namespace server {
 inline constexpr std::size_t kMaxWriteBodyBytes = 64 * 1024 * 1024;
 // One line (one article) up to this size; a longer one is rejected alone.
 inline constexpr std::size_t kMaxWriteLineBytes = 1024 * 1024;
+// How many steps of niceness the analysis and commits of writes run below
+// the threads answering searches (--write-niceness): readers go first, and
+// writes take the CPU searches leave (bench/RESULTS.md, issue #16).
+inline constexpr int kDefaultWriteNiceness = 10;
 
 struct WriteRequest {
     std::string_view method;         // "POST" or "DELETE" (anything else: 405)
@@ -41,10 +47,13 @@ struct WriteRequest {
 class WriteService {
 public:
     // Writes through `writer` and tells `index` after each commit, so that
-    // readers reopen. `token` must not be empty.
-    WriteService(core::ArticleWriter& writer, IndexHandle& index, std::string token);
+    // readers reopen. `token` must not be empty. Analysis and commits run
+    // on threads `niceness` steps below the caller's priority (0: at it).
+    WriteService(core::ArticleWriter& writer, IndexHandle& index, std::string token,
+                 int niceness = kDefaultWriteNiceness);
 
-    Reply handle(const WriteRequest& request);
+    // Answers the request; `counts` says what it wrote (for the metrics).
+    Reply handle(const WriteRequest& request, WriteCounts& counts);
 
     // Commits made so far (fewer than writes when writes arrive together).
     std::uint64_t commits() const { return commits_.load(); }
@@ -60,9 +69,9 @@ private:
         std::string what_failed() const { return erase_id.empty() ? "nothing written" : "not deleted"; }
     };
 
-    Reply post_articles(std::string_view body);
-    Reply delete_article(const std::string& id);
-    Reply compact();
+    Reply post_articles(std::string_view body, WriteCounts& counts);
+    Reply delete_article(const std::string& id, WriteCounts& counts);
+    Reply compact(WriteCounts& counts);
     std::optional<Reply> refusal(const WriteRequest& request) const;
     void write(Change& change);
     void commit_group(const std::vector<Change*>& group);
@@ -74,6 +83,8 @@ private:
     std::string token_;
     // Analyses a POST's articles on every core before its one commit.
     core::ArticlePreparer preparer_;
+    // Runs the commits (and compactions), below the searches' priority.
+    core::LowPriorityThread committer_;
     // The changes waiting for the next commit; one commit at a time (Xapian
     // has one writer), run by one of the waiting requests.
     std::mutex queue_mutex_;

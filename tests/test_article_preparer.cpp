@@ -2,10 +2,12 @@
 // the write API does with a POST: the documents must be exactly those
 // prepare_article() gives one at a time, in the batch's order.
 #include "core/article_preparer.h"
+#include "core/thread_priority.h"
 #include "indexer/corpus_reader.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <vector>
@@ -81,4 +83,27 @@ TEST_CASE("an empty batch gives nothing, and a batch of one its one document") {
     one.id = "one";
     one.text = "Сергей Лавров заявил, что переговоры продолжатся.";
     require_same(preparer.prepare({one}), {one});
+}
+
+TEST_CASE("helpers asked to give way run below the caller's priority, and the caller only waits") {
+    const int caller = core::thread_niceness();
+    core::ArticlePreparer preparer(2, 5);
+    const std::vector<int> niceness = preparer.helper_niceness();
+    REQUIRE(niceness.size() == 2);
+    for (int n : niceness) CHECK(n == std::min(19, caller + 5));
+    // The caller's own priority is untouched: it answers searches.
+    CHECK(core::thread_niceness() == caller);
+    const std::vector<core::Article> all = corpus_articles();
+    const std::vector<core::Article> some(all.begin(), all.begin() + 20);
+    require_same(preparer.prepare(some), some);
+    CHECK(preparer.prepare({}).empty());
+    require_same(preparer.prepare({some[0]}), {some[0]});
+    CHECK(core::thread_niceness() == caller);
+}
+
+TEST_CASE("helpers not asked to give way run at the caller's priority") {
+    core::ArticlePreparer preparer(3);
+    const std::vector<int> niceness = preparer.helper_niceness();
+    REQUIRE(niceness.size() == 2);
+    for (int n : niceness) CHECK(n == core::thread_niceness());
 }

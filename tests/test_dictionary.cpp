@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -44,4 +45,15 @@ TEST_CASE("a dictionary whose files are missing answers unknown instead of faili
     CHECK_FALSE(missing.available());
     CHECK_FALSE(missing.knows("однако"));
     CHECK(missing.lemmas("рынках").empty());
+}
+
+TEST_CASE("the shared lemma cache is sized once per process, and a second setting is refused") {
+    const core::RussianDictionary& dictionary = core::RussianDictionary::instance();
+    CHECK(dictionary.cached_words() == core::RussianDictionary::kDefaultCachedWords);
+    core::RussianDictionary::set_cached_words(12345);
+    CHECK(dictionary.cached_words() == 12345);
+    CHECK_THROWS_AS(core::RussianDictionary::set_cached_words(99), std::logic_error);
+    CHECK(dictionary.cached_words() == 12345);
+    // It still answers as before.
+    CHECK_FALSE(dictionary.lemmas("санкциями").empty());
 }

@@ -4,8 +4,10 @@
 // candidates: the in-memory path); committed many times, the ids and reprint
 // candidates of earlier articles are read back from the database, and the
 // stem and lemma caches hold a few hundred words.
+#include "core/dictionary.h"
 #include "core/schema.h"
 #include "indexer/index_builder.h"
+#include "indexer/sharded_index_builder.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/test_index.h"
 
@@ -13,6 +15,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -107,4 +110,23 @@ TEST_CASE("an index committed many times within a small memory budget answers li
 TEST_CASE("without term lists, an index committed many times with ids repeated answers like one written at once") {
     test_support::TempDir dir;
     check_same(build(dir / "small", 1, false), build(dir / "whole", 4096, false));
+}
+
+TEST_CASE("builders, one or several shards in a process, leave the process's shared lemma cache as it was") {
+    const core::RussianDictionary& dictionary = core::RussianDictionary::instance();
+    const std::size_t before = dictionary.cached_words();
+    test_support::TempDir dir;
+    {
+        indexer::IndexBuilder small((dir / "one").string(), 1, false, indexer::IndexBuilder::kMinMemoryMb);
+        indexer::ShardedIndexBuilder shards((dir / "sharded").string(), 4, std::nullopt,
+                                            indexer::IndexBuilder::kMinMemoryMb);
+    }
+    CHECK(dictionary.cached_words() == before);
+}
+
+TEST_CASE("the shared lemma cache grows with the whole process's memory budget") {
+    const std::size_t at_default = indexer::IndexBuilder::shared_lemma_words(indexer::IndexBuilder::kDefaultMemoryMb);
+    // 15% of 256 MB for word caches, two thirds of it shared, 250 bytes a word.
+    CHECK(at_default == 107374);
+    CHECK(indexer::IndexBuilder::shared_lemma_words(2 * indexer::IndexBuilder::kDefaultMemoryMb) == 2 * at_default);
 }

@@ -82,6 +82,25 @@ TEST_CASE("over HTTP: 401 without a token, 413 over the body limit, DELETE answe
     CHECK(too_large.status == 413);
 }
 
+TEST_CASE("writes are committed and found at the lowest --write-niceness and the highest; past 19 is refused") {
+    LiveSetup setup;
+    for (const std::string niceness : {"0", "19"}) {
+        auto args = setup.server_args();
+        args.insert(args.end(), {"--write-niceness", niceness});
+        ServerProcess server(setup.db, args);
+        HttpClient client(server.port());
+        const std::string id = "n" + niceness;
+        const auto written = client.request("POST", "/api/articles", bearer(),
+                                            article_line(id, "Статья со словом уступчивость" + niceness + "."));
+        CHECK(written.status == 200);
+        CHECK(client.get("/api/doc/" + id).status == 200);
+    }
+    const auto refused = test_support::run_program({test_support::program("server").string(), "--db",
+                                                    setup.db.string(), "--write-niceness", "20"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.find("--write-niceness") != std::string::npos);
+}
+
 TEST_CASE("a read-only server refuses writes, and a full rebuild is refused while a server takes writes") {
     LiveSetup setup;
     {

@@ -23,24 +23,15 @@ import time
 import urllib.parse
 
 from api_client import ApiClient
+from markers import marker_word
+from verdicts import Verdicts
 
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
-failures = 0
-
-
-def report(ok, what):
-    global failures
-    print(("PASS" if ok else "FAIL") + " live-writes: " + what, flush=True)
-    failures += 0 if ok else 1
+verdicts = Verdicts("live-writes")
+report = verdicts.report
 
 
 def word(n):
-    out = ""
-    while True:
-        out = LETTERS[n % len(LETTERS)] + out
-        n //= len(LETTERS)
-        if n == 0:
-            return "метка" + out
+    return marker_word("метка", n)
 
 
 def article(key, n):
@@ -210,4 +201,4 @@ if __name__ == "__main__":
         churn(bin_dir, db, token_file, int(sys.argv[5]))
     else:
         diskfull(bin_dir, db, token_file)
-    sys.exit(1 if failures else 0)
+    verdicts.exit()

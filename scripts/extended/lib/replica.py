@@ -15,15 +15,12 @@ import sys
 import time
 
 from api_client import ApiClient
+from markers import marker_word
+from verdicts import Verdicts
 
 LAG_LIMIT_S = 30.0  # a replica that falls further behind than this has stopped following
-failures = 0
-
-
-def report(ok, what):
-    global failures
-    print(("PASS" if ok else "FAIL") + " replica: " + what, flush=True)
-    failures += 0 if ok else 1
+verdicts = Verdicts("replica")
+report = verdicts.report
 
 
 class Client(ApiClient):
@@ -38,13 +35,7 @@ class Client(ApiClient):
 
 
 def marker(n):
-    letters = "абвгдежзиклмнопрстуфхцчшщэюя"
-    out = ""
-    while True:
-        out = letters[n % len(letters)] + out
-        n //= len(letters)
-        if n == 0:
-            return "реплика" + out
+    return marker_word("реплика", n)
 
 
 def article(n):
@@ -114,4 +105,4 @@ def main(primary_port, replica_port, token_file):
 
 if __name__ == "__main__":
     main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
-    sys.exit(1 if failures else 0)
+    verdicts.exit()
