@@ -25,6 +25,7 @@ extern const char* const kReferringRoles;    // referring_roles.txt
 extern const char* const kNumberWords;       // number_words.txt
 extern const char* const kCommonWordPairs;   // common_word_pairs.txt
 extern const char* const kIntroducingVerbs;  // introducing_verbs.txt
+extern const char* const kPersonRoles;       // person_roles.txt
 
 // The lines of a data file that hold data: trimmed, without blank lines and
 // `#` comments.

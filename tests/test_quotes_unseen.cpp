@@ -218,3 +218,44 @@ TEST_CASE("'собеседник агентства' points back to the speaker 
         "Малик Аминов.  \"Он ушел тихо, дома, рядом были близкие люди\", - сказал собеседник агентства.");
     for (const auto& n : named) CHECK(n.speaker != "Светлов");
 }
+
+TEST_CASE("a bare role the article gives its speaker under another role ('— заявил госсекретарь' after the foreign minister) is nobody's") {
+    const auto quotes = extract_quotations(
+        "Глава МИД Иван Соколов провел переговоры в Вене.\n"
+        "«Мы готовы продолжать диалог с партнерами», — сказал Соколов.\n"
+        "«Санкции не помогут решить этот вопрос», — заявил госсекретарь.\n"
+        "«Решение о поставках будет принято до конца года», — добавил посол.\n");
+    const auto* minister = find_quote(quotes, "Мы готовы");
+    REQUIRE(minister);
+    CHECK(minister->speaker == "Соколов");
+    for (const char* start : {"Санкции не помогут", "Решение о поставках"}) {
+        const auto* q = find_quote(quotes, start);
+        REQUIRE(q);
+        CHECK(q->speaker.empty());
+    }
+}
+
+TEST_CASE("a bare role the article gives its speaker, or one meaning the same ('министр' for 'глава МИД'), still points back") {
+    const auto same = extract_quotations(
+        "Глава МИД Иван Соколов провел переговоры в Вене.\n"
+        "«Мы готовы продолжать диалог с партнерами», — сказал Соколов.\n"
+        "«Санкции не помогут решить этот вопрос», — заявил министр.\n");
+    const auto* minister = find_quote(same, "Санкции не помогут");
+    REQUIRE(minister);
+    CHECK(minister->speaker == "Соколов");
+    const auto deputy = extract_quotations(
+        "Депутат Госдумы Олег Петров внес законопроект.\n"
+        "«Закон защитит покупателей жилья», — сказал Петров.\n"
+        "«Мы обсудим поправки во втором чтении», — продолжил парламентарий.\n");
+    const auto* q = find_quote(deputy, "Мы обсудим");
+    REQUIRE(q);
+    CHECK(q->speaker == "Петров");
+    // The pronoun path asks no role.
+    const auto pronoun = extract_quotations(
+        "Глава МИД Иван Соколов провел переговоры в Вене.\n"
+        "«Мы готовы продолжать диалог с партнерами», — сказал Соколов.\n"
+        "«Санкции не помогут решить этот вопрос», — заявил он.\n");
+    const auto* he = find_quote(pronoun, "Санкции не помогут");
+    REQUIRE(he);
+    CHECK(he->speaker == "Соколов");
+}

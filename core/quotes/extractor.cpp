@@ -213,8 +213,10 @@ void Extractor::resolve_references() {
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return byte_begin[a] < byte_begin[b]; });
     for (std::size_t i : order) {
         if (!references[i]) continue;
+        const auto role = role_references.find(references[i]->first);
         if (const auto person = previous_speaker(references[i]->first, references[i]->second, i);
-            person && !someone_unread_between(*person, references[i]->first)) {
+            person && !someone_unread_between(*person, references[i]->first) &&
+            (role == role_references.end() || !titled_as_other_role(*person, role->second))) {
             set_speaker(out[i], *person);
         } else {
             clear_speaker(out[i]);

@@ -18,6 +18,7 @@
 #include "core/quotes/tokens.h"
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -115,6 +116,10 @@ private:
     // yet (`По словам X, ...` may be found by a later pass); kept only if
     // resolve_references finds one.
     std::vector<bool> pending;
+    // The title words of each bare role a quotation was attributed by
+    // (`— продолжил парламентарий`), by the role's token, asked again by
+    // resolve_references.
+    std::map<std::size_t, std::vector<std::string>> role_references;
     std::vector<std::size_t> paragraph_breaks;               // bytes of the line breaks that end a paragraph
     Reference reference;                   // of the attribution being read
     bool named_directly = false;           // the attribution being read names its speaker
@@ -303,6 +308,11 @@ private:
     // Whether the article titles `person` with another country's or body's
     // adjective than `title_words` have (`итальянского` for `российского`).
     bool titled_otherwise(const Person& person, const std::vector<std::string>& title_words) const;
+
+    // Whether the article gives `person` a role (core/data/person_roles.txt)
+    // and never the one `title_words` name: `— сказал госсекретарь` is not
+    // the words of the `глава МИД` quoted before, while `— сказал министр` is.
+    bool titled_as_other_role(const Person& person, const std::vector<std::string>& title_words) const;
 
     // `пресс-служба президента`, `посольство КР`: a body, not a person, even
     // when a person's name follows in the genitive.

@@ -5,6 +5,7 @@
 #include "core/data.h"
 #include "core/stopwords.h"
 #include "core/text.h"
+#include "core/quotes/roles.h"
 #include "core/quotes/words.h"
 
 #include <algorithm>
@@ -246,8 +247,12 @@ std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t
     }
     const Gender wanted = verb_gender != Gender::unknown ? verb_gender : gender_of_role(tokens[head_of(from, to)].normalized);
     auto person = previous_speaker(from, wanted);
-    if (person && titled_otherwise(*person, title_words)) return std::nullopt;
-    if (person) reference.emplace(from, wanted);
+    if (!person || titled_otherwise(*person, title_words)) return std::nullopt;
+    role_references[from] = title_words;
+    reference.emplace(from, wanted);
+    // Asked again by resolve_references: `По мнению Пушкова, ...` before
+    // `— отметил сенатор` may be found by a later pass.
+    if (titled_as_other_role(*person, title_words)) return std::nullopt;
     return person;
 }
 
@@ -323,6 +328,20 @@ bool Extractor::titled_otherwise(const Person& person, const std::vector<std::st
         if (m.person.surname == person.surname && qualifiers_conflict(title_words, m.context)) return true;
     }
     return false;
+}
+
+bool Extractor::titled_as_other_role(const Person& person, const std::vector<std::string>& title_words) const {
+    const std::set<std::string> title(title_words.begin(), title_words.end());
+    if (!names_a_role(title, false)) return false;
+    bool has_role = false;
+    for (const Mention& m : mentions) {
+        // Named in another case (`действия сенатора ... Волкера`), the words
+        // before may be someone else's title: only the nominative tells.
+        if (m.person.surname != person.surname || !m.nominative || !names_a_role(m.context, true)) continue;
+        if (same_role(title, m.context, true)) return false;
+        has_role = true;
+    }
+    return has_role;
 }
 
 bool Extractor::names_a_body(std::size_t from, std::size_t to) const {
