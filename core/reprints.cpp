@@ -91,6 +91,19 @@ constexpr std::size_t kMinNumbers = 1;
 constexpr long kCommonPairTexts = 100;
 // A channel footer is a few words: «❤ Подписаться | Прислать новость».
 constexpr std::size_t kMaxFooterWords = 8;
+// Names compared: the first distinct ones, by their first three letters, so
+// that case endings and spellings («Раздольное» / «Раздольного», «Белоруссии» /
+// «Беларуси») do not count; only names after the same word are compared.
+constexpr std::size_t kMaxNames = 32;
+constexpr std::size_t kNameChars = 3;
+// A short body (fewer own word pairs than this) that names someone or
+// somewhere the other does not, while the other names someone or somewhere
+// it does not, is the same template for another village, person or team.
+// In longer bodies a rewritten copy does the same. A run of names is one
+// place, so «Финляндии Александр Стубб» and «Финляндии Стубб» agree. On the development
+// pairs the limit of 10 or 16 removes the one false merge of this kind (8
+// pairs) and no copy; 24 or none also cost a copy. Chosen there.
+constexpr std::uint32_t kMaxNameConflictPairs = 16;
 
 std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 14695981039346656037ull) {
     for (unsigned char c : text) {
@@ -271,11 +284,37 @@ bool is_letter(const Word& word) {
     return code_points == 1 && word.normalized.find_first_of("0123456789") == std::string::npos;
 }
 
+// A name and the word before it, in its line.
+struct NameInPlace {
+    std::string context;
+    std::string name;
+};
+
+// Whether the word opens a sentence: the first of its line, or after a
+// sentence's end or a colon. After a quote mark it does not: «Внуково»,
+// «Валдай» are names.
+bool opens_sentence(std::string_view line, std::size_t previous_end, const Word& word) {
+    if (previous_end == 0) return true;
+    const std::string_view gap = line.substr(previous_end, word.begin - previous_end);
+    for (std::string_view mark : {".", "!", "?", ":", "…"}) {
+        if (contains(gap, mark)) return true;
+    }
+    return false;
+}
+
 // The line's words, an abbreviation written with dots («S.T.A.L.K.E.R.»,
 // «т.е.») as one word: letter by letter, it would make a run of word pairs
-// that two posts naming it share whatever else they say.
-void add_words(std::string_view line, std::vector<std::string>& words) {
+// that two posts naming it share whatever else they say. With `names`, also
+// the capitalised words of more than one letter that do not open a sentence
+// and are not written in capitals: an abbreviation is as often the source a
+// copy names in its own way («ТАСС», «СМИ») or a synonym («РФ», «КНР») as
+// another organisation.
+void add_words(std::string_view line, std::vector<std::string>& words, std::vector<NameInPlace>* names) {
     bool joining = false;  // the last word is a letter with a dot, and a word follows the dot
+    std::size_t previous_end = 0;
+    std::string previous;     // the word before, in this line
+    std::string before_name;  // the word before the current run of names
+    bool in_name = false;
     for_each_word(line, [&](const Word& word) {
         const bool letter = is_letter(word);
         if (joining && letter) {
@@ -283,13 +322,19 @@ void add_words(std::string_view line, std::vector<std::string>& words) {
         } else {
             words.push_back(word.normalized);
         }
+        const bool name = word.capitalized && !letter && !is_all_caps(word.raw) && !opens_sentence(line, previous_end, word);
+        // A run of names («Джейк Салливан», «Башара Асада») has the word before
+        // the run as its context: a copy may keep only the surname.
+        if (name && !in_name) before_name = previous;
+        if (names && name) names->push_back({before_name, word.normalized});
+        in_name = name;
+        previous = word.normalized;
+        previous_end = word.end;
         joining = letter && word.end + 1 < line.size() && line[word.end] == '.' && line[word.end + 1] != ' ';
     });
 }
 
-}  // namespace
-
-std::vector<std::string> reprint_words(std::string_view body) {
+std::vector<std::string> read_body(std::string_view body, std::vector<NameInPlace>* names) {
     std::vector<std::string> words;
     bool first_line = true;
     std::size_t start = 0;
@@ -301,10 +346,14 @@ std::vector<std::string> reprint_words(std::string_view body) {
         if (!has_word(line) || is_boilerplate(line) || (!first_line && is_background(line))) continue;
         if (first_line) line.remove_prefix(dateline_length(line));
         first_line = false;
-        add_words(without_links(line), words);
+        add_words(without_links(line), words, names);
     }
     return words;
 }
+
+}  // namespace
+
+std::vector<std::string> reprint_words(std::string_view body) { return read_body(body, nullptr); }
 
 std::int32_t publication_day(std::string_view date) {
     if (date.size() < 10 || date[4] != '-' || date[7] != '-') return ReprintSignature::kUndated;
@@ -391,12 +440,34 @@ void add_figures(const std::vector<std::string>& words, ReprintSignature& signat
                                  signature.figure_slots.end());
 }
 
+// The body's names after a word of some length (the first kMaxNames
+// distinct), each as a slot like a figure's: the word before its run of names
+// in the high bits («пункт Раздольное»), the name's first kNameChars letters
+// in the low.
+void add_names(const std::vector<NameInPlace>& names, ReprintSignature& signature) {
+    for (const NameInPlace& in_place : names) {
+        if (utf8_length(in_place.context) < kMinContextChars) continue;
+        const std::string& name = in_place.name;
+        std::size_t end = 0;
+        for (std::size_t chars = 0; end < name.size() && chars < kNameChars; ++chars) {
+            ++end;
+            while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
+        }
+        const std::uint32_t slot = figure_slot(fnv1a(in_place.context), fnv1a(std::string_view(name).substr(0, end)));
+        if (std::find(signature.names.begin(), signature.names.end(), slot) != signature.names.end()) continue;
+        signature.names.push_back(slot);
+        if (signature.names.size() >= kMaxNames) break;
+    }
+    std::sort(signature.names.begin(), signature.names.end());
+}
+
 }  // namespace
 
 ReprintSignature reprint_signature(std::string_view body, std::string_view date) {
     ReprintSignature signature;
     signature.day = publication_day(date);
-    const std::vector<std::string> words = reprint_words(body);
+    std::vector<NameInPlace> names;
+    const std::vector<std::string> words = read_body(body, &names);
     if (words.size() < kMinShortWords) return signature;
     if (words.size() < kMinWords) return short_signature(words, signature.day);
     const HashFamily& family = hash_family();
@@ -423,6 +494,7 @@ ReprintSignature reprint_signature(std::string_view body, std::string_view date)
         return none;
     }
     signature.own_pairs = static_cast<std::uint32_t>(own_pairs);
+    add_names(names, signature);
     return signature;
 }
 
@@ -483,19 +555,21 @@ double number_agreement(const ReprintSignature& a, const ReprintSignature& b) {
     return static_cast<double>(shared.size()) / static_cast<double>(std::min(a.numbers.size(), b.numbers.size()));
 }
 
-bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b) {
+namespace {
+// Whether a context holds slots in both lists but none in common (both sorted).
+bool slots_conflict(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     // Both lists are sorted, so a context's slots stand together.
-    for (std::size_t i = 0; i < a.figure_slots.size();) {
-        const std::uint32_t context = a.figure_slots[i] & ~kFigureBits;
+    for (std::size_t i = 0; i < a.size();) {
+        const std::uint32_t context = a[i] & ~kFigureBits;
         std::size_t end = i;
-        while (end < a.figure_slots.size() && (a.figure_slots[end] & ~kFigureBits) == context) ++end;
-        const auto first = std::lower_bound(b.figure_slots.begin(), b.figure_slots.end(), context);
-        const auto last = std::upper_bound(first, b.figure_slots.end(), context | kFigureBits);
+        while (end < a.size() && (a[end] & ~kFigureBits) == context) ++end;
+        const auto first = std::lower_bound(b.begin(), b.end(), context);
+        const auto last = std::upper_bound(first, b.end(), context | kFigureBits);
         if (first != last) {
             bool shared = false;
             for (auto it = first; it != last && !shared; ++it) {
-                shared = std::binary_search(a.figure_slots.begin() + static_cast<std::ptrdiff_t>(i),
-                                            a.figure_slots.begin() + static_cast<std::ptrdiff_t>(end), *it);
+                shared = std::binary_search(a.begin() + static_cast<std::ptrdiff_t>(i),
+                                            a.begin() + static_cast<std::ptrdiff_t>(end), *it);
             }
             if (!shared) return true;
         }
@@ -504,11 +578,23 @@ bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b) {
     return false;
 }
 
+}  // namespace
+
+bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b) {
+    return slots_conflict(a.figure_slots, b.figure_slots);
+}
+
+bool names_conflict(const ReprintSignature& a, const ReprintSignature& b) {
+    if (a.own_pairs == 0 || b.own_pairs == 0 || std::min(a.own_pairs, b.own_pairs) >= kMaxNameConflictPairs) return false;
+    return slots_conflict(a.names, b.names);
+}
+
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
     const double similarity = body_similarity(a, b);
     return similarity >= kSimilarityThreshold && coverage_at(a, b, similarity) >= kMinLongerCoverage &&
            (similarity >= kSameTextSimilarity || opening_overlap(a, b) >= kOpeningThreshold) &&
-           number_agreement(a, b) >= kNumberThreshold && !figures_conflict(a, b) && close_at(a, b, similarity);
+           number_agreement(a, b) >= kNumberThreshold && !figures_conflict(a, b) && !names_conflict(a, b) &&
+           close_at(a, b, similarity);
 }
 
 bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
@@ -534,6 +620,11 @@ std::string ReprintSignature::serialize() const {
         for (std::uint32_t value : figure_slots) put(value);
     }
     if (sized) put(own_pairs);
+    // Last, so that one stored before names were kept has none.
+    if (sized && !names.empty()) {
+        put(static_cast<std::uint32_t>(names.size()));
+        for (std::uint32_t value : names) put(value);
+    }
     return out;
 }
 
@@ -564,6 +655,13 @@ ReprintSignature ReprintSignature::parse(std::string_view bytes) {
         }
     }
     if (std::uint32_t size = 0; get(size)) signature.own_pairs = size;
+    if (std::uint32_t count = 0; get(count)) {
+        if (count > kMaxNames) return {};
+        signature.names.resize(count);
+        for (std::uint32_t& value : signature.names) {
+            if (!get(value)) return {};
+        }
+    }
     return signature;
 }
 

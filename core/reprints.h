@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace core {
@@ -29,6 +30,10 @@ struct ReprintSignature {
     // the body holds, or 0 when unknown (a signature stored before sizes were
     // kept): with the similarity, it says how much of each body is shared.
     std::uint32_t own_pairs = 0;
+    // The body's names (capitalised words not opening a sentence: a person, a
+    // place, an organisation) after a word of some length, as figure slots:
+    // «пункт Раздольное», the context in the high bits, the name in the low; sorted.
+    std::vector<std::uint32_t> names;
 
     static constexpr std::int32_t kUndated = INT32_MIN;
 
@@ -79,6 +84,13 @@ double number_agreement(const ReprintSignature& a, const ReprintSignature& b);
 // That is the next issue of a template (a giveaway, a column, a lesson), not
 // a copy: a copy keeps the figures it copied in their places.
 bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b);
+// Whether two short bodies name someone or somewhere else after the same word,
+// with no name in common there (a person, a place, an organisation: a
+// capitalised word not opening a sentence): «освободила населенный пункт
+// Раздольное» against «… пункт Воровское» is the same template for another
+// village, not a copy. A copy with a line added names more, but keeps the
+// names it copied in their places.
+bool names_conflict(const ReprintSignature& a, const ReprintSignature& b);
 // The decision: `a` and `b` are copies of one text.
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b);
 

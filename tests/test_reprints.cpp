@@ -520,3 +520,44 @@ TEST_CASE("an abbreviation written with dots is one word, so two short posts nam
     // The same post reposted is still a copy.
     CHECK(core::is_reprint(delays, reprint_signature("⚡️Найдена реальная причина переносов S.T.A.L.K.E.R. 2.", "2024-11-21")));
 }
+
+TEST_CASE("a template post with another village's name is not a copy; a copy with a line naming someone still is") {
+    const auto post = [](const std::string& village) {
+        return "Жители деревни " + village + " остались без света после урагана, бригады энергетиков уже работают на месте.";
+    };
+    const auto sosnovka = reprint_signature(post("Сосновка"), "2024-11-29T09:35:18+00:00");
+    const auto berezovka = reprint_signature(post("Берёзовка"), "2024-11-29T09:44:35+00:00");
+    // Every other measure says copy: only the name tells them apart.
+    REQUIRE(core::body_similarity(sosnovka, berezovka) >= 0.38);
+    REQUIRE(core::opening_overlap(sosnovka, berezovka) >= 0.55);
+    REQUIRE_FALSE(core::figures_conflict(sosnovka, berezovka));
+    CHECK(core::names_conflict(sosnovka, berezovka));
+    CHECK_FALSE(core::is_reprint(sosnovka, berezovka));
+    // A copy that adds a line naming someone keeps the names it copied in their places.
+    const auto with_line = reprint_signature(post("Сосновка") + "\nОб этом рассказал глава района Пётр Смирнов.",
+                                             "2024-11-29T10:02:00+00:00");
+    CHECK_FALSE(core::names_conflict(sosnovka, with_line));
+    CHECK(core::is_reprint(sosnovka, with_line));
+    // The names survive the stored form.
+    CHECK(core::ReprintSignature::parse(with_line.serialize()).names == with_line.names);
+}
+
+TEST_CASE("a name is compared in its place: another case, a first name dropped or a sentence's first word do not conflict") {
+    const auto post = reprint_signature(
+        "Глава района Пётр Смирнов наградил жителей деревни Сосновка. Соседи из деревни Берёзовки приехали поздравить.",
+        "2024-11-29");
+    // The surname alone and the village in another case are the same names (and «Соседи», a
+    // sentence's first word, is none).
+    const auto copy = reprint_signature(
+        "Глава района Смирнов наградил жителей деревни Сосновки. Соседи из деревни Берёзовки приехали поздравить.",
+        "2024-11-29");
+    CHECK_FALSE(core::names_conflict(post, copy));
+    // An abbreviation is not a name: a copy names its source its own way.
+    CHECK(reprint_signature("Жители деревни Сосновка, по данным ТАСС, получили награды района").names ==
+          reprint_signature("Жители деревни Сосновка, по данным РИА, получили награды района").names);
+    // Another person in the same place is another post.
+    const auto other = reprint_signature(
+        "Глава района Иван Кузнецов наградил жителей деревни Сосновка. Соседи из деревни Берёзовки приехали поздравить.",
+        "2024-11-29");
+    CHECK(core::names_conflict(post, other));
+}

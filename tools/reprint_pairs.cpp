@@ -199,6 +199,7 @@ struct Measured {
     long apart;  // days between the two, or -1 when either is undated
     double coverage;  // the share of the longer body the shorter holds (core::longer_coverage)
     unsigned shorter, longer;  // the bodies' own word pairs
+    bool names;  // another name after the same word (core::names_conflict)
 };
 
 Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
@@ -308,15 +309,16 @@ int main(int argc, char** argv) {
         measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b), core::number_agreement(a, b),
                             core::figures_conflict(a, b), core::is_reprint(a, b),
                             dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
-                            std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs)});
+                            std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs),
+                            core::names_conflict(a, b)});
     }
     if (features) {
         // The measures of every dev pair, one a line, for looking for a rule.
         for (const Measured& m : measured) {
             if (m.pair->half != "dev") continue;
-            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\n", m.pair->set.c_str(),
+            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\n", m.pair->set.c_str(),
                         m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening, m.numbers, m.conflict,
-                        m.apart, m.coverage, m.shorter, m.longer, m.decided);
+                        m.apart, m.coverage, m.shorter, m.longer, m.decided, m.names);
         }
     }
     if (grid) {
@@ -346,10 +348,11 @@ int main(int argc, char** argv) {
     if (details) {
         for (const Measured& m : measured) {
             if (m.decided == m.pair->copy || m.pair->half != "dev") continue;
-            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u\n",
+            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u"
+                        "%s\n",
                         m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
                         m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart, m.coverage, m.shorter,
-                        m.longer);
+                        m.longer, m.names ? " names conflict" : "");
         }
     }
     return 0;
