@@ -279,9 +279,7 @@ std::size_t dateline_length(std::string_view line) {
 }
 
 bool is_letter(const Word& word) {
-    std::size_t code_points = 0;
-    for (unsigned char c : word.raw) code_points += (c & 0xC0) != 0x80;
-    return code_points == 1 && word.normalized.find_first_of("0123456789") == std::string::npos;
+    return utf8_length(word.raw) == 1 && word.normalized.find_first_of("0123456789") == std::string::npos;
 }
 
 // A name and the word before it, in its line.
