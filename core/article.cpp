@@ -44,11 +44,7 @@ std::string_view trim(std::string_view s) {
 // Cuts `text` to at most `max_chars` code points at a word boundary.
 std::string cut_at_word(std::string_view text, std::size_t max_chars) {
     if (utf8_length(text) <= max_chars) return std::string(text);
-    std::size_t bytes = 0;
-    for (std::size_t chars = 0; bytes < text.size() && chars < max_chars; ++bytes) {
-        if ((static_cast<unsigned char>(text[bytes]) & 0xC0) != 0x80) ++chars;
-    }
-    while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+    std::size_t bytes = utf8_prefix(text, max_chars).size();
     std::size_t space = text.rfind(' ', bytes);
     if (space != std::string_view::npos && space > bytes / 2) bytes = space;
     return std::string(trim(text.substr(0, bytes))) + "…";

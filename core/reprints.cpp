@@ -445,13 +445,7 @@ void add_figures(const std::vector<std::string>& words, ReprintSignature& signat
 void add_names(const std::vector<NameInPlace>& names, ReprintSignature& signature) {
     for (const NameInPlace& in_place : names) {
         if (utf8_length(in_place.context) < kMinContextChars) continue;
-        const std::string& name = in_place.name;
-        std::size_t end = 0;
-        for (std::size_t chars = 0; end < name.size() && chars < kNameChars; ++chars) {
-            ++end;
-            while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
-        }
-        const std::uint32_t slot = figure_slot(fnv1a(in_place.context), fnv1a(std::string_view(name).substr(0, end)));
+        const std::uint32_t slot = figure_slot(fnv1a(in_place.context), fnv1a(utf8_prefix(in_place.name, kNameChars)));
         if (std::find(signature.names.begin(), signature.names.end(), slot) != signature.names.end()) continue;
         signature.names.push_back(slot);
         if (signature.names.size() >= kMaxNames) break;

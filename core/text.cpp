@@ -294,4 +294,13 @@ std::size_t utf8_length(std::string_view text) {
     return count;
 }
 
+std::string_view utf8_prefix(std::string_view text, std::size_t max_chars) {
+    std::size_t bytes = 0;
+    for (std::size_t chars = 0; bytes < text.size() && chars < max_chars; ++chars) {
+        ++bytes;
+        while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+    }
+    return text.substr(0, bytes);
+}
+
 }  // namespace core

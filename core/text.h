@@ -57,5 +57,7 @@ void append_html_escaped(std::string& out, std::string_view text);
 
 // Number of Unicode code points in valid UTF-8.
 std::size_t utf8_length(std::string_view text);
+// The first `max_chars` code points of valid UTF-8 (all of it when shorter).
+std::string_view utf8_prefix(std::string_view text, std::size_t max_chars);
 
 }  // namespace core

@@ -64,3 +64,11 @@ TEST_CASE("an emoji's variation selector before a name is no part of the word, s
     CHECK(words == std::vector<std::string>{"Зеленский", "прибыл"});
     CHECK(capitalized == std::vector<bool>{true, false});
 }
+
+TEST_CASE("a UTF-8 prefix counts letters, not bytes, and never cuts a letter in two") {
+    CHECK(core::utf8_prefix("Раздольное", 3) == "Раз");
+    CHECK(core::utf8_prefix("Ёж", 3) == "Ёж");
+    CHECK(core::utf8_prefix("aЖb", 2) == "aЖ");
+    CHECK(core::utf8_prefix("Лавров", 0).empty());
+    CHECK(core::utf8_length(core::utf8_prefix("Казакбаев", 4)) == 4);
+}
