@@ -44,8 +44,8 @@ std::vector<FacetValue> dates_by(const Xapian::ValueCountMatchSpy& spy, std::siz
         const std::string date = *it;
         if (date.size() < digits) continue;
         std::string key = date.substr(0, 4);
-        if (digits >= 6) key += "-" + date.substr(4, 2);
-        if (digits == 8) key += "-" + date.substr(6, 2);
+        if (digits >= 6) key.append("-").append(date, 4, 2);
+        if (digits == 8) key.append("-").append(date, 6, 2);
         counts[key] += it.get_termfreq();
     }
     std::vector<FacetValue> out;
