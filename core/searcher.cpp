@@ -244,25 +244,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
     const QueryNode root = add_filters(parse_query(request.query), filter_fields(request.filters));
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
-
-    const MatchPlan plan{request.collapse, deadline_after(request.page_time_limit), request.count_time_limit};
-    auto ranked = [&] {
-        if (!request.newest_first) return rank(built, request.offset, request.limit, plan);
-        // Filtered as a whole (as the deadline filters it), Xapian 1.4.22
-        // gives OP_NEAR's bonus to articles whose words stand apart. rank()
-        // filters by the words first, which keeps it right; sorted by date,
-        // a query with a proximity bonus runs without the page's limit.
-        MatchPlan by_date = plan;
-        if (has_proximity_bonus(built)) by_date.page_deadline.reset();
-        return rank_by_date(built.query, request.offset, request.limit, by_date);
-    };
-    Ranking ranking = ranked();
+    Ranking ranking = rank_request(built, request);
 
     SearchResult result;
     result.missing_shards = missing_shards_;
     if (ranking.hits.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
-        ranking = ranked();
+        ranking = rank_request(built, request);
         result.relaxed = !ranking.hits.empty();
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
@@ -274,7 +262,26 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // Suggestions cost hundreds of term lookups: only offer one when the
     // answer is thin, which is when a reader needs it.
     if (result.total < kSuggestBelowMatches) result.suggestion = spelling_suggestion(built.unknown_words, request.query);
+    result.hits = page_hits(ranking, built, request);
+    return result;
+}
 
+Searcher::Ranking Searcher::rank_request(const BuiltQuery& built, const SearchRequest& request) {
+    const MatchPlan plan{request.collapse, deadline_after(request.page_time_limit), request.count_time_limit};
+    if (!request.newest_first) return rank(built, request.offset, request.limit, plan);
+    // Filtered as a whole (as the deadline filters it), Xapian 1.4.22
+    // gives OP_NEAR's bonus to articles whose words stand apart. rank()
+    // filters by the words first, which keeps it right; sorted by date,
+    // a query with a proximity bonus runs without the page's limit.
+    MatchPlan by_date = plan;
+    if (has_proximity_bonus(built)) by_date.page_deadline.reset();
+    return rank_by_date(built.query, request.offset, request.limit, by_date);
+}
+
+// The page's hits: each article read once, with its title and snippet
+// highlighted, the quotation the query names, and its story's first copy.
+std::vector<SearchHit> Searcher::page_hits(const Ranking& ranking, const BuiltQuery& built,
+                                           const SearchRequest& request) {
     std::map<Xapian::docid, std::vector<ScoreShare>> explained;
     if (request.explain) {
         std::vector<Xapian::docid> docids;
@@ -282,6 +289,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
         explained = explain_scores(db_, built.score_parts, docids, ranking_weight());
     }
     const std::set<int> query_topics = topics_in(request.query, built.highlight, stemmer_);
+    std::vector<SearchHit> hits;
     for (std::size_t i = 0; i < ranking.hits.size(); ++i) {
         const auto& [docid, weight] = ranking.hits[i];
         SearchHit hit;
@@ -299,9 +307,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
         }
         hit.article.text.clear();
         add_first_copy(hit, docid);
-        result.hits.push_back(std::move(hit));
+        hits.push_back(std::move(hit));
     }
-    return result;
+    return hits;
 }
 
 // Appends the hits of `rest` (articles holding only some words) whose story
