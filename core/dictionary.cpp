@@ -18,14 +18,26 @@ std::string dictionary_dir() {
     return dir && *dir ? dir : "/usr/share/hunspell";
 }
 
+// The size set_cached_words chose, and the dictionary once it is loaded.
+std::atomic<std::size_t> process_cached_words{RussianDictionary::kDefaultCachedWords};
+std::atomic<const RussianDictionary*> loaded_instance{nullptr};
+
 }  // namespace
 
 const RussianDictionary& RussianDictionary::instance() {
-    static const RussianDictionary dictionary(dictionary_dir() + "/ru_RU.aff", dictionary_dir() + "/ru_RU.dic");
+    static const RussianDictionary dictionary(dictionary_dir() + "/ru_RU.aff", dictionary_dir() + "/ru_RU.dic",
+                                              process_cached_words.load());
+    if (loaded_instance.load(std::memory_order_relaxed) == nullptr) loaded_instance.store(&dictionary);
     return dictionary;
 }
 
-RussianDictionary::RussianDictionary(const std::string& aff_path, const std::string& dic_path) {
+std::jthread RussianDictionary::load_in_background() {
+    return std::jthread([] { instance(); });
+}
+
+RussianDictionary::RussianDictionary(const std::string& aff_path, const std::string& dic_path,
+                                     std::size_t cached_words)
+    : lemma_cache_(cached_words), cached_words_(cached_words) {
     std::error_code error;
     if (std::filesystem::is_regular_file(aff_path, error) && std::filesystem::is_regular_file(dic_path, error)) {
         hunspell_ = std::make_unique<Hunspell>(aff_path.c_str(), dic_path.c_str());
@@ -51,10 +63,12 @@ void RussianDictionary::set_cached_words(std::size_t words) {
     if (decided.exchange(true)) {
         throw std::logic_error("the dictionary's lemma cache is sized once per process, at start-up");
     }
-    const RussianDictionary& dictionary = instance();
-    std::lock_guard lock(dictionary.mutex_);
-    dictionary.lemma_cache_.set_capacity(words);
-    dictionary.cached_words_ = words;
+    process_cached_words.store(words);
+    const RussianDictionary* dictionary = loaded_instance.load();
+    if (dictionary == nullptr) return;  // instance() will be loaded with this size
+    std::lock_guard lock(dictionary->mutex_);
+    dictionary->lemma_cache_.set_capacity(words);
+    dictionary->cached_words_ = words;
 }
 
 std::size_t RussianDictionary::cached_words() const {

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 class Hunspell;
@@ -26,7 +27,8 @@ public:
     static const RussianDictionary& instance();
 
     // Loads the dictionary from `aff_path` and `dic_path` (for tests).
-    RussianDictionary(const std::string& aff_path, const std::string& dic_path);
+    RussianDictionary(const std::string& aff_path, const std::string& dic_path,
+                      std::size_t cached_words = kDefaultCachedWords);
     ~RussianDictionary();
     RussianDictionary(const RussianDictionary&) = delete;
     RussianDictionary& operator=(const RussianDictionary&) = delete;
@@ -51,8 +53,16 @@ public:
     // start-up (the indexer from its --memory, the server its default), not
     // by each index builder: with several shards in one process each would
     // set it and the last would win. A second call throws std::logic_error.
+    // It does not load the dictionary: called before the first use (and
+    // before load_in_background), it sizes the cache the dictionary is loaded with.
     static void set_cached_words(std::size_t words);
     std::size_t cached_words() const;
+
+    // Loads instance() on a thread of its own, so that a server answers
+    // while the dictionary (about a third of a second) is read; a question
+    // asked before it is ready waits for it. The returned thread joins when
+    // it goes out of scope.
+    static std::jthread load_in_background();
 
 private:
     std::vector<std::string> ask_lemmas(const std::string& word) const;

@@ -154,6 +154,9 @@ int main(int argc, char** argv) {
         std::printf("server: listening on http://%s:%u/ (%u documents in %s)\n", options.bind.c_str(),
                     static_cast<unsigned>(http.port()), static_cast<unsigned>(documents), db.c_str());
         std::fflush(stdout);
+        // Health checks and the page answer at once; the first search waits
+        // for the dictionary if it comes within the third of a second it takes.
+        const std::jthread dictionary = core::RussianDictionary::load_in_background();
         http.run();
     } catch (const core::IndexLocked& e) {
         std::cerr << "server: cannot accept writes: " << e.what() << "\n";
