@@ -159,12 +159,7 @@ Searcher& IndexHandle::searcher() {
     std::string directory = directory_identity(db_path_);
     const unsigned long writes = writes_.load();
     if (index.searcher && !directory.empty() && directory == index.directory) {
-        const Clock::time_point now = Clock::now();
-        if (writes != index.writes_seen || now - index.reopened_at >= kReopenEvery) {
-            index.searcher->reopen();
-            index.writes_seen = writes;
-            index.reopened_at = now;
-        }
+        reopen_if_stale(index, writes);
         return *index.searcher;
     }
     std::vector<ShardSpec> specs;
@@ -189,12 +184,10 @@ Searcher& IndexHandle::searcher() {
         index.searcher = searcher_over(index.shards, db_path_);
         index.writes_seen = writes;
         index.reopened_at = Clock::now();
-    } else if (all_local && (writes != index.writes_seen || Clock::now() - index.reopened_at >= kReopenEvery)) {
+    } else if (all_local) {
         // Local shards written in place (the server's sharded writes, a
         // replica's changesets) keep their generation: reopen as for one database.
-        index.searcher->reopen();
-        index.writes_seen = writes;
-        index.reopened_at = Clock::now();
+        reopen_if_stale(index, writes);
     }
     // Only one database may skip the checks above next time: a stub's local
     // shards switch on their own (a replica's stub too), and remote shards come back.
@@ -202,6 +195,16 @@ Searcher& IndexHandle::searcher() {
                               !is_stub(db_path_);
     index.directory = one_database ? std::move(directory) : std::string();
     return *index.searcher;
+}
+
+// Re-reads the index when this server committed a write since the last
+// look, or every kReopenEvery (a writer in another process).
+void IndexHandle::reopen_if_stale(ThreadView& index, unsigned long writes) {
+    const Clock::time_point now = Clock::now();
+    if (writes == index.writes_seen && now - index.reopened_at < kReopenEvery) return;
+    index.searcher->reopen();
+    index.writes_seen = writes;
+    index.reopened_at = now;
 }
 
 // A remote shard failed mid-request. Xapian names it in the error's context

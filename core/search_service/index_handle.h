@@ -105,6 +105,7 @@ private:
     // thread-safe), so that two handles used on one thread keep their own.
     struct ThreadView;
     ThreadView& thread_view();
+    void reopen_if_stale(ThreadView& index, unsigned long writes);
 
     std::string db_path_;
     ShardOptions options_;
