@@ -7,7 +7,9 @@
 // pairs2.tsv, the 235 drawn later, pairs3.tsv, 140 more development pairs, and
 // pairs4.tsv, 160 development pairs partly drawn among the detector's merges,
 // and pairs5.tsv, 161 development pairs weighted toward short posts, shared
-// quotations and the detector's merges across channels)
+// quotations and the detector's merges across channels, and pairs6.tsv,
+// development pairs weighted toward pairs across channels and sources, hard
+// negatives of the same day and names, digests and the detector's merges)
 // and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
@@ -274,7 +276,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv", "pairs6.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
     }
     std::vector<Pair> pairs;
     std::vector<std::string> sets;
