@@ -91,6 +91,16 @@ bool figures_conflict(const ReprintSignature& a, const ReprintSignature& b);
 // village, not a copy. A copy with a line added names more, but keeps the
 // names it copied in their places.
 bool names_conflict(const ReprintSignature& a, const ReprintSignature& b);
+// How many of the longer body's first `lead_pairs` word pairs (its lead)
+// stand anywhere in the shorter body, or -1 when the shorter is not held whole
+// in its opening (a body of kStoredOpeningPairs word pairs or more).
+int lead_found(const ReprintSignature& a, const ReprintSignature& b, std::size_t lead_pairs);
+// Whether the longer of two short posts opens with a statement the shorter
+// does not hold: «Кобахидзе: сценария «Майдана» не будет. Премьер также
+// сообщил, что <the shorter post>» tells another news first and carries the
+// shorter as its second statement; a copy keeps the lead it copied and adds
+// its line after it.
+bool new_lead(const ReprintSignature& a, const ReprintSignature& b);
 // The decision: `a` and `b` are copies of one text.
 bool is_reprint(const ReprintSignature& a, const ReprintSignature& b);
 

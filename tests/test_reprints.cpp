@@ -561,3 +561,27 @@ TEST_CASE("a name is compared in its place: another case, a first name dropped o
         "2024-11-29");
     CHECK(core::names_conflict(post, other));
 }
+
+TEST_CASE("a short post carried as the second statement of a longer post under its own lead is not its copy") {
+    const std::string statement =
+        "Более пятидесяти полицейских пострадали на акциях протеста оппозиции в Тбилиси, около тридцати из них "
+        "потребовалось хирургическое вмешательство, сообщил премьер Грузии";
+    const auto post = reprint_signature(statement, "2024-11-30T10:13:00+00:00");
+    const auto two_statements = reprint_signature(
+        "В Грузии не повторится сценарий украинского «Майдана», заявил премьер Кобахидзе.\n\n"
+        "Премьер также сообщил, что " + statement + ".",
+        "2024-11-30T10:25:00+00:00");
+    // Most of the shorter stands in the longer: only the lead tells them apart.
+    REQUIRE(core::body_similarity(post, two_statements) >= 0.38);
+    REQUIRE(core::longer_coverage(post, two_statements) >= 0.45);
+    CHECK(core::new_lead(post, two_statements));
+    CHECK_FALSE(core::is_reprint(post, two_statements));
+    // The same post with a line added after it, or a source named before it, is a copy.
+    const auto with_line = reprint_signature(statement + ". Пострадавших доставили в больницы столицы, их жизни ничего не угрожает.",
+                                             "2024-11-30T10:30:00+00:00");
+    CHECK_FALSE(core::new_lead(post, with_line));
+    CHECK(core::is_reprint(post, with_line));
+    const auto with_source = reprint_signature("⚡️Премьер Грузии: " + statement, "2024-11-30T10:31:00+00:00");
+    CHECK_FALSE(core::new_lead(post, with_source));
+    CHECK(core::is_reprint(post, with_source));
+}

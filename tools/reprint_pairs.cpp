@@ -7,7 +7,9 @@
 // pairs2.tsv, the 235 drawn later, pairs3.tsv, 140 more development pairs, and
 // pairs4.tsv, 160 development pairs partly drawn among the detector's merges,
 // and pairs5.tsv, 161 development pairs weighted toward short posts, shared
-// quotations and the detector's merges across channels)
+// quotations and the detector's merges across channels, and pairs6.tsv,
+// development pairs weighted toward pairs across channels and sources, hard
+// negatives of the same day and names, digests and the detector's merges)
 // and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
@@ -200,6 +202,7 @@ struct Measured {
     double coverage;  // the share of the longer body the shorter holds (core::longer_coverage)
     unsigned shorter, longer;  // the bodies' own word pairs
     bool names;  // another name after the same word (core::names_conflict)
+    int lead[4];  // of the longer's first 2, 4, 6, 8 word pairs, how many the shorter holds (core::lead_found)
 };
 
 Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
@@ -274,7 +277,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv", "pairs6.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
     }
     std::vector<Pair> pairs;
     std::vector<std::string> sets;
@@ -310,15 +313,18 @@ int main(int argc, char** argv) {
                             core::figures_conflict(a, b), core::is_reprint(a, b),
                             dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
                             std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs),
-                            core::names_conflict(a, b)});
+                            core::names_conflict(a, b),
+                            {core::lead_found(a, b, 2), core::lead_found(a, b, 4), core::lead_found(a, b, 6),
+                             core::lead_found(a, b, 8)}});
     }
     if (features) {
         // The measures of every dev pair, one a line, for looking for a rule.
         for (const Measured& m : measured) {
             if (m.pair->half != "dev") continue;
-            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\n", m.pair->set.c_str(),
-                        m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening, m.numbers, m.conflict,
-                        m.apart, m.coverage, m.shorter, m.longer, m.decided, m.names);
+            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\t%d\t%d\t%d\t%d\n",
+                        m.pair->set.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening,
+                        m.numbers, m.conflict, m.apart, m.coverage, m.shorter, m.longer, m.decided, m.names, m.lead[0],
+                        m.lead[1], m.lead[2], m.lead[3]);
         }
     }
     if (grid) {

@@ -35,6 +35,8 @@ args.add_argument('--merged-kinds', default='tgx,other,tg', help='kinds of merge
 args.add_argument('--merged-same-count', type=int, default=0, help='merged pairs of one channel drawn on top (templates)')
 args.add_argument('--short-count', type=int, default=0, help='candidates whose shorter text has under 60 words')
 args.add_argument('--quoted-count', type=int, default=0, help='candidates sharing a quotation of 8 words or more')
+args.add_argument('--hard-count', type=int, default=0, help='hard negatives: candidates under 0.3 of the same day sharing two names')
+args.add_argument('--digest-count', type=int, default=0, help='candidates of which one text is a digest (four list lines or more)')
 args = args.parse_args()
 here = os.path.dirname(os.path.abspath(__file__))
 def half(a, b):
@@ -160,6 +162,26 @@ if args.short_count:
               args.short_count, 'short')
 if args.quoted_count:
     draw_pool(lambda a, b: bool(quotes(docs[a].get('text')) & quotes(docs[b].get('text'))), args.quoted_count, 'quoted')
-if args.short_count or args.quoted_count:
+# The sixth draw: hard negatives (the same day, the same people or places,
+# little text in common) and digests (lists of items, which two channels may
+# share in part).
+NAME = re.compile(r'(?<![.!?:\n] )(?<!^)\b[А-ЯЁA-Z][а-яёa-z]{3,}', re.M)
+def names(text):
+    return {n[:5].lower() for n in NAME.findall(text or '')}
+def same_day(a, b):
+    da, db = docs[a].get('date') or '', docs[b].get('date') or ''
+    return len(da) >= 10 and da[:10] == db[:10]
+def jaccard(a, b):
+    return len(sh[a] & sh[b]) / max(1, len(sh[a] | sh[b]))
+LIST_LINE = re.compile(r'^\s*(?:[-—–•▪️▫️🔹🔸✅❗️⚡️➡️👉📌🔺🔻]|\d{1,2}[.)]|[^\w\s«"(])', re.U)
+def is_digest(text):
+    lines = [l for l in (text or '').split('\n') if len(WORD.findall(l)) >= 4]
+    return sum(1 for l in lines if LIST_LINE.match(l)) >= 4
+if args.hard_count:
+    draw_pool(lambda a, b: jaccard(a, b) < 0.3 and same_day(a, b) and len(names(docs[a].get('text')) & names(docs[b].get('text'))) >= 2,
+              args.hard_count, 'hard')
+if args.digest_count:
+    draw_pool(lambda a, b: is_digest(docs[a].get('text')) or is_digest(docs[b].get('text')), args.digest_count, 'digest')
+if args.short_count or args.quoted_count or args.hard_count or args.digest_count:
     rng.shuffle(out)
 for a, b, j, kind in out: print(f'{a}\t{b}\t{j:.3f}\t{kind}')
