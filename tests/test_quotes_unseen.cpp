@@ -259,3 +259,43 @@ TEST_CASE("a bare role the article gives its speaker, or one meaning the same ('
     REQUIRE(he);
     CHECK(he->speaker == "Соколов");
 }
+
+TEST_CASE("two people joined by 'и' are a plural subject: a later 'дама' or 'она' is neither of them") {
+    const auto quotes = extract_quotations(
+        "Прохожая знает, что на выборах борются Анна Смирнова и Иван Петров.\n"
+        "«Оба кандидата мне совсем не нравятся», — говорит дама.\n");
+    const auto* q = find_quote(quotes, "Оба кандидата");
+    REQUIRE(q);
+    CHECK(q->speaker.empty());
+    // One person as the subject is still pointed back to.
+    const auto one = extract_quotations(
+        "На выборах борется Анна Смирнова.\n«Я обещаю снизить налоги в первый год», — говорит она.\n");
+    const auto* s = find_quote(one, "Я обещаю");
+    REQUIRE(s);
+    CHECK(s->speaker == "Смирнова");
+}
+
+TEST_CASE("'другой мужчина', 'другая женщина' after the dash is someone new, not the speaker before") {
+    const auto quotes = extract_quotations(
+        "«Мы приехали сюда всей семьей на выходные», — сказал Иван Петров.\n"
+        "«Я бываю здесь каждое лето с детьми», — сообщил другой мужчина.\n");
+    const auto* first = find_quote(quotes, "Мы приехали");
+    REQUIRE(first);
+    CHECK(first->speaker == "Петров");
+    const auto* other = find_quote(quotes, "Я бываю");
+    REQUIRE(other);
+    CHECK(other->speaker.empty());
+}
+
+TEST_CASE("a known person in the dative ('задавая вопрос Пашиняну') is not the subject of a quoted fragment") {
+    const auto quotes = extract_quotations(
+        "Премьер-министр Никол Пашинян ответил на вопросы граждан. Один из слушателей, задавая вопрос Пашиняну, выразил "
+        "мнение, что влияние соседей - \"худшее, что может быть\".");
+    for (const auto& q : quotes) CHECK(q.speaker != "Пашинян");
+    // In the nominative the same person is the subject.
+    const auto own = extract_quotations(
+        "Отвечая на вопросы граждан, Пашинян выразил мнение, что такой подход - \"худшее, что может быть\".");
+    const auto* q = find_quote(own, "худшее");
+    REQUIRE(q);
+    CHECK(q->speaker == "Пашинян");
+}

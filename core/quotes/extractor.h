@@ -138,6 +138,10 @@ private:
     // subject of a verb of speech; the reference is theirs.
     bool unnamed_speaker_between(std::size_t from, std::size_t reference) const;
 
+    // Whether the name at tokens[name_begin, name_end] is joined to another
+    // by `и` (`Хиллари Клинтон и Дональд Трамп`, `Путин и Меркель`).
+    bool coordinated(std::size_t name_begin, std::size_t name_end) const;
+
     // Fills `paragraph_breaks`.
     void find_paragraph_breaks();
 
@@ -265,6 +269,11 @@ private:
     // `Трубецкой`: the word is the nominative of a person the article names
     // in full (`Андрей Трубецкой`), whatever its ending suggests.
     bool is_known_nominative(const Token& word) const;
+
+    // `Пашиняну`, `Захаровой`: a known person's surname in a form other than
+    // its nominative, in the dative or the instrumental (or a woman's
+    // genitive): not the subject of a verb.
+    bool in_dative_or_instrumental(const Token& word) const;
 
     // person_score before the dictionary is asked whether a single word is
     // a common word or a place (`Однако`, `Афины`).

@@ -162,6 +162,15 @@ bool Extractor::is_known_nominative(const Token& word) const {
     return found && normalize_text(found->surname) == word.normalized;
 }
 
+bool Extractor::in_dative_or_instrumental(const Token& word) const {
+    const Person* found = find_known(known, word.normalized);
+    if (!found || normalize_text(found->surname) == word.normalized) return false;
+    for (std::string_view ending : {"у", "ю", "ом", "ем", "ым", "им", "ой", "ей"}) {
+        if (ends_with(word.normalized, ending)) return true;
+    }
+    return false;
+}
+
 std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const {
     std::optional<Person> best;
     int best_score = 0;
