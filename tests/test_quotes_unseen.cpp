@@ -299,3 +299,19 @@ TEST_CASE("a known person in the dative ('задавая вопрос Пашин
     REQUIRE(q);
     CHECK(q->speaker == "Пашинян");
 }
+
+TEST_CASE("the past tense of 'писать' after the dash quotes a writer ('— писал он', '— писала Глинка'); 'Об этом писала X' does not") {
+    const auto quotes = extract_quotations(
+        "В эмиграции Борис Яковенко продолжал работать над книгой.\n"
+        "«Русская революция есть также и мое детище», – писал он.\n"
+        "«Мы все были тогда очень молоды», — писала Анна Глинка.\n");
+    const auto* he = find_quote(quotes, "Русская революция");
+    REQUIRE(he);
+    CHECK(he->speaker == "Яковенко");
+    const auto* she = find_quote(quotes, "Мы все были");
+    REQUIRE(she);
+    CHECK(she->speaker == "Глинка");
+    const auto topic = extract_quotations(
+        "В уголовном кодексе есть понятие мотива и возможности. Об этом еще Агата Кристи писала.");
+    for (const auto& q : topic) CHECK(q.speaker != "Кристи");
+}

@@ -340,8 +340,11 @@ void Extractor::about_this() {
         while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized)) {
             ++verb;
         }
-        // `Об этом было заявлено`: no one is named.
-        if (verb >= end_token || ends_with(tokens[verb].normalized, "но")) continue;
+        // `Об этом было заявлено`: no one is named. `Об этом еще Агата Кристи
+        // писала`: one writes about a topic, not the words before.
+        if (verb >= end_token || ends_with(tokens[verb].normalized, "но") || tokens[verb].normalized.rfind("писал", 0) == 0) {
+            continue;
+        }
         const std::size_t end = sentence_start(tokens[i].begin);
         if (end < 2 || text[end - 1] == '\n') continue;  // a statement in the same paragraph
         const std::size_t start = sentence_start(end - 2);
