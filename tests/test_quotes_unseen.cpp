@@ -315,3 +315,25 @@ TEST_CASE("the past tense of 'писать' after the dash quotes a writer ('—
         "В уголовном кодексе есть понятие мотива и возможности. Об этом еще Агата Кристи писала.");
     for (const auto& q : topic) CHECK(q.speaker != "Кристи");
 }
+
+TEST_CASE("a surname alone after a title ('— заявила комиссар Озогуз', 'глава центра микробиологии Гинцбург') is the speaker") {
+    const auto commissioner = extract_quotations(
+        "«Мы можем жить вместе, только если все участвуют в жизни страны», — заявила комиссар Озогуз на презентации "
+        "документа в Берлине.");
+    REQUIRE(commissioner.size() == 1);
+    CHECK(commissioner[0].speaker == "Озогуз");
+    const auto head = extract_quotations(
+        "«Препарат уничтожает не только опухоль, но и метастазы», — заявил глава центра эпидемиологии и микробиологии "
+        "Гинцбург.");
+    REQUIRE(head.size() == 1);
+    CHECK(head[0].speaker == "Гинцбург");
+}
+
+TEST_CASE("a name after a dative or a place ('агентству Интерфакс', 'на базе Мирамар') or an abbreviation is no surname after a title") {
+    const auto place = extract_quotations(
+        "«Наша армия станет сильнее, чем когда-либо», — заявил президент на базе Мирамар в Калифорнии.");
+    for (const auto& q : place) CHECK(q.speaker != "Мирамар");
+    const auto body = extract_quotations(
+        "«Санкции ударят прежде всего по самой Европе», — добавил профессор РАНХиГС.");
+    for (const auto& q : body) CHECK(q.speaker != "РАНХиГС");
+}

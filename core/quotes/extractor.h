@@ -270,6 +270,9 @@ private:
     // in full (`Андрей Трубецкой`), whatever its ending suggests.
     bool is_known_nominative(const Token& word) const;
 
+    // `комиссар Озогуз`: token `at` is a surname standing alone after a title.
+    bool surname_after_title(std::size_t at) const;
+
     // `Пашиняну`, `Захаровой`: a known person's surname in a form other than
     // its nominative, in the dative or the instrumental (or a woman's
     // genitive): not the subject of a verb.

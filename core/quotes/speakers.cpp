@@ -154,7 +154,32 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     // Right after the verb the subject stands in the nominative whatever its
     // ending (`— добавил Бадалбейли`).
     const bool bare = end - begin == 1;
-    return first_position && bare && !last.sentence_start ? 1 : 0;
+    if (first_position && bare && !last.sentence_start) return 1;
+    return bare && nominative && surname_after_title(begin) ? 1 : 0;
+}
+
+bool Extractor::surname_after_title(std::size_t at) const {
+    // `— заявила комиссар Озогуз на презентации`, `глава центра
+    // микробиологии Гинцбург`: a word in the nominative (no oblique ending)
+    // that no dictionary knows, right after a title noun or its genitive, is
+    // the surname; `глава Минфина`, `министр Бразилии` stand in the genitive.
+    // After a dative or a place (`агентству Интерфакс`, `на базе Мирамар`)
+    // stands a name of a thing.
+    if (at == 0) return false;
+    const Token& title = tokens[at - 1];
+    const Token& word = tokens[at];
+    if (title.capitalized || title.sentence != word.sentence || title.end + 1 != word.begin || text[title.end] != ' ' ||
+        is_preposition(title.normalized) || is_stopword(title.normalized) || looks_adjectival(title.normalized) ||
+        has_verb_ending(title.normalized) || utf8_length(title.raw) < 4) {
+        return false;
+    }
+    for (std::string_view ending : {"е", "у", "ю", "ам", "ям"}) {
+        if (ends_with(title.normalized, ending)) return false;
+    }
+    // `РАНХиГС`: a capital inside the word makes it an abbreviation.
+    if (word.raw != capitalize(word.normalized)) return false;
+    return !word.all_caps && !is_latin_word(word.normalized) && !ends_like_oblique_noun(word.normalized) &&
+           !ends_with(word.normalized, "о") && !in_dictionary(word);
 }
 
 bool Extractor::is_known_nominative(const Token& word) const {
