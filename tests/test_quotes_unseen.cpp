@@ -337,3 +337,22 @@ TEST_CASE("a name after a dative or a place ('агентству Интерфа�
         "«Санкции ударят прежде всего по самой Европе», — добавил профессор РАНХиГС.");
     for (const auto& q : body) CHECK(q.speaker != "РАНХиГС");
 }
+
+TEST_CASE("'Такое заявление сделал X' and 'С таким заявлением выступил X' give X the sentence before, quoted fragment and all") {
+    const auto made = extract_quotations(
+        "Санкционный режим стал «мотивирующим фактором для российских компаний и властей». Такое заявление сделал глава "
+        "министерства Максим Орешкин по итогам встречи с бизнесом.");
+    const auto* q = find_quote(made, "Санкционный режим");
+    REQUIRE(q);
+    CHECK(q->speaker == "Орешкин");
+    const auto came = extract_quotations(
+        "Парламент должен начать процедуру отстранения министра. С таким заявлением выступила депутат Анна Грин.");
+    const auto* g = find_quote(came, "Парламент должен");
+    REQUIRE(g);
+    CHECK(g->speaker == "Грин");
+    // A linked article's teaser cut short names no one.
+    const auto teaser = extract_quotations(
+        "Министр Иван Петров посетил Варшаву.\n Также по теме \n Требовать выплаты репараций — суверенное право страны. "
+        "Такое заявление сделал глава правящей...\n");
+    for (const auto& t : teaser) CHECK(t.speaker.empty());
+}

@@ -486,6 +486,10 @@ private:
     // words before the comma are not what was said.
     bool takes_a_topic(std::size_t after_verb) const;
 
+    // `Такое заявление сделал X`, `С таким заявлением выступил X` opening at
+    // token `i`: the token of its verb, or 0.
+    std::size_t statement_verb_at(std::size_t i) const;
+
     // `Кандидат ... заявил, что ...`: the sentence reports speech itself and
     // is no statement `Об этом` could refer to.
     bool has_speech_verb(std::size_t begin, std::size_t end) const;
