@@ -356,3 +356,19 @@ TEST_CASE("'Такое заявление сделал X' and 'С таким з�
         "Такое заявление сделал глава правящей...\n");
     for (const auto& t : teaser) CHECK(t.speaker.empty());
 }
+
+TEST_CASE("'им.' and initials inside a title end no sentence, and whom a body is named after is no speaker") {
+    const auto quotes = extract_quotations(
+        "«Частицы бытовой химии медленно накапливаются в организме», — рассказал профессор МГУ им. М.В. Ломоносова "
+        "Валерий Петросян.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Петросян");
+    const auto after = extract_quotations(
+        "По мнению сотрудника ИМЭМО РАН имени Е.М. Примакова Натальи Рогожиной, угроза терроризма сохраняется.");
+    const auto* r = find_quote(after, "угроза");
+    REQUIRE(r);
+    CHECK(r->speaker == "Рогожина");
+    const auto body = extract_quotations(
+        "«Занятия начнутся не раньше весны», — говорится в сообщении университета им. Т.Г. Шевченко.");
+    for (const auto& q : body) CHECK(q.speaker != "Шевченко");
+}

@@ -23,7 +23,7 @@ Extractor::Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(k
         // `борются Хиллари Клинтон и Дональд Трамп`: two people joined by `и`
         // are a plural subject, neither the one a later `она` or `дама` means.
         m.subject = m.nominative && sentences_with_subject.insert(tokens[m.person.token].sentence).second &&
-                    !coordinated(m.name_begin, m.person.token);
+                    !coordinated(m.name_begin, m.person.token) && !names_eponym(m.name_begin);
         mentions.push_back(std::move(m));
     }
 }

@@ -293,6 +293,10 @@ private:
     // no name (`Вечером Ирина Соколова`).
     bool starts_second_name(std::size_t at) const;
 
+    // `МГУ им. М.В. Ломоносова`, `Института имени Пушкина`: the name opening
+    // at token `name_begin` is whom a body is named after, no speaker.
+    bool names_eponym(std::size_t name_begin) const;
+
     // `Хамиш де Бреттон-Гордон`, `Урсула фон дер Ляйен`: a lowercase particle
     // at token `at` inside a name, before a capitalised word (before `to`).
     bool name_particle_at(std::size_t at, std::size_t to) const;

@@ -207,6 +207,16 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
                is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized) && !starts_second_name(end)) {
             ++end;
         }
+        // `университета им. Т.Г. Шевченко`: whom a body is named after. Its
+        // name ends at the surname; a name after it (`ИМЭМО РАН имени Е.М.
+        // Примакова Натальи Рогожиной`) is read on.
+        if (names_eponym(i)) {
+            std::size_t k = i;
+            while (k < end && utf8_length(tokens[k].raw) == 1) ++k;
+            if (k + 1 < end && !first_name_nominative(tokens[k].normalized).empty()) ++k;
+            i = k;
+            continue;
+        }
         // `пресс-секретарь Путина Дмитрий Песков`: the name before another is
         // the genitive of whose title it is.
         if (end < to && may_start_name(tokens[end]) && starts_second_name(end)) {
@@ -235,6 +245,13 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         i = end - 1;
     }
     return best;
+}
+
+bool Extractor::names_eponym(std::size_t name_begin) const {
+    // `им. Т.Г. Шевченко`: initials may stand between.
+    std::size_t k = name_begin;
+    while (k > 0 && tokens[k - 1].capitalized && utf8_length(tokens[k - 1].raw) == 1) --k;
+    return k > 0 && (tokens[k - 1].normalized == "им" || tokens[k - 1].normalized == "имени");
 }
 
 bool Extractor::starts_second_name(std::size_t at) const {
