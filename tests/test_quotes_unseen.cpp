@@ -259,3 +259,116 @@ TEST_CASE("a bare role the article gives its speaker, or one meaning the same ('
     REQUIRE(he);
     CHECK(he->speaker == "Соколов");
 }
+
+TEST_CASE("two people joined by 'и' are a plural subject: a later 'дама' or 'она' is neither of them") {
+    const auto quotes = extract_quotations(
+        "Прохожая знает, что на выборах борются Анна Смирнова и Иван Петров.\n"
+        "«Оба кандидата мне совсем не нравятся», — говорит дама.\n");
+    const auto* q = find_quote(quotes, "Оба кандидата");
+    REQUIRE(q);
+    CHECK(q->speaker.empty());
+    // One person as the subject is still pointed back to.
+    const auto one = extract_quotations(
+        "На выборах борется Анна Смирнова.\n«Я обещаю снизить налоги в первый год», — говорит она.\n");
+    const auto* s = find_quote(one, "Я обещаю");
+    REQUIRE(s);
+    CHECK(s->speaker == "Смирнова");
+}
+
+TEST_CASE("'другой мужчина', 'другая женщина' after the dash is someone new, not the speaker before") {
+    const auto quotes = extract_quotations(
+        "«Мы приехали сюда всей семьей на выходные», — сказал Иван Петров.\n"
+        "«Я бываю здесь каждое лето с детьми», — сообщил другой мужчина.\n");
+    const auto* first = find_quote(quotes, "Мы приехали");
+    REQUIRE(first);
+    CHECK(first->speaker == "Петров");
+    const auto* other = find_quote(quotes, "Я бываю");
+    REQUIRE(other);
+    CHECK(other->speaker.empty());
+}
+
+TEST_CASE("a known person in the dative ('задавая вопрос Пашиняну') is not the subject of a quoted fragment") {
+    const auto quotes = extract_quotations(
+        "Премьер-министр Никол Пашинян ответил на вопросы граждан. Один из слушателей, задавая вопрос Пашиняну, выразил "
+        "мнение, что влияние соседей - \"худшее, что может быть\".");
+    for (const auto& q : quotes) CHECK(q.speaker != "Пашинян");
+    // In the nominative the same person is the subject.
+    const auto own = extract_quotations(
+        "Отвечая на вопросы граждан, Пашинян выразил мнение, что такой подход - \"худшее, что может быть\".");
+    const auto* q = find_quote(own, "худшее");
+    REQUIRE(q);
+    CHECK(q->speaker == "Пашинян");
+}
+
+TEST_CASE("the past tense of 'писать' after the dash quotes a writer ('— писал он', '— писала Глинка'); 'Об этом писала X' does not") {
+    const auto quotes = extract_quotations(
+        "В эмиграции Борис Яковенко продолжал работать над книгой.\n"
+        "«Русская революция есть также и мое детище», – писал он.\n"
+        "«Мы все были тогда очень молоды», — писала Анна Глинка.\n");
+    const auto* he = find_quote(quotes, "Русская революция");
+    REQUIRE(he);
+    CHECK(he->speaker == "Яковенко");
+    const auto* she = find_quote(quotes, "Мы все были");
+    REQUIRE(she);
+    CHECK(she->speaker == "Глинка");
+    const auto topic = extract_quotations(
+        "В уголовном кодексе есть понятие мотива и возможности. Об этом еще Агата Кристи писала.");
+    for (const auto& q : topic) CHECK(q.speaker != "Кристи");
+}
+
+TEST_CASE("a surname alone after a title ('— заявила комиссар Озогуз', 'глава центра микробиологии Гинцбург') is the speaker") {
+    const auto commissioner = extract_quotations(
+        "«Мы можем жить вместе, только если все участвуют в жизни страны», — заявила комиссар Озогуз на презентации "
+        "документа в Берлине.");
+    REQUIRE(commissioner.size() == 1);
+    CHECK(commissioner[0].speaker == "Озогуз");
+    const auto head = extract_quotations(
+        "«Препарат уничтожает не только опухоль, но и метастазы», — заявил глава центра эпидемиологии и микробиологии "
+        "Гинцбург.");
+    REQUIRE(head.size() == 1);
+    CHECK(head[0].speaker == "Гинцбург");
+}
+
+TEST_CASE("a name after a dative or a place ('агентству Интерфакс', 'на базе Мирамар') or an abbreviation is no surname after a title") {
+    const auto place = extract_quotations(
+        "«Наша армия станет сильнее, чем когда-либо», — заявил президент на базе Мирамар в Калифорнии.");
+    for (const auto& q : place) CHECK(q.speaker != "Мирамар");
+    const auto body = extract_quotations(
+        "«Санкции ударят прежде всего по самой Европе», — добавил профессор РАНХиГС.");
+    for (const auto& q : body) CHECK(q.speaker != "РАНХиГС");
+}
+
+TEST_CASE("'Такое заявление сделал X' and 'С таким заявлением выступил X' give X the sentence before, quoted fragment and all") {
+    const auto made = extract_quotations(
+        "Санкционный режим стал «мотивирующим фактором для российских компаний и властей». Такое заявление сделал глава "
+        "министерства Максим Орешкин по итогам встречи с бизнесом.");
+    const auto* q = find_quote(made, "Санкционный режим");
+    REQUIRE(q);
+    CHECK(q->speaker == "Орешкин");
+    const auto came = extract_quotations(
+        "Парламент должен начать процедуру отстранения министра. С таким заявлением выступила депутат Анна Грин.");
+    const auto* g = find_quote(came, "Парламент должен");
+    REQUIRE(g);
+    CHECK(g->speaker == "Грин");
+    // A linked article's teaser cut short names no one.
+    const auto teaser = extract_quotations(
+        "Министр Иван Петров посетил Варшаву.\n Также по теме \n Требовать выплаты репараций — суверенное право страны. "
+        "Такое заявление сделал глава правящей...\n");
+    for (const auto& t : teaser) CHECK(t.speaker.empty());
+}
+
+TEST_CASE("'им.' and initials inside a title end no sentence, and whom a body is named after is no speaker") {
+    const auto quotes = extract_quotations(
+        "«Частицы бытовой химии медленно накапливаются в организме», — рассказал профессор МГУ им. М.В. Ломоносова "
+        "Валерий Петросян.");
+    REQUIRE(quotes.size() == 1);
+    CHECK(quotes[0].speaker == "Петросян");
+    const auto after = extract_quotations(
+        "По мнению сотрудника ИМЭМО РАН имени Е.М. Примакова Натальи Рогожиной, угроза терроризма сохраняется.");
+    const auto* r = find_quote(after, "угроза");
+    REQUIRE(r);
+    CHECK(r->speaker == "Рогожина");
+    const auto body = extract_quotations(
+        "«Занятия начнутся не раньше весны», — говорится в сообщении университета им. Т.Г. Шевченко.");
+    for (const auto& q : body) CHECK(q.speaker != "Шевченко");
+}

@@ -381,6 +381,13 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     for (std::size_t from = first; from < verb;) {
         const auto person = find_person(from, verb, true, false);
         if (!person) return false;
+        // `Один из представителей диаспоры, задавая вопрос Пашиняну, выразил
+        // мнение, что ... «...»`: a known person in the dative or the
+        // instrumental is who was spoken to or of, not the subject.
+        if (in_dative_or_instrumental(tokens[person->token])) {
+            from = person->token + 1;
+            continue;
+        }
         // `пользователь под именем «... Пресненский район» сообщал`: a word
         // of a quoted name is no subject.
         if (quoted[person->token] && !quoted[first]) {

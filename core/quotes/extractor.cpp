@@ -20,9 +20,21 @@ Extractor::Extractor(std::string_view t) : text(t), tokens(tokenize(t)), known(k
     std::set<std::size_t> sentences_with_subject;
     for (Mention& m : person_mentions(tokens, known)) {
         if (quoted[m.person.token]) continue;
-        m.subject = m.nominative && sentences_with_subject.insert(tokens[m.person.token].sentence).second;
+        // `борются Хиллари Клинтон и Дональд Трамп`: two people joined by `и`
+        // are a plural subject, neither the one a later `она` or `дама` means.
+        m.subject = m.nominative && sentences_with_subject.insert(tokens[m.person.token].sentence).second &&
+                    !coordinated(m.name_begin, m.person.token) && !names_eponym(m.name_begin);
         mentions.push_back(std::move(m));
     }
+}
+
+bool Extractor::coordinated(std::size_t name_begin, std::size_t name_end) const {
+    const auto joins = [&](std::size_t conjunction, std::size_t other) {
+        return other < tokens.size() && tokens[conjunction].normalized == "и" && tokens[other].capitalized &&
+               tokens[other].sentence == tokens[conjunction].sentence && tokens[conjunction].sentence == tokens[name_end].sentence;
+    };
+    return (name_end + 2 < tokens.size() && joins(name_end + 1, name_end + 2)) ||
+           (name_begin >= 2 && joins(name_begin - 1, name_begin - 2));
 }
 
 std::size_t Extractor::chars_before(std::size_t byte) const { return utf8_length(text.substr(0, byte)); }

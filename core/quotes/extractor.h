@@ -138,6 +138,10 @@ private:
     // subject of a verb of speech; the reference is theirs.
     bool unnamed_speaker_between(std::size_t from, std::size_t reference) const;
 
+    // Whether the name at tokens[name_begin, name_end] is joined to another
+    // by `и` (`Хиллари Клинтон и Дональд Трамп`, `Путин и Меркель`).
+    bool coordinated(std::size_t name_begin, std::size_t name_end) const;
+
     // Fills `paragraph_breaks`.
     void find_paragraph_breaks();
 
@@ -266,6 +270,14 @@ private:
     // in full (`Андрей Трубецкой`), whatever its ending suggests.
     bool is_known_nominative(const Token& word) const;
 
+    // `комиссар Озогуз`: token `at` is a surname standing alone after a title.
+    bool surname_after_title(std::size_t at) const;
+
+    // `Пашиняну`, `Захаровой`: a known person's surname in a form other than
+    // its nominative, in the dative or the instrumental (or a woman's
+    // genitive): not the subject of a verb.
+    bool in_dative_or_instrumental(const Token& word) const;
+
     // person_score before the dictionary is asked whether a single word is
     // a common word or a place (`Однако`, `Афины`).
     int name_score(std::size_t begin, std::size_t end, bool first_position, bool nominative, std::string& first_name) const;
@@ -280,6 +292,10 @@ private:
     // second name; the run before it is someone else's, in the genitive, or
     // no name (`Вечером Ирина Соколова`).
     bool starts_second_name(std::size_t at) const;
+
+    // `МГУ им. М.В. Ломоносова`, `Института имени Пушкина`: the name opening
+    // at token `name_begin` is whom a body is named after, no speaker.
+    bool names_eponym(std::size_t name_begin) const;
 
     // `Хамиш де Бреттон-Гордон`, `Урсула фон дер Ляйен`: a lowercase particle
     // at token `at` inside a name, before a capitalised word (before `to`).
@@ -473,6 +489,10 @@ private:
     // `..., сообщил о проведении торгов`: the verb goes on to its topic; the
     // words before the comma are not what was said.
     bool takes_a_topic(std::size_t after_verb) const;
+
+    // `Такое заявление сделал X`, `С таким заявлением выступил X` opening at
+    // token `i`: the token of its verb, or 0.
+    std::size_t statement_verb_at(std::size_t i) const;
 
     // `Кандидат ... заявил, что ...`: the sentence reports speech itself and
     // is no statement `Об этом` could refer to.

@@ -332,16 +332,23 @@ void Extractor::sentence_final_attribution() {
 
 void Extractor::about_this() {
     for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
-        if (tokens[i].normalized != "об" || tokens[i + 1].normalized != "этом" || !tokens[i].sentence_start || quoted[i]) {
-            continue;
-        }
+        if (!tokens[i].sentence_start || quoted[i]) continue;
+        const std::size_t named_statement = statement_verb_at(i);
+        if (named_statement == 0 && (tokens[i].normalized != "об" || tokens[i + 1].normalized != "этом")) continue;
         const std::size_t end_token = phrase_end_token(tokens[i].end);
-        std::size_t verb = i + 2;
-        while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized)) {
+        std::size_t verb = named_statement != 0 ? named_statement : i + 2;
+        while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized) &&
+               verb != named_statement) {
             ++verb;
         }
-        // `Об этом было заявлено`: no one is named.
-        if (verb >= end_token || ends_with(tokens[verb].normalized, "но")) continue;
+        // `Такое заявление сделал глава польской правящей...`: a linked
+        // article's teaser cut short names no one we can read.
+        if (named_statement != 0 && text.substr(tokens[end_token - 1].end, 3) == "...") continue;
+        // `Об этом было заявлено`: no one is named. `Об этом еще Агата Кристи
+        // писала`: one writes about a topic, not the words before.
+        if (verb >= end_token || ends_with(tokens[verb].normalized, "но") || tokens[verb].normalized.rfind("писал", 0) == 0) {
+            continue;
+        }
         const std::size_t end = sentence_start(tokens[i].begin);
         if (end < 2 || text[end - 1] == '\n') continue;  // a statement in the same paragraph
         const std::size_t start = sentence_start(end - 2);
@@ -359,6 +366,29 @@ void Extractor::about_this() {
                                                : attribute_after_verb(quote, verb, end_token);
         if (attributed && (!quote.speaker.empty() || names_a_body(verb + 1, end_token))) add(std::move(quote), inside, stop);
     }
+}
+
+std::size_t Extractor::statement_verb_at(std::size_t i) const {
+    // `Такое заявление сделал X`, `Такую оценку дала X`, `С таким
+    // заявлением выступил X`: a demonstrative and a noun of what was said,
+    // then a verb of one person in the past tense.
+    std::size_t noun = i + 1;
+    const std::string& first = tokens[i].normalized;
+    if (first == "с" && i + 1 < tokens.size() && (tokens[i + 1].normalized == "таким" || tokens[i + 1].normalized == "такой")) {
+        ++noun;
+    } else if (first != "такое" && first != "такую" && first != "подобное") {
+        return 0;
+    }
+    if (noun + 1 >= tokens.size() || tokens[noun].sentence != tokens[i].sentence ||
+        !(is_speech_noun(tokens[noun].normalized) || tokens[noun].normalized.rfind("оценк", 0) == 0 ||
+          tokens[noun].normalized.rfind("прогноз", 0) == 0)) {
+        return 0;
+    }
+    const std::string& verb = tokens[noun + 1].normalized;
+    for (std::string_view stem : {"сделал", "высказал", "озвучил", "выступил", "дал"}) {
+        if (verb.rfind(stem, 0) == 0 && gender_of_verb(verb) != Gender::unknown) return noun + 1;
+    }
+    return 0;
 }
 
 void Extractor::embedded_fragments() {

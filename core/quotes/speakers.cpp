@@ -154,12 +154,46 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     // Right after the verb the subject stands in the nominative whatever its
     // ending (`— добавил Бадалбейли`).
     const bool bare = end - begin == 1;
-    return first_position && bare && !last.sentence_start ? 1 : 0;
+    if (first_position && bare && !last.sentence_start) return 1;
+    return bare && nominative && surname_after_title(begin) ? 1 : 0;
+}
+
+bool Extractor::surname_after_title(std::size_t at) const {
+    // `— заявила комиссар Озогуз на презентации`, `глава центра
+    // микробиологии Гинцбург`: a word in the nominative (no oblique ending)
+    // that no dictionary knows, right after a title noun or its genitive, is
+    // the surname; `глава Минфина`, `министр Бразилии` stand in the genitive.
+    // After a dative or a place (`агентству Интерфакс`, `на базе Мирамар`)
+    // stands a name of a thing.
+    if (at == 0) return false;
+    const Token& title = tokens[at - 1];
+    const Token& word = tokens[at];
+    if (title.capitalized || title.sentence != word.sentence || title.end + 1 != word.begin || text[title.end] != ' ' ||
+        is_preposition(title.normalized) || is_stopword(title.normalized) || looks_adjectival(title.normalized) ||
+        has_verb_ending(title.normalized) || utf8_length(title.raw) < 4) {
+        return false;
+    }
+    for (std::string_view ending : {"е", "у", "ю", "ам", "ям"}) {
+        if (ends_with(title.normalized, ending)) return false;
+    }
+    // `РАНХиГС`: a capital inside the word makes it an abbreviation.
+    if (word.raw != capitalize(word.normalized)) return false;
+    return !word.all_caps && !is_latin_word(word.normalized) && !ends_like_oblique_noun(word.normalized) &&
+           !ends_with(word.normalized, "о") && !in_dictionary(word);
 }
 
 bool Extractor::is_known_nominative(const Token& word) const {
     const Person* found = find_known(known, word.normalized);
     return found && normalize_text(found->surname) == word.normalized;
+}
+
+bool Extractor::in_dative_or_instrumental(const Token& word) const {
+    const Person* found = find_known(known, word.normalized);
+    if (!found || normalize_text(found->surname) == word.normalized) return false;
+    for (std::string_view ending : {"у", "ю", "ом", "ем", "ым", "им", "ой", "ей"}) {
+        if (ends_with(word.normalized, ending)) return true;
+    }
+    return false;
 }
 
 std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, bool nominative, bool first_position) const {
@@ -172,6 +206,16 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         while (end < to && (may_start_name(tokens[end]) || name_particle_at(end, to)) &&
                is_latin_word(tokens[end].normalized) == is_latin_word(tokens[i].normalized) && !starts_second_name(end)) {
             ++end;
+        }
+        // `университета им. Т.Г. Шевченко`: whom a body is named after. Its
+        // name ends at the surname; a name after it (`ИМЭМО РАН имени Е.М.
+        // Примакова Натальи Рогожиной`) is read on.
+        if (names_eponym(i)) {
+            std::size_t k = i;
+            while (k < end && utf8_length(tokens[k].raw) == 1) ++k;
+            if (k + 1 < end && !first_name_nominative(tokens[k].normalized).empty()) ++k;
+            i = k;
+            continue;
         }
         // `пресс-секретарь Путина Дмитрий Песков`: the name before another is
         // the genitive of whose title it is.
@@ -201,6 +245,13 @@ std::optional<Person> Extractor::find_person(std::size_t from, std::size_t to, b
         i = end - 1;
     }
     return best;
+}
+
+bool Extractor::names_eponym(std::size_t name_begin) const {
+    // `им. Т.Г. Шевченко`: initials may stand between.
+    std::size_t k = name_begin;
+    while (k > 0 && tokens[k - 1].capitalized && utf8_length(tokens[k - 1].raw) == 1) --k;
+    return k > 0 && (tokens[k - 1].normalized == "им" || tokens[k - 1].normalized == "имени");
 }
 
 bool Extractor::starts_second_name(std::size_t at) const {

@@ -40,12 +40,19 @@ std::size_t gap_before(std::string_view text, std::size_t begin) {
     return before;
 }
 
-// Whether a word whose gap starts at `before` opens a sentence. `Джордж Х.
-// Кинг`: the period after an initial (the last of `tokens`) ends no sentence.
+// `МГУ им. М.В. Ломоносова`, `проф. Иванов`: the period after a short
+// lower-case abbreviation of a title ends no sentence either.
+bool after_title_abbreviation(std::string_view text, std::size_t before, const std::vector<Token>& tokens) {
+    if (before == 0 || text[before - 1] != '.' || tokens.empty() || tokens.back().end != before - 1) return false;
+    const std::string& word = tokens.back().raw;
+    return word == "им" || word == "проф" || word == "акад" || word == "св";
+}
+
 bool starts_sentence(std::string_view text, std::size_t before, const std::vector<Token>& tokens) {
     const bool after_initial = before > 0 && text[before - 1] == '.' && !tokens.empty() &&
-                               tokens.back().end == before - 1 && tokens.back().capitalized &&
-                               utf8_length(tokens.back().raw) == 1;
+                               ((tokens.back().end == before - 1 && tokens.back().capitalized &&
+                                 utf8_length(tokens.back().raw) == 1) ||
+                                after_title_abbreviation(text, before, tokens));
     return before == 0 || (text[before - 1] == '.' && !after_initial) || text[before - 1] == '!' ||
            text[before - 1] == '?' || text[before - 1] == '\n' || text[before - 1] == ':';
 }

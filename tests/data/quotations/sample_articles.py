@@ -44,6 +44,9 @@ EXTRA_DEV_DRAWS = [
     # The seventh round's batch (issue #15), labelled by reading before the
     # extractor was run on it: news agencies and papers first.
     (1717171717, {"ria": 6, "rt": 6, "ng": 6, "nerel": 4, "telegram": 3}),
+    # The eighth round's batch (issue #15), labelled by reading before the
+    # extractor was run on it: news agencies and papers first.
+    (1818181818, {"ria": 6, "rt": 6, "ng": 6, "nerel": 4, "telegram": 3}),
 ]
 
 
