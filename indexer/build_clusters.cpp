@@ -74,6 +74,9 @@ void BuildClusters::add_committed_candidates(Xapian::docid docid, const std::vec
     if (!committed_ || bands.empty()) return;
     std::vector<Xapian::docid> docids;
     for (const std::string& band : bands) {
+        // Most bands are the article's own: their frequency, read on the
+        // table's own cursor, is cheaper than an empty postlist opened on a new one.
+        if (committed_->get_termfreq(band) == 0) continue;
         for (auto it = committed_->postlist_begin(band); it != committed_->postlist_end(band); ++it) {
             if (!superseded(*it, docid)) docids.push_back(*it);
         }

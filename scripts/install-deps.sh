@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages a task needs, only those missing, so it is
 # quick when everything is present. Usage: scripts/install-deps.sh GROUP...
-#   build    compilers, CMake and the libraries (the default)
+#   build    compilers, CMake and the libraries (the default); tcmalloc, linked statically
+#            into the indexer and the server (cmake/allocator.cmake)
 #   test     what the test suite uses besides the build (curl, xapian-tcpsrv, xapian-compact,
 #            xapian-replicate(-server) for the replica suite, wrk, time,
 #            feedparser, prometheus-client)
@@ -13,7 +14,7 @@
 set -euo pipefail
 
 declare -A GROUPS_PACKAGES=(
-  [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2"
+  [build]="cmake ninja-build g++ pkg-config libxapian-dev libboost-dev libicu-dev libzstd-dev libhunspell-dev hunspell-ru nlohmann-json3-dev catch2 libgoogle-perftools-dev"
   [test]="curl xapian-tools python3 python3-feedparser python3-prometheus-client wrk time"
   [bench]="wrk postgresql sphinxsearch python3-pymysql xz-utils python3 curl time python3-xapian hunspell"
   [fuzz]="clang libclang-rt-14-dev"

@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 CATCH_TRANSLATE_EXCEPTION(const Xapian::Error& e) { return e.get_description(); }
 
@@ -64,4 +65,36 @@ TEST_CASE("the spelling table counts only the last version of an article whose i
         builder.publish();
         CHECK(spelling_table(db).at("гроссмейстер") == 2);
     }
+}
+
+TEST_CASE("the spelling table is the same whether written in one batch or committed every few words") {
+    test_support::TempDir dir;
+    std::vector<core::Article> articles;
+    for (int i = 0; i < 30; ++i) {
+        articles.push_back(test_support::make_article(
+            "a" + std::to_string(i), "Переговоры " + std::to_string(i % 4),
+            "Министр заявил, что переговоры в Бишкеке продолжатся. Слово" + std::to_string(i % 7) +
+                " повторяется, экономика растёт, прогноз " + std::to_string(i % 5) + "."));
+    }
+    const auto built = build(dir / "built", articles);
+    // The built index's terms, with their frequencies, in two fresh databases
+    // whose tables are written in one batch and in batches of three words.
+    const Xapian::Database index((dir / "built").string());
+    std::map<std::size_t, std::map<std::string, Xapian::termcount>> tables;
+    for (std::size_t every : {0, 3}) {
+        const std::filesystem::path path = dir / ("every-" + std::to_string(every));
+        Xapian::WritableDatabase copy(path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+        for (auto term = index.allterms_begin(); term != index.allterms_end(); ++term) {
+            Xapian::Document doc;
+            doc.add_term(*term, index.get_collection_freq(*term));
+            copy.add_document(doc);
+        }
+        copy.commit();
+        core::write_spelling_table(copy, every);
+        copy.commit();
+        tables[every] = spelling_table(path);
+    }
+    CHECK(built.size() > 10);
+    CHECK(tables[0] == built);
+    CHECK(tables[3] == built);
 }
