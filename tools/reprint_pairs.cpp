@@ -240,107 +240,68 @@ void print_date_grid(const std::vector<Measured>& measured) {
     }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    if (core::print_version_if_asked(argc, argv, "reprint_pairs")) return 0;
-    const std::string root = NEWSEARCH_SOURCE_DIR;
+struct Options {
     std::vector<std::string> pair_files;
-    std::string corpus = root + "/../shared/corpora/bench-news/news.jsonl.xz";
+    std::string corpus = std::string(NEWSEARCH_SOURCE_DIR) + "/../shared/corpora/bench-news/news.jsonl.xz";
     bool grid = false, details = false, features = false;
     int common_pairs = 0;
     bool merged_pairs = false, clusters = false, members = false;
+};
+
+bool parse_options(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--pairs" && i + 1 < argc) pair_files.push_back(argv[++i]);
-        else if (arg == "--corpus" && i + 1 < argc) corpus = argv[++i];
-        else if (arg == "--grid") grid = true;
-        else if (arg == "--details") details = true;
-        else if (arg == "--features") features = true;
-        else if (arg == "--common-pairs" && i + 1 < argc) common_pairs = std::atoi(argv[++i]);
-        else if (arg == "--merged-pairs") merged_pairs = true;
-        else if (arg == "--clusters") clusters = true;
-        else if (arg == "--members") members = true;
-        else {
-            std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters [--members]]\n");
-            return 2;
-        }
+        if (arg == "--pairs" && i + 1 < argc) options.pair_files.push_back(argv[++i]);
+        else if (arg == "--corpus" && i + 1 < argc) options.corpus = argv[++i];
+        else if (arg == "--grid") options.grid = true;
+        else if (arg == "--details") options.details = true;
+        else if (arg == "--features") options.features = true;
+        else if (arg == "--common-pairs" && i + 1 < argc) options.common_pairs = std::atoi(argv[++i]);
+        else if (arg == "--merged-pairs") options.merged_pairs = true;
+        else if (arg == "--clusters") options.clusters = true;
+        else if (arg == "--members") options.members = true;
+        else return false;
     }
-    if (common_pairs > 0 || merged_pairs || clusters) {
-        if (!std::filesystem::exists(corpus)) {
-            std::printf("reprint_pairs: skipped: %s is absent\n", corpus.c_str());
-            return 0;
-        }
-        if (clusters) print_clusters(corpus, members);
-        else if (merged_pairs) print_merged_pairs(corpus);
-        else print_common_pairs(corpus, common_pairs);
-        return 0;
-    }
-    if (pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv", "pairs6.tsv"}) pair_files.push_back(root + "/tests/data/reprints/" + name);
-    }
-    std::vector<Pair> pairs;
-    std::vector<std::string> sets;
-    for (const std::string& file : pair_files) {
-        const std::vector<Pair> read = read_pairs(file);
-        if (read.empty()) {
-            std::fprintf(stderr, "reprint_pairs: no pairs in %s\n", file.c_str());
-            return 1;
-        }
-        pairs.insert(pairs.end(), read.begin(), read.end());
-        sets.push_back(read.front().set);
-    }
-    if (!std::filesystem::exists(corpus)) {
-        std::printf("reprint_pairs: skipped: %s is absent (the texts are read from there at run time)\n", corpus.c_str());
-        return 0;
-    }
-    std::set<std::string> ids;
-    for (const Pair& p : pairs) ids.insert({p.a, p.b});
-    const std::map<std::string, Text> texts = read_texts(corpus, ids);
-    std::map<std::string, core::ReprintSignature> signatures;
-    for (const auto& [id, text] : texts) signatures[id] = core::reprint_signature(text.body, text.date);
+    return true;
+}
 
-    std::vector<Measured> measured;
-    for (const Pair& p : pairs) {
-        if (!signatures.count(p.a) || !signatures.count(p.b)) {
-            std::fprintf(stderr, "reprint_pairs: %s or %s not in the corpus\n", p.a.c_str(), p.b.c_str());
-            continue;
-        }
-        const auto& a = signatures[p.a];
-        const auto& b = signatures[p.b];
-        const bool dated = a.day != core::ReprintSignature::kUndated && b.day != core::ReprintSignature::kUndated;
-        measured.push_back({&p, core::body_similarity(a, b), core::opening_overlap(a, b), core::number_agreement(a, b),
-                            core::figures_conflict(a, b), core::is_reprint(a, b),
-                            dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
-                            std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs),
-                            core::names_conflict(a, b),
-                            {core::lead_found(a, b, 2), core::lead_found(a, b, 4), core::lead_found(a, b, 6),
-                             core::lead_found(a, b, 8)}});
+// Every measure of one labelled pair, and the detector's decision.
+Measured measure(const Pair& pair, const core::ReprintSignature& a, const core::ReprintSignature& b) {
+    const bool dated = a.day != core::ReprintSignature::kUndated && b.day != core::ReprintSignature::kUndated;
+    return {&pair, core::body_similarity(a, b), core::opening_overlap(a, b), core::number_agreement(a, b),
+            core::figures_conflict(a, b), core::is_reprint(a, b),
+            dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
+            std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs), core::names_conflict(a, b),
+            {core::lead_found(a, b, 2), core::lead_found(a, b, 4), core::lead_found(a, b, 6), core::lead_found(a, b, 8)}};
+}
+
+// The measures of every dev pair, one a line, for looking for a rule.
+void print_features(const std::vector<Measured>& measured) {
+    for (const Measured& m : measured) {
+        if (m.pair->half != "dev") continue;
+        std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\t%d\t%d\t%d\t%d\n",
+                    m.pair->set.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening,
+                    m.numbers, m.conflict, m.apart, m.coverage, m.shorter, m.longer, m.decided, m.names, m.lead[0],
+                    m.lead[1], m.lead[2], m.lead[3]);
     }
-    if (features) {
-        // The measures of every dev pair, one a line, for looking for a rule.
-        for (const Measured& m : measured) {
-            if (m.pair->half != "dev") continue;
-            std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\t%d\t%d\t%d\t%d\n",
-                        m.pair->set.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening,
-                        m.numbers, m.conflict, m.apart, m.coverage, m.shorter, m.longer, m.decided, m.names, m.lead[0],
-                        m.lead[1], m.lead[2], m.lead[3]);
-        }
-    }
-    if (grid) {
-        std::printf("similarity opening numbers | dev P R | test P R\n");
-        for (double s = 0.30; s < 0.76; s += 0.05) {
-            for (double o : {0.0, 0.5, 0.55, 0.6, 0.7, 0.8}) {
-                for (double n : {0.0, 0.3, 0.6}) {
-                    const Figures dev = count(measured, "dev", s, o, n, false);
-                    const Figures test = count(measured, "test", s, o, n, false);
-                    std::printf("%.2f %.1f %.1f | %.3f %.3f | %.3f %.3f\n", s, o, n, dev.precision(), dev.recall(),
-                                test.precision(), test.recall());
-                }
+}
+
+void print_threshold_grid(const std::vector<Measured>& measured) {
+    std::printf("similarity opening numbers | dev P R | test P R\n");
+    for (double s = 0.30; s < 0.76; s += 0.05) {
+        for (double o : {0.0, 0.5, 0.55, 0.6, 0.7, 0.8}) {
+            for (double n : {0.0, 0.3, 0.6}) {
+                const Figures dev = count(measured, "dev", s, o, n, false);
+                const Figures test = count(measured, "test", s, o, n, false);
+                std::printf("%.2f %.1f %.1f | %.3f %.3f | %.3f %.3f\n", s, o, n, dev.precision(), dev.recall(),
+                            test.precision(), test.recall());
             }
         }
-        print_date_grid(measured);
     }
+}
+
+// Precision and recall of the detector per set and half, then over all sets.
+void print_figures(const std::vector<Measured>& measured, std::vector<std::string> sets) {
     if (sets.size() > 1) sets.push_back("");  // the union
     for (const std::string& set : sets) {
         for (const std::string half : {"dev", "test"}) {
@@ -351,15 +312,83 @@ int main(int argc, char** argv) {
                         f.precision(), f.recall(), f.tp, f.fp, f.fn);
         }
     }
-    if (details) {
-        for (const Measured& m : measured) {
-            if (m.decided == m.pair->copy || m.pair->half != "dev") continue;
-            std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u"
-                        "%s\n",
-                        m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
-                        m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart, m.coverage, m.shorter,
-                        m.longer, m.names ? " names conflict" : "");
+}
+
+// The dev pairs the detector gets wrong, with their measures.
+void print_errors(const std::vector<Measured>& measured) {
+    for (const Measured& m : measured) {
+        if (m.decided == m.pair->copy || m.pair->half != "dev") continue;
+        std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u"
+                    "%s\n",
+                    m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
+                    m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart, m.coverage, m.shorter,
+                    m.longer, m.names ? " names conflict" : "");
+    }
+}
+
+// The corpus-wide listings, which read every text rather than labelled pairs.
+int print_corpus_listing(const Options& options) {
+    if (!std::filesystem::exists(options.corpus)) {
+        std::printf("reprint_pairs: skipped: %s is absent\n", options.corpus.c_str());
+        return 0;
+    }
+    if (options.clusters) print_clusters(options.corpus, options.members);
+    else if (options.merged_pairs) print_merged_pairs(options.corpus);
+    else print_common_pairs(options.corpus, options.common_pairs);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (core::print_version_if_asked(argc, argv, "reprint_pairs")) return 0;
+    Options options;
+    if (!parse_options(argc, argv, options)) {
+        std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters [--members]]\n");
+        return 2;
+    }
+    if (options.common_pairs > 0 || options.merged_pairs || options.clusters) return print_corpus_listing(options);
+    if (options.pair_files.empty()) {
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv", "pairs6.tsv"}) {
+            options.pair_files.push_back(std::string(NEWSEARCH_SOURCE_DIR) + "/tests/data/reprints/" + name);
         }
     }
+    std::vector<Pair> pairs;
+    std::vector<std::string> sets;
+    for (const std::string& file : options.pair_files) {
+        const std::vector<Pair> read = read_pairs(file);
+        if (read.empty()) {
+            std::fprintf(stderr, "reprint_pairs: no pairs in %s\n", file.c_str());
+            return 1;
+        }
+        pairs.insert(pairs.end(), read.begin(), read.end());
+        sets.push_back(read.front().set);
+    }
+    if (!std::filesystem::exists(options.corpus)) {
+        std::printf("reprint_pairs: skipped: %s is absent (the texts are read from there at run time)\n",
+                    options.corpus.c_str());
+        return 0;
+    }
+    std::set<std::string> ids;
+    for (const Pair& p : pairs) ids.insert({p.a, p.b});
+    const std::map<std::string, Text> texts = read_texts(options.corpus, ids);
+    std::map<std::string, core::ReprintSignature> signatures;
+    for (const auto& [id, text] : texts) signatures[id] = core::reprint_signature(text.body, text.date);
+
+    std::vector<Measured> measured;
+    for (const Pair& p : pairs) {
+        if (!signatures.count(p.a) || !signatures.count(p.b)) {
+            std::fprintf(stderr, "reprint_pairs: %s or %s not in the corpus\n", p.a.c_str(), p.b.c_str());
+            continue;
+        }
+        measured.push_back(measure(p, signatures[p.a], signatures[p.b]));
+    }
+    if (options.features) print_features(measured);
+    if (options.grid) {
+        print_threshold_grid(measured);
+        print_date_grid(measured);
+    }
+    print_figures(measured, sets);
+    if (options.details) print_errors(measured);
     return 0;
 }
