@@ -244,13 +244,15 @@ SearchResult Searcher::search(const SearchRequest& request) {
     const QueryNode root = add_filters(parse_query(request.query), filter_fields(request.filters));
     QueryBuilder builder(db_, stemmer_);
     BuiltQuery built = builder.build(root);
-    Ranking ranking = rank_request(built, request);
+    // One deadline for the whole search, the relaxed second try included.
+    const MatchPlan plan{request.collapse, deadline_after(request.page_time_limit), request.count_time_limit};
+    Ranking ranking = rank_request(built, request, plan);
 
     SearchResult result;
     result.missing_shards = missing_shards_;
     if (ranking.hits.empty() && built.can_relax && request.offset == 0) {
         built = builder.build(root, Strictness::Relaxed);
-        ranking = rank_request(built, request);
+        ranking = rank_request(built, request, plan);
         result.relaxed = !ranking.hits.empty();
     }
     if (request.facets) result.facets = count_facets(db_, built.query);
@@ -266,8 +268,8 @@ SearchResult Searcher::search(const SearchRequest& request) {
     return result;
 }
 
-Searcher::Ranking Searcher::rank_request(const BuiltQuery& built, const SearchRequest& request) {
-    const MatchPlan plan{request.collapse, deadline_after(request.page_time_limit), request.count_time_limit};
+Searcher::Ranking Searcher::rank_request(const BuiltQuery& built, const SearchRequest& request,
+                                         const MatchPlan& plan) {
     if (!request.newest_first) return rank(built, request.offset, request.limit, plan);
     // Filtered as a whole (as the deadline filters it), Xapian 1.4.22
     // gives OP_NEAR's bonus to articles whose words stand apart. rank()

@@ -171,7 +171,7 @@ private:
         std::vector<std::pair<Xapian::docid, double>> hits;  // [offset, offset + limit), with weights
         std::vector<Xapian::doccount> folded;  // per hit: the other cluster members folded into it
     };
-    Ranking rank_request(const BuiltQuery& built, const SearchRequest& request);
+    Ranking rank_request(const BuiltQuery& built, const SearchRequest& request, const MatchPlan& plan);
     std::vector<SearchHit> page_hits(const Ranking& ranking, const BuiltQuery& built, const SearchRequest& request);
     Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, const MatchPlan& plan);
     Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
