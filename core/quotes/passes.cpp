@@ -336,10 +336,12 @@ void Extractor::about_this() {
         const std::size_t named_statement = statement_verb_at(i);
         if (named_statement == 0 && (tokens[i].normalized != "об" || tokens[i + 1].normalized != "этом")) continue;
         const std::size_t end_token = phrase_end_token(tokens[i].end);
-        std::size_t verb = named_statement != 0 ? named_statement : i + 2;
-        while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized) &&
-               verb != named_statement) {
-            ++verb;
+        std::size_t verb = named_statement;
+        if (verb == 0) {
+            verb = i + 2;
+            while (verb < end_token && !is_finite_speech_verb(tokens[verb].normalized) && !is_source_verb(tokens[verb].normalized)) {
+                ++verb;
+            }
         }
         // `Такое заявление сделал глава польской правящей...`: a linked
         // article's teaser cut short names no one we can read.

@@ -40,20 +40,18 @@ std::size_t gap_before(std::string_view text, std::size_t begin) {
     return before;
 }
 
-// `МГУ им. М.В. Ломоносова`, `проф. Иванов`: the period after a short
-// lower-case abbreviation of a title ends no sentence either.
-bool after_title_abbreviation(std::string_view text, std::size_t before, const std::vector<Token>& tokens) {
-    if (before == 0 || text[before - 1] != '.' || tokens.empty() || tokens.back().end != before - 1) return false;
-    const std::string& word = tokens.back().raw;
-    return word == "им" || word == "проф" || word == "акад" || word == "св";
+// `Джордж Х. Кинг`: the period after an initial ends no sentence, nor after a
+// short lower-case abbreviation of a title (`МГУ им. М.В. Ломоносова`,
+// `проф. Иванов`).
+bool is_abbreviation(const Token& word) {
+    if (word.capitalized && utf8_length(word.raw) == 1) return true;
+    return word.raw == "им" || word.raw == "проф" || word.raw == "акад" || word.raw == "св";
 }
 
 bool starts_sentence(std::string_view text, std::size_t before, const std::vector<Token>& tokens) {
-    const bool after_initial = before > 0 && text[before - 1] == '.' && !tokens.empty() &&
-                               ((tokens.back().end == before - 1 && tokens.back().capitalized &&
-                                 utf8_length(tokens.back().raw) == 1) ||
-                                after_title_abbreviation(text, before, tokens));
-    return before == 0 || (text[before - 1] == '.' && !after_initial) || text[before - 1] == '!' ||
+    const bool after_abbreviation = before > 0 && text[before - 1] == '.' && !tokens.empty() &&
+                                    tokens.back().end == before - 1 && is_abbreviation(tokens.back());
+    return before == 0 || (text[before - 1] == '.' && !after_abbreviation) || text[before - 1] == '!' ||
            text[before - 1] == '?' || text[before - 1] == '\n' || text[before - 1] == ':';
 }
 
