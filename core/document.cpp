@@ -71,7 +71,7 @@ Xapian::Document DocumentBuilder::build(const Article& article) {
     if (!stored.quotes.empty()) doc.add_boolean_term(schema::kHasQuotesTerm);
     const ReprintSignature signature = reprint_signature(article.text, article.date);
     add_reprint_signature(doc, signature);
-    if (clusters_ == ClusterAssignment::InBatch) set_cluster(doc, reprints_.assign(article.id, signature));
+    if (clusters_ == ClusterAssignment::InBatch) set_cluster(doc, article.id, reprints_.assign(article.id, signature));
     doc.add_value(schema::kContentHashSlot, content_hash(article));
     doc.set_data(serialize_article(stored));
     return doc;
@@ -88,6 +88,7 @@ void DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text, b
 
 void DocumentBuilder::write_metadata(Xapian::WritableDatabase& db) const {
     if (RussianDictionary::instance().available()) db.set_metadata(schema::kLemmasMetadataKey, "1");
+    db.set_metadata(schema::kCopiesMarkedMetadataKey, "1");
 }
 
 std::unordered_map<std::string, Xapian::termcount> spelling_words(const Article& article) {

@@ -34,7 +34,9 @@ std::string writable_generation(const std::string& db_path, bool create_if_missi
     std::string generation = current_generation(db_path);
     if (generation.empty() && create_if_missing) {
         generation = new_generation_path(db_path);
-        Xapian::WritableDatabase(generation, Xapian::DB_CREATE).commit();
+        Xapian::WritableDatabase created(generation, Xapian::DB_CREATE);
+        created.set_metadata(schema::kCopiesMarkedMetadataKey, "1");  // empty: every article comes marked
+        created.commit();
         publish_generation(db_path, generation);
         generation = current_generation(db_path);
     }

@@ -720,17 +720,27 @@ ReprintSignature stored_signature(const Xapian::Document& doc) {
 
 std::string cluster_term(const std::string& key) { return schema::kClusterPrefix + key; }
 
-void set_cluster(Xapian::Document& doc, const std::string& key) {
+namespace {
+
+void remove_term_if_present(Xapian::Document& doc, const std::string& term) {
+    try {
+        doc.remove_term(term);
+    } catch (const Xapian::InvalidArgumentError&) {
+        // Not in this document's term list (absent, or a document read back without one).
+    }
+}
+
+}  // namespace
+
+void set_cluster(Xapian::Document& doc, const std::string& id, const std::string& key) {
     const std::string old = doc.get_value(schema::kClusterSlot);
     if (!old.empty()) {
-        try {
-            doc.remove_term(cluster_term(old));
-        } catch (const Xapian::InvalidArgumentError&) {
-            // Not in this document's term list (a document read back without one).
-        }
+        remove_term_if_present(doc, cluster_term(old));
+        if (old != id) remove_term_if_present(doc, schema::kJoinedCopyTerm);
     }
     doc.add_value(schema::kClusterSlot, key);
     doc.add_boolean_term(cluster_term(key));
+    if (key != id) doc.add_boolean_term(schema::kJoinedCopyTerm);
 }
 
 std::string choose_cluster(const std::string& id, const ReprintSignature& signature,
@@ -784,7 +794,7 @@ std::string assign_cluster(const Xapian::Database& db, const std::string& id, Xa
         return false;
     };
     const std::string key = choose_cluster(id, signature, candidates, key_taken);
-    set_cluster(doc, key);
+    set_cluster(doc, id, key);
     return key;
 }
 

@@ -111,8 +111,9 @@ std::vector<std::string> band_terms(const ReprintSignature& signature);
 // Adds the signature (value slot) and its band terms to a document.
 void add_reprint_signature(Xapian::Document& doc, const ReprintSignature& signature);
 ReprintSignature stored_signature(const Xapian::Document& doc);
-// Sets the document's cluster key (value slot and boolean term), replacing any.
-void set_cluster(Xapian::Document& doc, const std::string& key);
+// Sets the document's cluster key (value slot and boolean term), replacing any,
+// and marks the article with `id` as a joined copy when the key is not its own.
+void set_cluster(Xapian::Document& doc, const std::string& id, const std::string& key);
 std::string cluster_term(const std::string& key);
 
 // A member of a cluster, as listed with a hit or an article.

@@ -26,10 +26,18 @@ inline constexpr const char* kSpeakerPrefix = "XSP"; // speaker_key() of each qu
 inline constexpr const char* kHasQuotesTerm = "XHASQUOTES";  // articles with attributed quotations
 inline constexpr const char* kReprintBandPrefix = "XRB";  // LSH bands of the body's signature (reprints.h)
 inline constexpr const char* kClusterPrefix = "XCL";      // reprint cluster key: the members of a cluster
+// A copy that joined a story another article started: its cluster key is not
+// its own id. The others are each the only one with their key, so counting
+// stories folds only these (Searcher::count_stories).
+inline constexpr const char* kJoinedCopyTerm = "XJOINEDCOPY";
 
 // Metadata: "1" when the index holds lemma terms. An index built before
 // them has none, and its queries search stems only.
 inline constexpr const char* kLemmasMetadataKey = "newsearch:lemmas";
+// Metadata: "1" when every article carries kJoinedCopyTerm if it joined
+// another's story (indexes built before it do not, and count stories the
+// slow way).
+inline constexpr const char* kCopiesMarkedMetadataKey = "newsearch:copies-marked";
 
 // Value slots.
 inline constexpr Xapian::valueno kDateSlot = 0;      // "YYYYMMDD" or absent

@@ -208,8 +208,7 @@ Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offse
     const Query unweighted(Query::OP_SCALE_WEIGHT, built.query, 0.0);
     auto count_all = [&](Ranking& ranking, Xapian::doccount at_least) {
         const std::optional<MatchDeadline> count_deadline = deadline_after(plan.count_time_limit);
-        const Ranking count = rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse,
-                                           deadline_of(count_deadline));
+        const Ranking count = count_matches(unweighted, collapse, deadline_of(count_deadline));
         const Xapian::doccount seen =
             ranking.hits.empty() ? 0 : offset + static_cast<Xapian::doccount>(ranking.hits.size());
         ranking.total = std::max({count.total, at_least, seen});
@@ -235,6 +234,43 @@ Searcher::Ranking Searcher::rank(const BuiltQuery& built, Xapian::doccount offse
     }
     count_all(ranking, with_all);
     return ranking;
+}
+
+// How many articles (stories, when folding) match, exactly up to
+// kExactTotalUpTo, without scoring any.
+Searcher::Ranking Searcher::count_matches(const Xapian::Query& unweighted, bool collapse,
+                                          const MatchDeadline* deadline) {
+    if (collapse && db_.get_metadata(schema::kCopiesMarkedMetadataKey) == "1") {
+        return count_stories(unweighted, deadline);
+    }
+    return rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse, deadline);
+}
+
+// Folding every match by its cluster key reads the key of each one, and that
+// was most of a search's CPU. But an article that started its story (key =
+// its own id) is a story by itself: only the copies that joined another's
+// story are folded. Stories = starters + the joined copies' keys - those of
+// these keys whose starter matches too (it was counted already).
+Searcher::Ranking Searcher::count_stories(const Xapian::Query& unweighted, const MatchDeadline* deadline) {
+    using Xapian::Query;
+    const Query joined(schema::kJoinedCopyTerm);
+    const Query starters_query(Query::OP_AND_NOT, unweighted, joined);
+    Ranking count = rank_matches(starters_query, 0, 0, kExactTotalUpTo, false, deadline);
+    const Ranking copies =
+        rank_matches(Query(Query::OP_FILTER, unweighted, joined), 0, kExactTotalUpTo, kExactTotalUpTo, true, deadline);
+    count.cut_short = count.cut_short || copies.cut_short;
+    count.exact = count.exact && copies.exact && copies.hits.size() < kExactTotalUpTo;
+    if (copies.hits.empty()) return count;
+    std::vector<std::string> starters_of_copies;
+    for (const auto& hit : copies.hits) starters_of_copies.push_back(cluster_term(cluster_of(db_, hit.first)));
+    const Ranking starters_counted =
+        rank_matches(Query(Query::OP_FILTER, starters_query,
+                           Query(Query::OP_OR, starters_of_copies.begin(), starters_of_copies.end())),
+                     0, 0, kExactTotalUpTo, false, deadline);
+    count.total += static_cast<Xapian::doccount>(copies.hits.size()) - starters_counted.total;
+    count.exact = count.exact && starters_counted.exact;
+    count.cut_short = count.cut_short || starters_counted.cut_short;
+    return count;
 }
 
 Searcher::Searcher(Xapian::Database shards, std::string path, std::vector<std::string> missing_shards)

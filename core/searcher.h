@@ -176,6 +176,8 @@ private:
     Ranking rank(const BuiltQuery& built, Xapian::doccount offset, Xapian::doccount limit, const MatchPlan& plan);
     Ranking rank_by_date(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
                          const MatchPlan& plan);
+    Ranking count_matches(const Xapian::Query& unweighted, bool collapse, const MatchDeadline* deadline);
+    Ranking count_stories(const Xapian::Query& unweighted, const MatchDeadline* deadline);
     Ranking rank_matches(const Xapian::Query& query, Xapian::doccount offset, Xapian::doccount limit,
                          Xapian::doccount check_at_least, bool collapse, const MatchDeadline* deadline);
     Ranking read_mset(Xapian::Enquire& enquire, const Xapian::Query& query, Xapian::doccount offset,

@@ -248,7 +248,7 @@ void IndexBuilder::write_in_order() {
 // docid.
 void IndexBuilder::write(Built& built) {
     Stopwatch watch(writing_);
-    core::set_cluster(built.document,
+    core::set_cluster(built.document, built.id,
                       clusters_.assign(built.docid, built.id, core::stored_signature(built.document)));
     if (built.docid <= last_written_ && !termlists_) {
         replacements_[built.docid] = std::move(built.document);
@@ -311,7 +311,7 @@ void IndexBuilder::rebuild() {
         const core::Article article = core::deserialize_article(old.get_data());
         Xapian::Document document = builder.build(article);
         // The cluster was assigned against the whole batch, in input order.
-        core::set_cluster(document, old.get_value(core::schema::kClusterSlot));
+        core::set_cluster(document, article.id, old.get_value(core::schema::kClusterSlot));
         fresh.replace_document(docid, document);
         if (docid % 5000 == 0) fresh.commit();
     }
