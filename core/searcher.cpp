@@ -246,30 +246,56 @@ Searcher::Ranking Searcher::count_matches(const Xapian::Query& unweighted, bool 
     return rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse, deadline);
 }
 
+// Records the docid of every article a match looks at.
+class MatchedDocids : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double) override { docids.push_back(doc.get_docid()); }
+    std::vector<Xapian::docid> docids;
+};
+
 // Folding every match by its cluster key reads the key of each one, and that
 // was most of a search's CPU. But an article that started its story (key =
 // its own id) is a story by itself: only the copies that joined another's
-// story are folded. Stories = starters + the joined copies' keys - those of
-// these keys whose starter matches too (it was counted already).
+// story (schema::kJoinedCopyTerm) are folded, and a copy whose story's first
+// article matches too adds nothing. One unweighted match lists the matching
+// articles; the joined copies among them are found in the marker's posting
+// list, and only their keys are read.
 Searcher::Ranking Searcher::count_stories(const Xapian::Query& unweighted, const MatchDeadline* deadline) {
-    using Xapian::Query;
-    const Query joined(schema::kJoinedCopyTerm);
-    const Query starters_query(Query::OP_AND_NOT, unweighted, joined);
-    Ranking count = rank_matches(starters_query, 0, 0, kExactTotalUpTo, false, deadline);
-    const Ranking copies =
-        rank_matches(Query(Query::OP_FILTER, unweighted, joined), 0, kExactTotalUpTo, kExactTotalUpTo, true, deadline);
-    count.cut_short = count.cut_short || copies.cut_short;
-    count.exact = count.exact && copies.exact && copies.hits.size() < kExactTotalUpTo;
-    if (copies.hits.empty()) return count;
-    std::vector<std::string> starters_of_copies;
-    for (const auto& hit : copies.hits) starters_of_copies.push_back(cluster_term(cluster_of(db_, hit.first)));
-    const Ranking starters_counted =
-        rank_matches(Query(Query::OP_FILTER, starters_query,
-                           Query(Query::OP_OR, starters_of_copies.begin(), starters_of_copies.end())),
-                     0, 0, kExactTotalUpTo, false, deadline);
-    count.total += static_cast<Xapian::doccount>(copies.hits.size()) - starters_counted.total;
-    count.exact = count.exact && starters_counted.exact;
-    count.cut_short = count.cut_short || starters_counted.cut_short;
+    MatchedDocids matched;
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(ranking_weight());
+    enquire.add_matchspy(&matched);
+    Ranking count;
+    try {
+        count = read_mset(enquire, unweighted, 0, 0, kExactTotalUpTo, false, deadline);
+    } catch (const Xapian::UnimplementedError&) {  // a remote shard cannot run our match spy
+        return rank_matches(unweighted, 0, 0, kExactTotalUpTo, true, deadline);
+    }
+    std::vector<Xapian::docid>& docids = matched.docids;
+    std::sort(docids.begin(), docids.end());
+    std::set<Xapian::docid> joined;
+    std::set<std::string> keys;
+    Xapian::PostingIterator copy = db_.postlist_begin(schema::kJoinedCopyTerm);
+    for (const Xapian::docid docid : docids) {
+        copy.skip_to(docid);
+        if (copy == db_.postlist_end(schema::kJoinedCopyTerm)) break;
+        if (*copy != docid) continue;
+        joined.insert(docid);
+        keys.insert(cluster_of(db_, docid));
+    }
+    Xapian::doccount starters_of_keys = 0;  // matching, and counted already
+    for (const std::string& key : keys) {
+        const std::string id_term = schema::kIdPrefix + key;
+        const Xapian::PostingIterator starter = db_.postlist_begin(id_term);
+        if (starter == db_.postlist_end(id_term) || joined.count(*starter)) continue;
+        if (std::binary_search(docids.begin(), docids.end(), *starter)) ++starters_of_keys;
+    }
+    const auto seen = static_cast<Xapian::doccount>(docids.size());
+    const Xapian::doccount stories = seen - static_cast<Xapian::doccount>(joined.size()) +
+                                     static_cast<Xapian::doccount>(keys.size()) - starters_of_keys;
+    // Beyond the exact range the estimate of articles is scaled by the share of stories seen.
+    count.total = count.exact || seen == 0 ? stories
+                                           : static_cast<Xapian::doccount>(static_cast<double>(count.total) * stories / seen);
     return count;
 }
 
