@@ -294,8 +294,9 @@ Searcher::Ranking Searcher::count_stories(const Xapian::Query& unweighted, const
     const Xapian::doccount stories = seen - static_cast<Xapian::doccount>(joined.size()) +
                                      static_cast<Xapian::doccount>(keys.size()) - starters_of_keys;
     // Beyond the exact range the estimate of articles is scaled by the share of stories seen.
-    count.total = count.exact || seen == 0 ? stories
-                                           : static_cast<Xapian::doccount>(static_cast<double>(count.total) * stories / seen);
+    count.total = count.exact || seen == 0
+                      ? stories
+                      : static_cast<Xapian::doccount>(static_cast<double>(count.total) * stories / seen);
     return count;
 }
 
