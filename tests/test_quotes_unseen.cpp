@@ -372,3 +372,19 @@ TEST_CASE("'им.' and initials inside a title end no sentence, and whom a body 
         "«Занятия начнутся не раньше весны», — говорится в сообщении университета им. Т.Г. Шевченко.");
     for (const auto& q : body) CHECK(q.speaker != "Шевченко");
 }
+
+TEST_CASE("a title that shares a word with someone else's role ('глава государства' after 'глава МИД X') is not that person") {
+    const auto quotes = extract_quotations(
+        "На открытии форума глава МИД Иван Петров зачитал послание президента. «Мир в регионе возможен уже в этом году», — "
+        "заявил глава государства.");
+    const auto* q = find_quote(quotes, "Мир в регионе");
+    REQUIRE(q);
+    CHECK(q->speaker != "Петров");
+    // The same title of the person it names still points back.
+    const auto same = extract_quotations(
+        "На открытии форума глава МИД Иван Петров выступил с речью. «Мир в регионе возможен уже в этом году», — заявил "
+        "глава МИД.");
+    const auto* s = find_quote(same, "Мир в регионе");
+    REQUIRE(s);
+    CHECK(s->speaker == "Петров");
+}

@@ -289,7 +289,12 @@ std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t
     for (std::size_t i = from; i < to; ++i) {
         if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
     }
-    if (auto person = resolve_title(title_words, mentions, from); person && fits(*person, verb_gender)) return person;
+    // `глава государства` after `глава МИД РФ Сергей Лавров`: a word in
+    // common is no match when the article gives the person another role.
+    if (auto person = resolve_title(title_words, mentions, from);
+        person && fits(*person, verb_gender) && !titled_as_other_role(*person, title_words)) {
+        return person;
+    }
     // `— продолжил парламентарий`: a bare role word refers back to the
     // person quoted or named just before, unless the article gives the
     // role to someone else too.
