@@ -388,3 +388,35 @@ TEST_CASE("a title that shares a word with someone else's role ('глава го
     REQUIRE(s);
     CHECK(s->speaker == "Петров");
 }
+
+TEST_CASE("a quoted fragment after the verb of a named role ('Сенатор также добавил, что ... «...»') is that person's") {
+    const auto quotes = extract_quotations(
+        "Сенатор Иван Петров раскритиковал новый закон. «Это ошибка», — сказал Петров.\n"
+        "Сенатор также добавил, что подобные законы принимаются каждый год, но «до их исполнения дело никогда не доходит».");
+    const auto* q = find_quote(quotes, "до их исполнения");
+    REQUIRE(q);
+    CHECK(q->speaker == "Петров");
+    // A word that is no title of a person (`экипаж`, `покупатель`) names no one.
+    const auto crew = extract_quotations(
+        "Капитан Иван Петров привёл судно в порт. «Шторм был сильным», — сказал Петров.\n"
+        "Экипаж заявил, что судно «ожидает улучшения погодных условий в заливе».");
+    for (const auto& c : crew) {
+        if (c.text.find("ожидает") != std::string::npos) CHECK(c.speaker.empty());
+    }
+}
+
+TEST_CASE("a fragment after a later verb goes to that verb's subject when the first verb's subject is no person") {
+    const auto quotes = extract_quotations(
+        "Центр анализа напоминает, что в январе командующий группировкой генерал Андрей Картов, докладывая о результатах, "
+        "сообщил, что «за два месяца летчики выполнили четыреста вылетов».");
+    const auto* q = find_quote(quotes, "за два месяца");
+    REQUIRE(q);
+    CHECK(q->speaker == "Картов");
+    // The last verb before the fragment decides: its subject here is `тот`, no one named.
+    const auto last = extract_quotations(
+        "Газета сообщила, что Иван Петров предложил Сидорову остаться, однако тот отказался и назвал решение «большой "
+        "ошибкой всей администрации».");
+    for (const auto& l : last) {
+        if (l.text.find("большой ошибкой") != std::string::npos) CHECK(l.speaker != "Петров");
+    }
+}
