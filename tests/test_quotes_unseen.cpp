@@ -420,3 +420,16 @@ TEST_CASE("a fragment after a later verb goes to that verb's subject when the fi
         if (l.text.find("большой ошибкой") != std::string::npos) CHECK(l.speaker != "Петров");
     }
 }
+
+TEST_CASE("a line broken inside the speaker phrase ('— ⏎сообщила автор исследования⏎ Куини Чан') leaves the name whole") {
+    const auto quotes = extract_quotations(
+        "«Каждый кристалл соли представляет собой небольшую коробочку», — \nсообщила автор исследования\n Куини Чан.\n"
+        "Учёные продолжат работу.");
+    const auto* q = find_quote(quotes, "Каждый кристалл");
+    REQUIRE(q);
+    CHECK(q->speaker == "Чан");
+    // A line that ends in a mark ends its sentence: a heading's first words are no name.
+    const auto heading = extract_quotations(
+        "«Работа продолжится и в следующем году», — сказал учёный.\nНовый Свет\nСледующая экспедиция начнётся весной.");
+    for (const auto& h : heading) CHECK(h.speaker != "Свет");
+}

@@ -270,6 +270,10 @@ private:
     // in full (`Андрей Трубецкой`), whatever its ending suggests.
     bool is_known_nominative(const Token& word) const;
 
+    // Whether tokens[at] opens a sentence: not after a line broken inside
+    // one (a word in lower case, no mark, one line break).
+    bool opens_sentence(std::size_t at) const;
+
     // `комиссар Озогуз`: token `at` is a surname standing alone after a title.
     bool surname_after_title(std::size_t at) const;
 
