@@ -372,3 +372,64 @@ TEST_CASE("'им.' and initials inside a title end no sentence, and whom a body 
         "«Занятия начнутся не раньше весны», — говорится в сообщении университета им. Т.Г. Шевченко.");
     for (const auto& q : body) CHECK(q.speaker != "Шевченко");
 }
+
+TEST_CASE("a title that shares a word with someone else's role ('глава государства' after 'глава МИД X') is not that person") {
+    const auto quotes = extract_quotations(
+        "На открытии форума глава МИД Иван Петров зачитал послание президента. «Мир в регионе возможен уже в этом году», — "
+        "заявил глава государства.");
+    const auto* q = find_quote(quotes, "Мир в регионе");
+    REQUIRE(q);
+    CHECK(q->speaker != "Петров");
+    // The same title of the person it names still points back.
+    const auto same = extract_quotations(
+        "На открытии форума глава МИД Иван Петров выступил с речью. «Мир в регионе возможен уже в этом году», — заявил "
+        "глава МИД.");
+    const auto* s = find_quote(same, "Мир в регионе");
+    REQUIRE(s);
+    CHECK(s->speaker == "Петров");
+}
+
+TEST_CASE("a quoted fragment after the verb of a named role ('Сенатор также добавил, что ... «...»') is that person's") {
+    const auto quotes = extract_quotations(
+        "Сенатор Иван Петров раскритиковал новый закон. «Это ошибка», — сказал Петров.\n"
+        "Сенатор также добавил, что подобные законы принимаются каждый год, но «до их исполнения дело никогда не доходит».");
+    const auto* q = find_quote(quotes, "до их исполнения");
+    REQUIRE(q);
+    CHECK(q->speaker == "Петров");
+    // A word that is no title of a person (`экипаж`, `покупатель`) names no one.
+    const auto crew = extract_quotations(
+        "Капитан Иван Петров привёл судно в порт. «Шторм был сильным», — сказал Петров.\n"
+        "Экипаж заявил, что судно «ожидает улучшения погодных условий в заливе».");
+    for (const auto& c : crew) {
+        if (c.text.find("ожидает") != std::string::npos) CHECK(c.speaker.empty());
+    }
+}
+
+TEST_CASE("a fragment after a later verb goes to that verb's subject when the first verb's subject is no person") {
+    const auto quotes = extract_quotations(
+        "Центр анализа напоминает, что в январе командующий группировкой генерал Андрей Картов, докладывая о результатах, "
+        "сообщил, что «за два месяца летчики выполнили четыреста вылетов».");
+    const auto* q = find_quote(quotes, "за два месяца");
+    REQUIRE(q);
+    CHECK(q->speaker == "Картов");
+    // The last verb before the fragment decides: its subject here is `тот`, no one named.
+    const auto last = extract_quotations(
+        "Газета сообщила, что Иван Петров предложил Сидорову остаться, однако тот отказался и назвал решение «большой "
+        "ошибкой всей администрации».");
+    for (const auto& l : last) {
+        if (l.text.find("большой ошибкой") != std::string::npos) CHECK(l.speaker != "Петров");
+    }
+}
+
+TEST_CASE("a line broken inside the speaker phrase ('— ⏎сообщила автор исследования⏎ Куини Чан') leaves the name whole") {
+    const auto quotes = extract_quotations(
+        "«Каждый кристалл соли представляет собой небольшую коробочку», — \nсообщила автор исследования\n Куини Чан.\n"
+        "Учёные продолжат работу.");
+    const auto* q = find_quote(quotes, "Каждый кристалл");
+    REQUIRE(q);
+    CHECK(q->speaker == "Чан");
+    // A line that ends in a mark ends its sentence: a heading's first words are no name.
+    const auto heading = extract_quotations(
+        "«Работа продолжится и в следующем году», — сказал учёный.\nНовый Свет\nСледующая экспедиция начнётся весной.");
+    for (const auto& h : heading) CHECK(h.speaker != "Свет");
+}

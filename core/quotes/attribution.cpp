@@ -3,9 +3,11 @@
 #include "core/quotes/extractor.h"
 
 #include "core/text.h"
+#include "core/quotes/roles.h"
 #include "core/quotes/words.h"
 
 #include <algorithm>
+#include <set>
 
 namespace core::quotes_detail {
 namespace {
@@ -13,6 +15,15 @@ namespace {
 constexpr std::size_t kMaxColonSpeakerWords = 6;
 constexpr std::size_t kMaxSourceWords = 3;
 constexpr std::size_t kMaxPlaceWords = 6;
+
+// `Сенатор также добавил`, `Президент тогда сказал`: a word between the
+// subject and its verb that is no part of the title.
+bool is_adverb_before_verb(const std::string& normalized) {
+    static const std::set<std::string> adverbs{"также", "тоже", "еще", "уже", "даже", "тогда", "вновь", "снова", "затем",
+                                               "ранее", "позднее", "вчера", "сегодня", "накануне", "неоднократно", "однако",
+                                               "прямо", "открыто", "лишь", "только", "в", "при"};
+    return adverbs.count(normalized) != 0;
+}
 
 }  // namespace
 
@@ -359,17 +370,38 @@ bool Extractor::split_inside(Quotation& quote, std::size_t inside, std::size_t c
 bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     const std::size_t first = token_at(tokens, subject_start(open));
     const std::size_t last = token_at(tokens, open);
-    std::size_t verb = first;
-    // `Кардин предложил «наращивать ...»`: what one proposes is quoted too.
-    while (verb < last && !((is_finite_speech_verb(tokens[verb].normalized) || is_characterising_verb(tokens[verb].normalized) ||
-                             is_introducing_verb(tokens[verb].normalized)) &&
-                            !tokens[verb].capitalized)) {
-        ++verb;
+    const std::size_t verb = fragment_verb(first, last);
+    if (verb >= last || verb == first || has_body_subject(verb)) return false;
+    if (attribute_to_subject(quote, first, verb, true)) return true;
+    // `Центр АСТ напоминает, что ... генерал Андрей Картаполов, докладывая о
+    // ..., сообщил, что «...»`: when the first verb's subject is no one, the
+    // subject of the last verb before the fragment, named after the one before it.
+    std::size_t before = verb, nearest = verb;
+    for (std::size_t k = fragment_verb(verb + 1, last); k < last; k = fragment_verb(k + 1, last)) {
+        before = nearest;
+        nearest = k;
     }
-    if (verb >= last || verb == first) return false;
+    quote.speaker_title.clear();
+    return nearest != verb && !has_body_subject(nearest) && attribute_to_subject(quote, before + 1, nearest, false);
+}
+
+bool Extractor::has_body_subject(std::size_t verb) const {
     // `Министерство ... подтвердило`: a neuter verb has a body for its subject.
     const std::string& v = tokens[verb].normalized;
-    if (is_plural_verb(v) || ends_with(v, "ло") || ends_with(v, "лось")) return false;
+    return is_plural_verb(v) || ends_with(v, "ло") || ends_with(v, "лось");
+}
+
+std::size_t Extractor::fragment_verb(std::size_t from, std::size_t last) const {
+    // `Кардин предложил «наращивать ...»`: what one proposes is quoted too.
+    while (from < last && !((is_finite_speech_verb(tokens[from].normalized) || is_characterising_verb(tokens[from].normalized) ||
+                             is_introducing_verb(tokens[from].normalized)) &&
+                            !tokens[from].capitalized)) {
+        ++from;
+    }
+    return from;
+}
+
+bool Extractor::attribute_to_subject(Quotation& quote, std::size_t first, std::size_t verb, bool title) {
     for (std::size_t i = first; i < verb; ++i) {
         if (is_he_or_she(tokens[i].normalized)) {
             return attribute(quote, i, verb, true, true) && !quote.speaker.empty();
@@ -380,7 +412,7 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
     // name after a preposition is no subject.
     for (std::size_t from = first; from < verb;) {
         const auto person = find_person(from, verb, true, false);
-        if (!person) return false;
+        if (!person) break;
         // `Один из представителей диаспоры, задавая вопрос Пашиняну, выразил
         // мнение, что ... «...»`: a known person in the dative or the
         // instrumental is who was spoken to or of, not the subject.
@@ -402,7 +434,23 @@ bool Extractor::attribute_fragment(Quotation& quote, std::size_t open) {
         }
         from = std::max(person->token, start) + 1;
     }
-    return false;
+    // `Президент ответил, что ... «...»`, `Сенатор также добавил, что ...
+    // «...»`: a bare title right before the verb points back as after a dash;
+    // not `собеседник издания`, who is someone new.
+    const std::size_t subject = clause_after_last_comma(first, verb);
+    std::size_t role_end = subject;
+    while (role_end < verb && !is_adverb_before_verb(tokens[role_end].normalized)) ++role_end;
+    if (!title || role_end == subject || !is_role_phrase(subject, role_end, true) || !names_known_role(subject, role_end)) {
+        return false;
+    }
+    return attribute(quote, subject, role_end, true, true) && !quote.speaker.empty();
+}
+
+bool Extractor::names_known_role(std::size_t from, std::size_t to) const {
+    // `раунд пятый`, `экипаж`, `покупатель`: no title of a person.
+    std::set<std::string> words;
+    for (std::size_t i = from; i < to; ++i) words.insert(tokens[i].normalized);
+    return names_a_role(words, true) || (to == from + 1 && is_referring_role(from, to));
 }
 
 std::size_t Extractor::subject_before_verb(std::size_t from, std::size_t verb) const {

@@ -270,6 +270,10 @@ private:
     // in full (`Андрей Трубецкой`), whatever its ending suggests.
     bool is_known_nominative(const Token& word) const;
 
+    // Whether tokens[at] opens a sentence: not after a line broken inside
+    // one (a word in lower case, no mark, one line break).
+    bool opens_sentence(std::size_t at) const;
+
     // `комиссар Озогуз`: token `at` is a surname standing alone after a title.
     bool surname_after_title(std::size_t at) const;
 
@@ -420,6 +424,21 @@ private:
     // The speaker of a quoted fragment opened at byte `open`: the subject
     // (a pronoun or a name) of the speech verb before it in its sentence.
     bool attribute_fragment(Quotation& quote, std::size_t open);
+
+    // The first speech verb (or one of proposing or naming) among tokens[from, last), or `last`.
+    std::size_t fragment_verb(std::size_t from, std::size_t last) const;
+
+    // The speaker of a fragment after tokens[verb]: the pronoun, the person or
+    // the title (pointing back) that is its subject among tokens[first, verb).
+    // A title is read only when `title` (the first verb's subject).
+    bool attribute_to_subject(Quotation& quote, std::size_t first, std::size_t verb, bool title);
+
+    // Whether tokens[from, to) give a person's role of the table
+    // (person_roles.txt), or are one referring role word alone (`эксперт`).
+    bool names_known_role(std::size_t from, std::size_t to) const;
+
+    // Whether the verb at tokens[verb] is plural or neuter: said by several, or by a body.
+    bool has_body_subject(std::size_t verb) const;
 
     // A pronoun or a name among tokens[from, verb), or `verb`.
     std::size_t subject_before_verb(std::size_t from, std::size_t verb) const;

@@ -134,11 +134,11 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     // `Ларс Нильсон`: two capitalised words inside a sentence, the second not
     // in an oblique case, read as first name and surname.
     const bool case_fits = !nominative || !ends_like_oblique_noun(last.normalized);
-    if (end - begin == 2 && !tokens[begin].sentence_start && case_fits) return 2;
+    if (end - begin == 2 && !opens_sentence(begin) && case_fits) return 2;
     // `кардинал Федерико Ломбарди`: a surname no dictionary knows after a
     // word that is no common word of its own (unlike `Совета Федерации`,
     // `Белый Дом`) are a foreign first name and surname.
-    if (end - begin == 2 && !tokens[begin].sentence_start && !is_common_headword(tokens[begin]) && !in_dictionary(last)) return 2;
+    if (end - begin == 2 && !opens_sentence(begin) && !is_common_headword(tokens[begin]) && !in_dictionary(last)) return 2;
     // `университета Перуджи Марко Лоренци`: the last two of a longer run.
     if (end - begin > 2 && !is_common_headword(tokens[end - 2]) && !in_dictionary(last) &&
         !looks_adjectival(tokens[end - 2].normalized)) {
@@ -156,6 +156,16 @@ int Extractor::name_score(std::size_t begin, std::size_t end, bool first_positio
     const bool bare = end - begin == 1;
     if (first_position && bare && !last.sentence_start) return 1;
     return bare && nominative && surname_after_title(begin) ? 1 : 0;
+}
+
+bool Extractor::opens_sentence(std::size_t at) const {
+    if (at == 0 || !tokens[at].sentence_start) return tokens[at].sentence_start;
+    // `— ⏎сообщила автор исследования⏎ Куини Чан`: RT's links break the
+    // line inside a sentence, after a word in lower case and no mark.
+    const Token& before = tokens[at - 1];
+    const std::string_view gap = text.substr(before.end, tokens[at].begin - before.end);
+    return before.capitalized || gap.find_first_not_of(" \n") != std::string_view::npos ||
+           std::count(gap.begin(), gap.end(), '\n') != 1;
 }
 
 bool Extractor::surname_after_title(std::size_t at) const {
@@ -289,7 +299,12 @@ std::optional<Person> Extractor::person_with_title(std::size_t from, std::size_t
     for (std::size_t i = from; i < to; ++i) {
         if (!is_stopword(tokens[i].normalized)) title_words.push_back(tokens[i].normalized);
     }
-    if (auto person = resolve_title(title_words, mentions, from); person && fits(*person, verb_gender)) return person;
+    // `глава государства` after `глава МИД РФ Сергей Лавров`: a word in
+    // common is no match when the article gives the person another role.
+    if (auto person = resolve_title(title_words, mentions, from);
+        person && fits(*person, verb_gender) && !titled_as_other_role(*person, title_words)) {
+        return person;
+    }
     // `— продолжил парламентарий`: a bare role word refers back to the
     // person quoted or named just before, unless the article gives the
     // role to someone else too.

@@ -47,6 +47,9 @@ EXTRA_DEV_DRAWS = [
     # The eighth round's batch (issue #15), labelled by reading before the
     # extractor was run on it: news agencies and papers first.
     (1818181818, {"ria": 6, "rt": 6, "ng": 6, "nerel": 4, "telegram": 3}),
+    # The ninth round's batch (issue #15), labelled by reading and committed
+    # before the extractor was run on it: news agencies and papers first.
+    (1919191919, {"ria": 6, "rt": 6, "ng": 6, "nerel": 4, "telegram": 3}),
 ]
 
 
