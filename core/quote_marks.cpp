@@ -44,10 +44,8 @@ std::size_t find_closing_straight(std::string_view text, std::size_t from, std::
 }  // namespace
 
 const QuotePair* quote_opening_at(std::string_view text, std::size_t at, bool with_apostrophes) {
-    // Every mark starts with one of these bytes (« is C2 AB, „“”‘’ are E2 80 xx);
-    // the extractor asks at every byte of an article, so most answers stop here.
-    const auto first = static_cast<unsigned char>(at < text.size() ? text[at] : 0);
-    if (first != '"' && first != '\'' && first != 0xC2 && first != 0xE2) return nullptr;
+    // The extractor asks at every byte of an article, so most answers stop here.
+    if (at >= text.size() || !may_start_quote_mark(text[at])) return nullptr;
     for (const QuotePair& pair : kQuotePairs) {
         if (!with_apostrophes && (pair.open == "'" || pair.open == "‘")) continue;
         if (starts_with(text.substr(at), pair.open)) return &pair;
@@ -63,6 +61,7 @@ std::size_t find_closing(std::string_view text, std::size_t from, const QuotePai
     const bool nests = pair.open != pair.close[0] && pair.open != pair.close[1];
     std::size_t depth = 0;
     for (std::size_t at = from; at < text.size(); ++at) {
+        if (!may_start_quote_mark(text[at])) continue;  // neither an opening nor a closing mark
         const std::string_view rest = text.substr(at);
         if (nests && starts_with(rest, pair.open)) {
             ++depth;

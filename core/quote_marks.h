@@ -13,6 +13,14 @@ struct QuotePair {
     std::array<std::string_view, 2> close;
 };
 
+// Whether a quote mark (opening or closing) may start at a byte equal to
+// `c`: every mark starts with one of these (« and » with C2, „“”‘’ with
+// E2), so the other bytes of a text are passed over without a comparison.
+inline bool may_start_quote_mark(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte == '"' || byte == '\'' || byte == 0xC2 || byte == 0xE2;
+}
+
 // The pair whose opening mark starts at `text[at]`, or nullptr. With
 // `with_apostrophes` false, ' and ‘ are not treated as quote marks (in
 // article text they are mostly apostrophes).

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <unordered_set>
 
@@ -188,12 +189,27 @@ bool is_digits(const std::string& word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
-bool contains(std::string_view text, std::string_view what) { return text.find(what) != std::string_view::npos; }
+// memmem, not string_view::find: find stops at every byte equal to the
+// needle's first, and a Cyrillic needle's first byte (0xD0, 0xD1) starts
+// every other letter of a Russian line.
+bool contains(std::string_view text, std::string_view what) {
+    return ::memmem(text.data(), text.size(), what.data(), what.size()) != nullptr;
+}
 
-// `[text](url)` becomes `text`; bare URLs are dropped.
+// Only a '[' or an 'h' can start a link.
+bool may_start_link(char c) { return c == '[' || c == 'h'; }
+
+// `[text](url)` becomes `text`; bare URLs are dropped. The text between the
+// bytes that may start a link is copied in runs.
 std::string without_links(std::string_view line) {
     std::string out;
+    out.reserve(line.size());
     for (std::size_t at = 0; at < line.size();) {
+        std::size_t run = at;
+        while (run < line.size() && !may_start_link(line[run])) ++run;
+        out.append(line.substr(at, run - at));
+        at = run;
+        if (at == line.size()) break;
         if (line[at] == '[') {
             const std::size_t close = line.find("](", at);
             const std::size_t end = close == std::string_view::npos ? close : line.find(')', close);

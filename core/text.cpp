@@ -43,37 +43,83 @@ std::string fold_yo(std::string text) {
     return text;
 }
 
-// Lower-cases the common case (ASCII and the Russian alphabet) without ICU.
-// Returns false when the text holds anything that needs full normalisation.
+// The character at byte `i` (moved past it), or a negative value for an
+// invalid sequence, as U8_NEXT reads it; the two-byte sequences of the
+// Russian alphabet (lead byte D0 or D1) decoded inline, most of a text.
+UChar32 next_char(std::string_view text, int32_t& i) {
+    const auto lead = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+    const auto size = static_cast<int32_t>(text.size());
+    if ((lead == 0xD0 || lead == 0xD1) && i + 1 < size) {
+        const auto trail = static_cast<unsigned char>(text[static_cast<std::size_t>(i) + 1]);
+        if ((trail & 0xC0) == 0x80) {
+            i += 2;
+            return static_cast<UChar32>((lead & 0x1F) << 6 | (trail & 0x3F));
+        }
+    }
+    UChar32 c;
+    U8_NEXT(text.data(), i, size, c);
+    return c;
+}
+
+// The few characters outside ASCII and the Russian alphabet that news texts
+// hold often and NFKC_Casefold maps to the same ASCII whatever stands
+// around them: no-break, thin and narrow no-break spaces are a space, an
+// ellipsis is three dots. Empty for any other character.
+std::string_view context_free_mapping(UChar32 c) {
+    switch (c) {
+        case 0x00A0:
+        case 0x2009:
+        case 0x202F:
+            return " ";
+        case 0x2026:
+            return "...";
+        default:
+            return {};
+    }
+}
+
+// Lower-cases the common case (ASCII and the Russian alphabet) without ICU,
+// and copies the characters NFKC_Casefold leaves as they are whatever
+// stands around them (ICU's "inert" ones: «, », —, “, most symbols and
+// emoji), so that a paragraph of plain Russian prose needs no ICU either.
+// Returns false when the text holds anything that needs full normalisation
+// (a combining mark, a ligature, a full-width digit, an invalid sequence).
 bool try_fast_normalize(std::string_view text, std::string& out) {
-    // These letters keep their UTF-8 length when lower-cased (ё → е too),
-    // so the output is written in place, byte for byte.
+    // No character here grows when normalised, so the output is written
+    // over a buffer of the input's size, never ahead of the reading.
     out.resize(text.size());
     char* to = out.data();
+    std::size_t written = 0;
     const auto length = static_cast<int32_t>(text.size());
     int32_t i = 0;
     while (i < length) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
-            to[i] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            to[written++] = static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
             ++i;
             continue;
         }
-        UChar32 c;
         const int32_t at = i;
-        U8_NEXT(text.data(), i, length, c);
+        UChar32 c = next_char(text, i);
+        if (c < 0) return false;  // an invalid sequence
         if (c >= kCyrillicCapitalA && c <= kCyrillicCapitalYa) {
             c += 0x20;
         } else if (c == kCapitalYo || c == kSmallYo) {
             c = kSmallIe;
         } else if (c < kCyrillicSmallA || c > kCyrillicSmallYa) {
-            return false;  // also an invalid sequence (c < 0)
+            const std::string_view mapped = context_free_mapping(c);
+            if (mapped.empty() && !nfkc_casefold().isInert(c)) return false;
+            const std::string_view copied = mapped.empty() ? text.substr(at, i - at) : mapped;
+            copied.copy(to + written, copied.size());
+            written += copied.size();
+            continue;
         }
         // Every letter here is U+0400..U+047F: two bytes, as in the input.
         if (i - at != 2) return false;
-        to[at] = static_cast<char>(0xC0 | (c >> 6));
-        to[at + 1] = static_cast<char>(0x80 | (c & 0x3F));
+        to[written++] = static_cast<char>(0xC0 | (c >> 6));
+        to[written++] = static_cast<char>(0x80 | (c & 0x3F));
     }
+    out.resize(written);
     return true;
 }
 

@@ -1,11 +1,35 @@
 #include "core/text.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <string>
 #include <vector>
 
 using core::normalize_text;
+
+namespace {
+
+// What normalize_text() means, computed by ICU alone: NFKC_Casefold, then ё as е.
+std::string icu_normalized(const std::string& text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    std::string out;
+    normalizer->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(out);
+    REQUIRE(U_SUCCESS(status));
+    for (std::size_t at = out.find("ё"); at != std::string::npos; at = out.find("ё", at)) out.replace(at, 2, "е");
+    return out;
+}
+
+std::string utf8(UChar32 c) {
+    std::string out;
+    icu::UnicodeString(c).toUTF8String(out);
+    return out;
+}
+
+}  // namespace
 
 TEST_CASE("normalisation lower-cases Russian and Latin letters") {
     CHECK(normalize_text("ЛАВРОВ Lavrov") == "лавров lavrov");
@@ -23,6 +47,26 @@ TEST_CASE("a decomposed й is composed before matching") {
 TEST_CASE("compatibility characters are folded by NFKC") {
     CHECK(normalize_text("ﬁnal") == "final");
     CHECK(normalize_text("２０２１") == "2021");
+}
+
+TEST_CASE("a paragraph of Russian prose is normalised as ICU normalises it") {
+    const std::string paragraph =
+        "«Мы\u00A0готовы\u2009—\u202Fи точка…», — заявил ЁЖИКОВ в «Телеграме» 🔥 ⚡️ (№\u00A05, 20 °C, 5 ₽).";
+    CHECK(normalize_text(paragraph) == icu_normalized(paragraph));
+    CHECK(normalize_text("ждём\u00A0…") == "ждем ...");
+}
+
+TEST_CASE("every character is normalised as ICU normalises it, between letters and before a combining mark") {
+    for (UChar32 c = 0x80; c < 0x30000; ++c) {
+        if (c >= 0xD800 && c <= 0xDFFF) continue;
+        const std::string between = "Ab" + utf8(c) + "Юё";
+        const std::string before_mark = "и" + utf8(c) + "\u0306";
+        const std::string after_letter = "И" + utf8(c);
+        if (normalize_text(between) != icu_normalized(between) || normalize_text(before_mark) != icu_normalized(before_mark) ||
+            normalize_text(after_letter) != icu_normalized(after_letter)) {
+            FAIL("U+" << std::hex << c << " is normalised unlike ICU");
+        }
+    }
 }
 
 TEST_CASE("words are split on punctuation and keep their offsets in the original text") {

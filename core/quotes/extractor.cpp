@@ -174,6 +174,8 @@ std::size_t Extractor::closing_of(std::size_t at, const QuotePair& pair, std::si
 }
 
 std::optional<Extractor::QuotedSpan> Extractor::quoted_span_at(std::size_t at) const {
+    // Asked at every byte of the article: most bytes start no mark, answered inline.
+    if (at >= text.size() || !may_start_quote_mark(text[at])) return std::nullopt;
     const QuotePair* pair = quote_opening_at(text, at, false);
     if (!pair || !opens_at_word_start(at, pair->open.size())) return std::nullopt;
     std::size_t closer_size = 0;

@@ -34,8 +34,10 @@ std::string male_name_in_genitive(const Token& first, const Token& surname) {
 
 void learn_full_names(const std::vector<Token>& tokens, KnownPersons& known) {
     for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        // Capitalised first: most words are not, and their first name is not looked up.
+        if (!tokens[i].capitalized) continue;
         const std::string first = first_name_nominative(tokens[i].normalized);
-        if (!tokens[i].capitalized || first.empty()) continue;
+        if (first.empty()) continue;
         std::size_t surname = i + 1;
         // `Сергеевич`, and an initial: `Джордж Х. Кинг`.
         const bool initial = utf8_length(tokens[surname].raw) == 1;
@@ -297,7 +299,7 @@ const std::vector<std::string>& keys_of_capitalised(const std::vector<Token>& to
 void learn_subject_after_verb(std::string_view text, const std::vector<Token>& tokens, std::size_t i, KnownPersons& known) {
     const Token& verb = tokens[i];
     const Token& next = tokens[i + 1];
-    if (is_finite_speech_verb(verb.normalized) && !verb.capitalized && may_be_surname(next) && next.begin == verb.end + 1 &&
+    if (!verb.capitalized && is_finite_speech_verb(verb.normalized) && may_be_surname(next) && next.begin == verb.end + 1 &&
         follows_quoted_words(text, verb.begin) &&
         (i + 2 >= tokens.size() || !tokens[i + 2].capitalized || tokens[i + 2].sentence != next.sentence)) {
         const bool object = verb.normalized.rfind("цитир", 0) == 0;
@@ -318,7 +320,7 @@ void learn_subject_before_verb(const std::vector<Token>& tokens, std::size_t i, 
     const Token& word = tokens[i];
     const Token& verb = tokens[i + 1];
     const bool after_east_asian_surname = i > 0 && tokens[i - 1].capitalized && is_east_asian_surname(tokens[i - 1].normalized);
-    if (is_finite_speech_verb(verb.normalized) && !verb.capitalized && may_be_surname(word) && !after_east_asian_surname &&
+    if (!verb.capitalized && is_finite_speech_verb(verb.normalized) && may_be_surname(word) && !after_east_asian_surname &&
         (has_distinctive_surname_suffix(word.normalized) || ends_a_name_inside_sentence(tokens, i) ||
          used_like_a_surname(tokens, keys_of_capitalised(tokens, keys), i, verb.normalized))) {
         Person person;
