@@ -502,6 +502,12 @@ void add_figures(const std::vector<std::string>& words, ReprintSignature& signat
 // `fractions` are the words that continue a figure after a comma or a dot.
 void add_whole_figures(const std::vector<std::string>& words, const std::vector<std::size_t>& fractions,
                        ReprintSignature& signature) {
+    signature.has_whole_figures = true;
+    // Without a decimal they are the figures already read: most bodies.
+    if (fractions.empty()) {
+        signature.whole_figures = signature.numbers;
+        return;
+    }
     const auto is_fraction = [&](std::size_t i) { return std::binary_search(fractions.begin(), fractions.end(), i); };
     for (std::size_t i = 0; i < words.size() && signature.whole_figures.size() < kMaxNumbers; ++i) {
         if (!is_number(words[i])) continue;
@@ -520,7 +526,6 @@ void add_whole_figures(const std::vector<std::string>& words, const std::vector<
         }
     }
     std::sort(signature.whole_figures.begin(), signature.whole_figures.end());
-    signature.has_whole_figures = true;
 }
 
 // The body's names after a word of some length (the first kMaxNames
