@@ -13,6 +13,9 @@
 #include <iterator>
 #include <unordered_set>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace core {
 namespace {
 
@@ -96,6 +99,15 @@ constexpr std::size_t kMaxFooterWords = 8;
 // that case endings and spellings («Раздольное» / «Раздольного», «Белоруссии» /
 // «Беларуси») do not count; only names after the same word are compared.
 constexpr std::size_t kMaxNames = 32;
+// A digest: a body with at least this many list items (lines of at least
+// kMinItemWords words opened by a bullet, a dash, an emoji or a number). Two
+// digests are copies only when the shorter covers at least
+// kMinDigestCoverage of the longer's own word pairs: a copy keeps nearly all
+// items, two channels' digests of one speech share about half. Chosen on the
+// development pairs (see tests/data/reprints/README.md).
+constexpr std::uint32_t kMinDigestItems = 4;
+constexpr std::size_t kMinItemWords = 4;
+constexpr double kMinDigestCoverage = 0.7;
 constexpr std::size_t kNameChars = 3;
 // A short body (fewer own word pairs than this) that names someone or
 // somewhere the other does not, while the other names someone or somewhere
@@ -317,6 +329,34 @@ struct NameInPlace {
     std::string name;
 };
 
+// What read_body() notes beside the words: the names in their places, the
+// words that are the decimal part of a figure («114,4»: the index of `4`),
+// and how many lines are list items.
+struct BodyMarks {
+    std::vector<NameInPlace> names;
+    std::vector<std::size_t> fractions;
+    std::uint32_t items = 0;
+};
+
+// Whether a line opens as a list item: a dash, a bullet, an emoji or another
+// symbol, or a number followed by «.» or «)» (Markdown's bold and italic
+// markers before it do not count).
+bool opens_as_item(std::string_view line) {
+    std::size_t at = line.find_first_not_of(" \t*_");
+    if (at == std::string_view::npos) return false;
+    const auto lead = static_cast<unsigned char>(line[at]);
+    if (std::isdigit(lead)) {
+        while (at < line.size() && std::isdigit(static_cast<unsigned char>(line[at]))) ++at;
+        return at < line.size() && (line[at] == '.' || line[at] == ')');
+    }
+    if (lead < 0x80) return lead == '-' || lead == '+' || lead == '>';
+    UChar32 c = 0;
+    auto i = static_cast<int32_t>(at);
+    U8_NEXT(line.data(), i, static_cast<int32_t>(line.size()), c);
+    // Quote marks open a quotation, not an item.
+    return c >= 0 && !u_isalnum(c) && c != 0x00AB && c != 0x201E && c != 0x201C;
+}
+
 // Whether the word opens a sentence: the first of its line, or after a
 // sentence's end or a colon. After a quote mark it does not: «Внуково»,
 // «Валдай» are names.
@@ -336,7 +376,7 @@ bool opens_sentence(std::string_view line, std::size_t previous_end, const Word&
 // and are not written in capitals: an abbreviation is as often the source a
 // copy names in its own way («ТАСС», «СМИ») or a synonym («РФ», «КНР») as
 // another organisation.
-void add_words(std::string_view line, std::vector<std::string>& words, std::vector<NameInPlace>* names) {
+void add_words(std::string_view line, std::vector<std::string>& words, BodyMarks* marks) {
     bool joining = false;  // the last word is a letter with a dot, and a word follows the dot
     std::size_t previous_end = 0;
     std::string previous;     // the word before, in this line
@@ -353,7 +393,12 @@ void add_words(std::string_view line, std::vector<std::string>& words, std::vect
         // A run of names («Джейк Салливан», «Башара Асада») has the word before
         // the run as its context: a copy may keep only the surname.
         if (name && !in_name) before_name = previous;
-        if (names && name) names->push_back({before_name, word.normalized});
+        if (marks && name) marks->names.push_back({before_name, word.normalized});
+        // «114,4»: digits after digits and a comma or a dot, with no space.
+        const std::string_view gap = line.substr(previous_end, word.begin - previous_end);
+        if (marks && (gap == "," || gap == ".") && is_digits(previous) && is_digits(word.normalized)) {
+            marks->fractions.push_back(words.size() - 1);
+        }
         in_name = name;
         previous = word.normalized;
         previous_end = word.end;
@@ -361,7 +406,7 @@ void add_words(std::string_view line, std::vector<std::string>& words, std::vect
     });
 }
 
-std::vector<std::string> read_body(std::string_view body, std::vector<NameInPlace>* names) {
+std::vector<std::string> read_body(std::string_view body, BodyMarks* marks) {
     std::vector<std::string> words;
     bool first_line = true;
     std::size_t start = 0;
@@ -373,7 +418,8 @@ std::vector<std::string> read_body(std::string_view body, std::vector<NameInPlac
         if (!has_word(line) || is_boilerplate(line) || (!first_line && is_background(line))) continue;
         if (first_line) line.remove_prefix(dateline_length(line));
         first_line = false;
-        add_words(without_links(line), words, names);
+        if (marks && opens_as_item(line) && word_count(line) >= kMinItemWords) ++marks->items;
+        add_words(without_links(line), words, marks);
     }
     return words;
 }
@@ -467,6 +513,37 @@ void add_figures(const std::vector<std::string>& words, ReprintSignature& signat
                                  signature.figure_slots.end());
 }
 
+// The body's figures with their decimal parts joined («114,4», «5,627,676»)
+// and their thousands groups too («2 800»), the first kMaxNumbers distinct:
+// `fractions` are the words that continue a figure after a comma or a dot.
+void add_whole_figures(const std::vector<std::string>& words, const std::vector<std::size_t>& fractions,
+                       ReprintSignature& signature) {
+    signature.has_whole_figures = true;
+    // Without a decimal they are the figures already read: most bodies.
+    if (fractions.empty()) {
+        signature.whole_figures = signature.numbers;
+        return;
+    }
+    const auto is_fraction = [&](std::size_t i) { return std::binary_search(fractions.begin(), fractions.end(), i); };
+    for (std::size_t i = 0; i < words.size() && signature.whole_figures.size() < kMaxNumbers; ++i) {
+        if (!is_number(words[i])) continue;
+        std::string figure = words[i];
+        while (i + 1 < words.size() && is_digits(words[i + 1])) {
+            if (is_fraction(i + 1)) {
+                figure += ',';
+            } else if (!is_digits(figure) || words[i + 1].size() != 3) {
+                break;
+            }
+            figure += words[++i];
+        }
+        const auto hash = static_cast<std::uint32_t>(fnv1a(figure) >> 32);
+        if (std::find(signature.whole_figures.begin(), signature.whole_figures.end(), hash) == signature.whole_figures.end()) {
+            signature.whole_figures.push_back(hash);
+        }
+    }
+    std::sort(signature.whole_figures.begin(), signature.whole_figures.end());
+}
+
 // The body's names after a word of some length (the first kMaxNames
 // distinct), each as a slot like a figure's: the word before its run of names
 // in the high bits («пункт Раздольное»), the name's first kNameChars letters
@@ -487,8 +564,8 @@ void add_names(const std::vector<NameInPlace>& names, ReprintSignature& signatur
 ReprintSignature reprint_signature(std::string_view body, std::string_view date) {
     ReprintSignature signature;
     signature.day = publication_day(date);
-    std::vector<NameInPlace> names;
-    const std::vector<std::string> words = read_body(body, &names);
+    BodyMarks marks;
+    const std::vector<std::string> words = read_body(body, &marks);
     if (words.size() < kMinShortWords) return signature;
     if (words.size() < kMinWords) return short_signature(words, signature.day);
     const HashFamily& family = hash_family();
@@ -515,7 +592,9 @@ ReprintSignature reprint_signature(std::string_view body, std::string_view date)
         return none;
     }
     signature.own_pairs = static_cast<std::uint32_t>(own_pairs);
-    add_names(names, signature);
+    add_names(marks.names, signature);
+    add_whole_figures(words, marks.fractions, signature);
+    signature.items = marks.items;
     return signature;
 }
 
@@ -569,11 +648,17 @@ double opening_overlap(const ReprintSignature& a, const ReprintSignature& b) {
 }
 
 double number_agreement(const ReprintSignature& a, const ReprintSignature& b) {
-    if (a.numbers.size() < kMinNumbers || b.numbers.size() < kMinNumbers) return 1;
+    const bool whole = a.has_whole_figures && b.has_whole_figures;
+    const std::vector<std::uint32_t>& first = whole ? a.whole_figures : a.numbers;
+    const std::vector<std::uint32_t>& second = whole ? b.whole_figures : b.numbers;
+    if (first.size() < kMinNumbers || second.size() < kMinNumbers) return 1;
     std::vector<std::uint32_t> shared;
-    std::set_intersection(a.numbers.begin(), a.numbers.end(), b.numbers.begin(), b.numbers.end(),
-                          std::back_inserter(shared));
-    return static_cast<double>(shared.size()) / static_cast<double>(std::min(a.numbers.size(), b.numbers.size()));
+    std::set_intersection(first.begin(), first.end(), second.begin(), second.end(), std::back_inserter(shared));
+    return static_cast<double>(shared.size()) / static_cast<double>(std::min(first.size(), second.size()));
+}
+
+bool digests_differ(const ReprintSignature& a, const ReprintSignature& b) {
+    return std::min(a.items, b.items) >= kMinDigestItems && longer_coverage(a, b) < kMinDigestCoverage;
 }
 
 namespace {
@@ -634,7 +719,7 @@ bool is_reprint(const ReprintSignature& a, const ReprintSignature& b) {
     return similarity >= kSimilarityThreshold && coverage_at(a, b, similarity) >= kMinLongerCoverage &&
            (similarity >= kSameTextSimilarity || opening_overlap(a, b) >= kOpeningThreshold) &&
            number_agreement(a, b) >= kNumberThreshold && !figures_conflict(a, b) && !names_conflict(a, b) &&
-           !new_lead(a, b) && close_at(a, b, similarity);
+           !new_lead(a, b) && !digests_differ(a, b) && close_at(a, b, similarity);
 }
 
 bool published_close(const ReprintSignature& a, const ReprintSignature& b) {
@@ -660,10 +745,17 @@ std::string ReprintSignature::serialize() const {
         for (std::uint32_t value : figure_slots) put(value);
     }
     if (sized) put(own_pairs);
-    // Last, so that one stored before names were kept has none.
-    if (sized && !names.empty()) {
+    // After the size, so that one stored before names were kept has none; and
+    // after them the whole figures and the items, so that one stored before
+    // those has none (a reader that knows only the names stops there).
+    if (sized && (!names.empty() || has_whole_figures)) {
         put(static_cast<std::uint32_t>(names.size()));
         for (std::uint32_t value : names) put(value);
+    }
+    if (sized && has_whole_figures) {
+        put(static_cast<std::uint32_t>(whole_figures.size()));
+        for (std::uint32_t value : whole_figures) put(value);
+        put(items);
     }
     return out;
 }
@@ -701,6 +793,15 @@ ReprintSignature ReprintSignature::parse(std::string_view bytes) {
         for (std::uint32_t& value : signature.names) {
             if (!get(value)) return {};
         }
+    }
+    if (std::uint32_t count = 0; get(count)) {
+        if (count > kMaxNumbers) return {};
+        signature.whole_figures.resize(count);
+        for (std::uint32_t& value : signature.whole_figures) {
+            if (!get(value)) return {};
+        }
+        signature.has_whole_figures = true;
+        if (!get(signature.items)) return {};
     }
     return signature;
 }

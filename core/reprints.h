@@ -34,6 +34,17 @@ struct ReprintSignature {
     // place, an organisation) after a word of some length, as figure slots:
     // «пункт Раздольное», the context in the high bits, the name in the low; sorted.
     std::vector<std::uint32_t> names;
+    // The body's distinct figures (the first few) with a decimal part joined
+    // to its integer part («114,4» is one figure, not 114 and 4), sorted; kept
+    // beside `numbers`, which splits them, so that signatures stored before
+    // are still compared as they were. `has_whole_figures` says it was
+    // computed (a signature stored before has none).
+    std::vector<std::uint32_t> whole_figures;
+    bool has_whole_figures = false;
+    // How many of the body's lines are list items (a bullet, a dash, an emoji
+    // or a number opening a line of some length): a digest has several. 0 in
+    // a signature stored before items were counted.
+    std::uint32_t items = 0;
 
     static constexpr std::int32_t kUndated = INT32_MIN;
 
@@ -76,8 +87,15 @@ double opening_overlap(const ReprintSignature& a, const ReprintSignature& b);
 // How many of the figures of the body that holds fewer the other holds too,
 // or 1 when either holds none: a template post with new figures (the day's
 // exchange rates, yesterday's losses) is a new post, while a copy keeps the
-// figures it copied, even when it adds a line with figures of its own.
+// figures it copied, even when it adds a line with figures of its own. A
+// decimal is one figure when both signatures keep whole figures: «114,4» and
+// «114,5» differ (two channels' prices of one moment).
 double number_agreement(const ReprintSignature& a, const ReprintSignature& b);
+// Whether both bodies are digests (lists of several items) sharing too little
+// of the longer: a copy of a digest keeps nearly all its items, while two
+// channels' digests of one speech, or one publisher's lists of its best
+// articles, share about half.
+bool digests_differ(const ReprintSignature& a, const ReprintSignature& b);
 // Whether a figure stands in both texts after the same word but with no
 // figure in common there: «Итоги — 18 октября» against «Итоги — 21 ноября»,
 // «Часть 14» against «Часть 16», «составляет 96,9» against «составляет 97,3».

@@ -585,3 +585,78 @@ TEST_CASE("a short post carried as the second statement of a longer post under i
     CHECK_FALSE(core::new_lead(post, with_source));
     CHECK(core::is_reprint(post, with_source));
 }
+
+TEST_CASE("a decimal is one figure: two prices of one moment differ, the same price is a copy") {
+    const auto prices = [](const std::string& dollar, const std::string& euro) {
+        return "На внебиржевом рынке курс доллара к полудню достиг отметки " + dollar +
+               " рубля, а курс евро поднялся до " + euro +
+               " рубля, следует из данных торговых площадок, за которыми следят аналитики банков";
+    };
+    const auto first = reprint_signature(prices("114,4", "120,6"), "2024-11-27");
+    const auto second = reprint_signature(prices("114,5", "120"), "2024-11-27");
+    // Split at the comma, both would hold 114 and 120: most figures agree.
+    REQUIRE(core::body_similarity(first, second) >= 0.38);
+    CHECK(core::number_agreement(first, second) == 0.0);
+    CHECK_FALSE(core::is_reprint(first, second));
+    const auto copy = reprint_signature(prices("114,4", "120,6") + "\nПодписаться на канал", "2024-11-27");
+    CHECK(core::number_agreement(first, copy) == 1.0);
+    CHECK(core::is_reprint(first, copy));
+}
+
+TEST_CASE("a signature stored before whole figures were kept is compared by its split figures") {
+    const std::string text = "Курс доллара на бирже составил 96,9 рубля, евро подешевел до 105,2 рубля, сообщили торговые "
+                             "площадки вечером в четверг после закрытия основной сессии";
+    const auto story = reprint_signature(text, "2024-11-07");
+    REQUIRE(story.has_whole_figures);
+    const auto stored = core::ReprintSignature::parse(story.serialize());
+    CHECK(stored.has_whole_figures);
+    CHECK(stored.whole_figures == story.whole_figures);
+    CHECK(stored.names == story.names);
+    auto old = story;
+    old.has_whole_figures = false;
+    old.whole_figures.clear();
+    old.items = 0;
+    const auto old_stored = core::ReprintSignature::parse(old.serialize());
+    CHECK_FALSE(old_stored.has_whole_figures);
+    CHECK(old_stored.own_pairs == story.own_pairs);
+    CHECK(old_stored.names == story.names);
+    // A copy written later against one stored before: the split figures agree.
+    CHECK(core::number_agreement(story, old_stored) == 1.0);
+    CHECK(core::is_reprint(story, old_stored));
+}
+
+TEST_CASE("two digests sharing half their items are not copies; a digest with an item cut is") {
+    const std::vector<std::string> items = {
+        "— Наступает момент истины, прежнее устройство мира уже ушло безвозвратно",
+        "— Современный неолиберализм выродился в тоталитарную идеологию меньшинства",
+        "— В мире идёт столкновение самих принципов отношений стран и народов",
+        "— Слепая вера в собственную исключительность может обернуться трагедией",
+        "— Следующее двадцатилетие будет не менее сложным для всех государств",
+        "— Ни о какой гегемонии в новой системе мироустройства речи быть не может",
+        "— Россия готова к диалогу со всеми, кто заинтересован в прочном мире",
+        "— Мир становится многополярным, и это процесс необратимый по своей природе",
+    };
+    const auto digest = [&](std::size_t from, std::size_t to) {
+        std::string text = "Главное из выступления президента на пленарной сессии клуба «Валдай»:";
+        for (std::size_t i = from; i < to; ++i) text += "\n" + items[i];
+        return reprint_signature(text, "2024-11-07");
+    };
+    const auto first = digest(0, 6);
+    REQUIRE(first.items == 6);
+    const auto other_channel = digest(3, 8);  // three items of the first, two of its own
+    CHECK(core::digests_differ(first, other_channel));
+    CHECK_FALSE(core::is_reprint(first, other_channel));
+    const auto copy = digest(0, 5);  // the last item cut
+    CHECK_FALSE(core::digests_differ(first, copy));
+    CHECK(core::is_reprint(first, copy));
+}
+
+TEST_CASE("a list item is a line of some length opened by a dash, a bullet, an emoji or a number") {
+    const auto items_of = [](const std::string& text) { return reprint_signature(text).items; };
+    CHECK(items_of("Итоги дня:\n— Первый пункт списка новостей дня\n• Второй пункт списка новостей дня\n"
+                   "🔹 Третий пункт списка новостей дня\n1. Четвёртый пункт списка новостей дня\n"
+                   "2) Пятый пункт списка новостей дня") == 5);
+    // Quotations, plain paragraphs and short headers are not items.
+    CHECK(items_of("«Мы не признаём результат», — сказал он журналистам вечером.\nОбычный абзац текста о событиях дня "
+                   "идёт дальше.\n— Да\n2024 год стал рекордным для отрасли по выпуску") == 0);
+}

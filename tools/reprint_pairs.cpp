@@ -9,8 +9,9 @@
 // and pairs5.tsv, 161 development pairs weighted toward short posts, shared
 // quotations and the detector's merges across channels, and pairs6.tsv,
 // development pairs weighted toward pairs across channels and sources, hard
-// negatives of the same day and names, digests and the detector's merges)
-// and prints each set's halves and their union.
+// negatives of the same day and names, digests and the detector's merges,
+// and pairs7.tsv, development pairs drawn there again and among its near
+// misses) and prints each set's halves and their union.
 // --grid prints the figures over a range of thresholds (tune on dev only);
 // --details lists the wrong decisions on dev (the test half is measured, not read).
 // --common-pairs N prints the word pairs found in at least N texts of the corpus
@@ -21,6 +22,8 @@
 // --merged-pairs prints every pair of corpus texts sharing a band that the
 // decision calls copies (id_a, id_b, similarity): the pool a new labelled set
 // samples false merges from (drawn and labelled without looking at it).
+// --near-pairs prints those sharing a band that it does not call copies, at a
+// similarity of 0.3 or more: the near misses on the other side of the boundary.
 #include "core/markdown.h"
 #include "core/reprints.h"
 #include "core/version.h"
@@ -135,8 +138,11 @@ void print_common_pairs(const std::string& corpus, int min_texts) {
 }
 
 // Every pair of texts of the corpus that share a band and that the decision
-// calls copies: what the detector merges today.
-void print_merged_pairs(const std::string& corpus) {
+// calls copies (what the detector merges today), or with `near`, those it
+// does not call copies at a similarity of at least kNearSimilarity (the
+// other side of its boundary).
+constexpr double kNearSimilarity = 0.3;
+void print_band_pairs(const std::string& corpus, bool near) {
     std::vector<std::string> ids;
     std::vector<core::ReprintSignature> signatures;
     std::unordered_map<std::string, std::vector<std::size_t>> by_band;
@@ -151,8 +157,10 @@ void print_merged_pairs(const std::string& corpus) {
         for (const std::string& band : core::band_terms(signatures[i])) {
             std::vector<std::size_t>& earlier = by_band[band];
             for (std::size_t j : earlier) {
-                if (!seen.insert(j).second || !core::is_reprint(signatures[i], signatures[j])) continue;
-                std::printf("%s\t%s\t%.3f\n", ids[j].c_str(), ids[i].c_str(), core::body_similarity(signatures[i], signatures[j]));
+                if (!seen.insert(j).second || core::is_reprint(signatures[i], signatures[j]) == near) continue;
+                const double similarity = core::body_similarity(signatures[i], signatures[j]);
+                if (near && similarity < kNearSimilarity) continue;
+                std::printf("%s\t%s\t%.3f\n", ids[j].c_str(), ids[i].c_str(), similarity);
             }
             earlier.push_back(i);
         }
@@ -203,6 +211,7 @@ struct Measured {
     unsigned shorter, longer;  // the bodies' own word pairs
     bool names;  // another name after the same word (core::names_conflict)
     int lead[4];  // of the longer's first 2, 4, 6, 8 word pairs, how many the shorter holds (core::lead_found)
+    unsigned items;  // the fewer list items of the two (a digest has several)
 };
 
 Figures count(const std::vector<Measured>& measured, const std::string& half, double similarity, double opening,
@@ -245,7 +254,7 @@ struct Options {
     std::string corpus = std::string(NEWSEARCH_SOURCE_DIR) + "/../shared/corpora/bench-news/news.jsonl.xz";
     bool grid = false, details = false, features = false;
     int common_pairs = 0;
-    bool merged_pairs = false, clusters = false, members = false;
+    bool merged_pairs = false, near_pairs = false, clusters = false, members = false;
 };
 
 bool parse_options(int argc, char** argv, Options& options) {
@@ -258,6 +267,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         else if (arg == "--features") options.features = true;
         else if (arg == "--common-pairs" && i + 1 < argc) options.common_pairs = std::atoi(argv[++i]);
         else if (arg == "--merged-pairs") options.merged_pairs = true;
+        else if (arg == "--near-pairs") options.near_pairs = true;
         else if (arg == "--clusters") options.clusters = true;
         else if (arg == "--members") options.members = true;
         else return false;
@@ -272,17 +282,18 @@ Measured measure(const Pair& pair, const core::ReprintSignature& a, const core::
             core::figures_conflict(a, b), core::is_reprint(a, b),
             dated ? std::labs(static_cast<long>(a.day) - b.day) : -1, core::longer_coverage(a, b),
             std::min(a.own_pairs, b.own_pairs), std::max(a.own_pairs, b.own_pairs), core::names_conflict(a, b),
-            {core::lead_found(a, b, 2), core::lead_found(a, b, 4), core::lead_found(a, b, 6), core::lead_found(a, b, 8)}};
+            {core::lead_found(a, b, 2), core::lead_found(a, b, 4), core::lead_found(a, b, 6), core::lead_found(a, b, 8)},
+            std::min(a.items, b.items)};
 }
 
 // The measures of every dev pair, one a line, for looking for a rule.
 void print_features(const std::vector<Measured>& measured) {
     for (const Measured& m : measured) {
         if (m.pair->half != "dev") continue;
-        std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\t%d\t%d\t%d\t%d\n",
+        std::printf("F\t%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%d\t%ld\t%.3f\t%u\t%u\t%d\t%d\t%d\t%d\t%d\t%d\t%u\n",
                     m.pair->set.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.pair->copy, m.similarity, m.opening,
                     m.numbers, m.conflict, m.apart, m.coverage, m.shorter, m.longer, m.decided, m.names, m.lead[0],
-                    m.lead[1], m.lead[2], m.lead[3]);
+                    m.lead[1], m.lead[2], m.lead[3], m.items);
     }
 }
 
@@ -319,10 +330,10 @@ void print_errors(const std::vector<Measured>& measured) {
     for (const Measured& m : measured) {
         if (m.decided == m.pair->copy || m.pair->half != "dev") continue;
         std::printf("%s %s\t%s\t%s\tsimilarity %.2f opening %.2f numbers %.2f%s days apart %ld coverage %.2f pairs %u/%u"
-                    "%s\n",
+                    "%s items %u\n",
                     m.decided ? "FP" : "FN", m.pair->half.c_str(), m.pair->a.c_str(), m.pair->b.c_str(), m.similarity,
                     m.opening, m.numbers, m.conflict ? " figures conflict" : "", m.apart, m.coverage, m.shorter,
-                    m.longer, m.names ? " names conflict" : "");
+                    m.longer, m.names ? " names conflict" : "", m.items);
     }
 }
 
@@ -333,7 +344,7 @@ int print_corpus_listing(const Options& options) {
         return 0;
     }
     if (options.clusters) print_clusters(options.corpus, options.members);
-    else if (options.merged_pairs) print_merged_pairs(options.corpus);
+    else if (options.merged_pairs || options.near_pairs) print_band_pairs(options.corpus, options.near_pairs);
     else print_common_pairs(options.corpus, options.common_pairs);
     return 0;
 }
@@ -344,12 +355,15 @@ int main(int argc, char** argv) {
     if (core::print_version_if_asked(argc, argv, "reprint_pairs")) return 0;
     Options options;
     if (!parse_options(argc, argv, options)) {
-        std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--clusters [--members]]\n");
+        std::fprintf(stderr, "usage: reprint_pairs [--pairs FILE]... [--corpus news.jsonl.xz] [--grid] [--details] [--features] [--common-pairs MIN_TEXTS] [--merged-pairs] [--near-pairs] [--clusters [--members]]\n");
         return 2;
     }
-    if (options.common_pairs > 0 || options.merged_pairs || options.clusters) return print_corpus_listing(options);
+    if (options.common_pairs > 0 || options.merged_pairs || options.near_pairs || options.clusters) {
+        return print_corpus_listing(options);
+    }
     if (options.pair_files.empty()) {
-        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv", "pairs6.tsv"}) {
+        for (const char* name : {"pairs.tsv", "pairs2.tsv", "pairs3.tsv", "pairs4.tsv", "pairs5.tsv", "pairs6.tsv",
+                                 "pairs7.tsv"}) {
             options.pair_files.push_back(std::string(NEWSEARCH_SOURCE_DIR) + "/tests/data/reprints/" + name);
         }
     }

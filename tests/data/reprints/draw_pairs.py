@@ -33,6 +33,7 @@ args.add_argument('--merged', default=None, help='pairs the detector merges toda
 args.add_argument('--merged-count', type=int, default=0, help='how many of them to draw, each text at most once')
 args.add_argument('--merged-kinds', default='tgx,other,tg', help='kinds of merged pairs drawn (across sources: tgx,other)')
 args.add_argument('--merged-same-count', type=int, default=0, help='merged pairs of one channel drawn on top (templates)')
+args.add_argument('--merged-label', default='merged', help="the pool's name in the output (near: reprint_pairs --near-pairs)")
 args.add_argument('--short-count', type=int, default=0, help='candidates whose shorter text has under 60 words')
 args.add_argument('--quoted-count', type=int, default=0, help='candidates sharing a quotation of 8 words or more')
 args.add_argument('--hard-count', type=int, default=0, help='hard negatives: candidates under 0.3 of the same day sharing two names')
@@ -130,7 +131,7 @@ if args.merged:
         elif taken >= args.merged_count: continue
         else: taken += 1
         used |= {a, b}
-        out.append((a, b, j, kind + ',merged'))
+        out.append((a, b, j, kind + ',' + args.merged_label))
     # mixed, so that the labeller cannot tell a pair's pool by its place
     rng.shuffle(out)
 # Pools where the hidden set's false merges will be (the fifth draw): short
