@@ -246,6 +246,8 @@ Searcher::Ranking Searcher::count_matches(const Xapian::Query& unweighted, bool 
     return rank_matches(unweighted, 0, 0, kExactTotalUpTo, collapse, deadline);
 }
 
+namespace {
+
 // Records the docid of every article a match looks at.
 class MatchedDocids : public Xapian::MatchSpy {
 public:
@@ -253,13 +255,52 @@ public:
     std::vector<Xapian::docid> docids;
 };
 
+// The copies among `matched` (sorted) that joined a story another article
+// started, and those stories' keys.
+struct JoinedCopies {
+    std::set<Xapian::docid> docids;
+    std::set<std::string> keys;
+};
+
+// Walks the marker's posting list beside the matches: only the joined
+// copies' keys are read.
+JoinedCopies joined_copies_among(const Xapian::Database& db, const std::vector<Xapian::docid>& matched) {
+    JoinedCopies copies;
+    Xapian::PostingIterator copy = db.postlist_begin(schema::kJoinedCopyTerm);
+    const Xapian::PostingIterator end = db.postlist_end(schema::kJoinedCopyTerm);
+    for (const Xapian::docid docid : matched) {
+        copy.skip_to(docid);
+        if (copy == end) break;
+        if (*copy != docid) continue;
+        copies.docids.insert(docid);
+        copies.keys.insert(cluster_of(db, docid));
+    }
+    return copies;
+}
+
+// How many of the copies' stories have their first article (the one whose
+// id is the key, not itself a joined copy) among `matched` (sorted): those
+// stories were counted with it already.
+Xapian::doccount stories_counted_by_starter(const Xapian::Database& db, const JoinedCopies& copies,
+                                            const std::vector<Xapian::docid>& matched) {
+    Xapian::doccount counted = 0;
+    for (const std::string& key : copies.keys) {
+        const std::string id_term = schema::kIdPrefix + key;
+        const Xapian::PostingIterator starter = db.postlist_begin(id_term);
+        if (starter == db.postlist_end(id_term) || copies.docids.count(*starter)) continue;
+        if (std::binary_search(matched.begin(), matched.end(), *starter)) ++counted;
+    }
+    return counted;
+}
+
+}  // namespace
+
 // Folding every match by its cluster key reads the key of each one, and that
 // was most of a search's CPU. But an article that started its story (key =
 // its own id) is a story by itself: only the copies that joined another's
 // story (schema::kJoinedCopyTerm) are folded, and a copy whose story's first
 // article matches too adds nothing. One unweighted match lists the matching
-// articles; the joined copies among them are found in the marker's posting
-// list, and only their keys are read.
+// articles.
 Searcher::Ranking Searcher::count_stories(const Xapian::Query& unweighted, const MatchDeadline* deadline) {
     MatchedDocids matched;
     Xapian::Enquire enquire(db_);
@@ -273,26 +314,11 @@ Searcher::Ranking Searcher::count_stories(const Xapian::Query& unweighted, const
     }
     std::vector<Xapian::docid>& docids = matched.docids;
     std::sort(docids.begin(), docids.end());
-    std::set<Xapian::docid> joined;
-    std::set<std::string> keys;
-    Xapian::PostingIterator copy = db_.postlist_begin(schema::kJoinedCopyTerm);
-    for (const Xapian::docid docid : docids) {
-        copy.skip_to(docid);
-        if (copy == db_.postlist_end(schema::kJoinedCopyTerm)) break;
-        if (*copy != docid) continue;
-        joined.insert(docid);
-        keys.insert(cluster_of(db_, docid));
-    }
-    Xapian::doccount starters_of_keys = 0;  // matching, and counted already
-    for (const std::string& key : keys) {
-        const std::string id_term = schema::kIdPrefix + key;
-        const Xapian::PostingIterator starter = db_.postlist_begin(id_term);
-        if (starter == db_.postlist_end(id_term) || joined.count(*starter)) continue;
-        if (std::binary_search(docids.begin(), docids.end(), *starter)) ++starters_of_keys;
-    }
+    const JoinedCopies copies = joined_copies_among(db_, docids);
     const auto seen = static_cast<Xapian::doccount>(docids.size());
-    const Xapian::doccount stories = seen - static_cast<Xapian::doccount>(joined.size()) +
-                                     static_cast<Xapian::doccount>(keys.size()) - starters_of_keys;
+    const Xapian::doccount stories = seen - static_cast<Xapian::doccount>(copies.docids.size()) +
+                                     static_cast<Xapian::doccount>(copies.keys.size()) -
+                                     stories_counted_by_starter(db_, copies, docids);
     // Beyond the exact range the estimate of articles is scaled by the share of stories seen.
     count.total = count.exact || seen == 0
                       ? stories
